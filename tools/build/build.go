@@ -1,0 +1,215 @@
+// Package build owns the portal's build: the stages from data/ to public/
+// (check, compile, Hugo, publish), their timings, and the rule that a failed
+// build leaves the previous public/ exactly as it was.
+//
+// # Stages
+//
+//  1. check: load and validate data/ (packages load and check); any error
+//     stops the build before anything is written.
+//  2. compile: derive the site model (package compile) and write it as JSON
+//     into a staging directory beside public/.
+//  3. hugo: run the pinned Hugo with config.toml plus a generated overlay
+//     that mounts the compiled JSON as Hugo's data and sets the kommune's
+//     name and language, writing the site into the staging directory.
+//  4. publish: swap the staged site into place of public/ by renaming.
+//
+// Nothing reads public/ back, and the staging directory is removed whether
+// the build succeeds or fails.
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/hugo"
+	"github.com/openkommune/portal/tools/record"
+)
+
+// Options say what to build.
+type Options struct {
+	Root    string    // project root: config.toml, content/, layouts/, static/
+	DataDir string    // default Root/data
+	Out     string    // default Root/public
+	BaseURL string    // default "/" (a site that works at any root)
+	Log     io.Writer // progress and timings; nil for quiet
+	Diags   io.Writer // diagnostics about the data; default os.Stderr
+}
+
+// ErrInvalidData is returned when the data has errors (already printed).
+var ErrInvalidData = errors.New("the data has errors; nothing was built")
+
+// Build runs every stage. On any failure the previous Out is untouched.
+func Build(ctx context.Context, o Options) error {
+	o = o.withDefaults()
+	t := &timer{w: o.Log}
+
+	t.start("check")
+	set, diags := Check(os.DirFS(o.DataDir), relTo(o.Root, o.DataDir))
+	diags.Print(o.Diags)
+	if diags.Errors() > 0 {
+		return ErrInvalidData
+	}
+	t.done(fmt.Sprintf("%d vedtak, %d planer, %d prosjekter", len(set.Vedtak), len(set.Planer), len(set.Prosjekter)))
+
+	stage, err := os.MkdirTemp(filepath.Dir(o.Out), ".portal-build-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(stage)
+
+	t.start("compile")
+	site := compile.Compile(set)
+	if err := compile.Write(site, filepath.Join(stage, "data")); err != nil {
+		return fmt.Errorf("writing the compiled data: %w", err)
+	}
+	overlay := filepath.Join(stage, "portal.toml")
+	if err := writeOverlay(overlay, set.Kommune, filepath.Join(stage, "data")); err != nil {
+		return err
+	}
+	t.done("")
+
+	t.start("hugo")
+	bin, err := hugo.Binary(ctx, o.Root)
+	if err != nil {
+		return err
+	}
+	dest := filepath.Join(stage, "public")
+	err = hugo.Run(ctx, hugo.Options{
+		Bin:         bin,
+		Source:      o.Root,
+		Configs:     []string{filepath.Join(o.Root, "config.toml"), overlay},
+		Destination: dest,
+		BaseURL:     o.BaseURL,
+		CacheDir:    filepath.Join(stage, "cache"),
+	})
+	if err != nil {
+		return err
+	}
+	t.done("")
+
+	t.start("publish")
+	if err := publish(dest, o.Out, stage); err != nil {
+		return err
+	}
+	t.done(relTo(o.Root, o.Out))
+	t.total()
+	return nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.Root == "" {
+		o.Root = "."
+	}
+	o.Root, _ = filepath.Abs(o.Root)
+	if o.DataDir == "" {
+		o.DataDir = filepath.Join(o.Root, "data")
+	}
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Root, "public")
+	}
+	o.DataDir, _ = filepath.Abs(o.DataDir)
+	o.Out, _ = filepath.Abs(o.Out)
+	if o.BaseURL == "" {
+		o.BaseURL = "/"
+	}
+	if o.Diags == nil {
+		o.Diags = os.Stderr
+	}
+	return o
+}
+
+func relTo(root, p string) string {
+	if r, err := filepath.Rel(root, p); err == nil && !filepath.IsAbs(r) && r != ".." && !hasDotDot(r) {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(p)
+}
+
+func hasDotDot(p string) bool {
+	return len(p) >= 3 && p[:3] == ".."+string(filepath.Separator)
+}
+
+// writeOverlay writes the Hugo configuration that depends on the data: the
+// kommune's name and language, and the mount of the compiled JSON.
+func writeOverlay(path string, k *record.Kommune, dataDir string) error {
+	lang := string(k.Malform)
+	overlay := map[string]any{
+		"title":                  k.Navn,
+		"defaultContentLanguage": lang,
+		"locale":                 lang + "-NO",
+		"module": map[string]any{
+			"mounts": []map[string]any{
+				{"source": dataDir, "target": "data"},
+				{"source": "content", "target": "content"},
+				{"source": "layouts", "target": "layouts"},
+				{"source": "static", "target": "static"},
+				{"source": "i18n", "target": "i18n"},
+			},
+		},
+	}
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(overlay); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// publish moves the staged site into place of out. The old site is moved
+// aside first and removed only once the new one is in place.
+func publish(staged, out, stage string) error {
+	old := filepath.Join(stage, "old")
+	hadOld := false
+	if _, err := os.Stat(out); err == nil {
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("moving the previous site aside: %w", err)
+		}
+		hadOld = true
+	}
+	if err := os.Rename(staged, out); err != nil {
+		if hadOld {
+			os.Rename(old, out)
+		}
+		return fmt.Errorf("publishing the new site: %w", err)
+	}
+	return nil
+}
+
+// timer prints each stage's duration.
+type timer struct {
+	w     io.Writer
+	first time.Time
+	began time.Time
+	name  string
+}
+
+func (t *timer) start(name string) {
+	t.began = time.Now()
+	if t.first.IsZero() {
+		t.first = t.began
+	}
+	t.name = name
+}
+
+func (t *timer) done(detail string) {
+	if t.w == nil {
+		return
+	}
+	if detail != "" {
+		detail = " (" + detail + ")"
+	}
+	fmt.Fprintf(t.w, "%-8s %6.0f ms%s\n", t.name, float64(time.Since(t.began).Microseconds())/1000, detail)
+}
+
+func (t *timer) total() {
+	if t.w != nil {
+		fmt.Fprintf(t.w, "%-8s %6.0f ms\n", "total", float64(time.Since(t.first).Microseconds())/1000)
+	}
+}

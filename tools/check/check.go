@@ -1,0 +1,273 @@
+// Package check decides whether a loaded data directory is right as a whole:
+// required fields are there, every reference resolves, ids are unique,
+// stated totals equal the sum of their parts, and dates are in order.
+//
+// It reports into a diag.List, every problem with the position of the key it
+// concerns and what to do about it, and never stops at the first problem.
+// The form of each file (syntax, unknown keys, value types) was already
+// checked by package load.
+package check
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/diag"
+	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/tomlpos"
+)
+
+// Check validates s and adds what it finds to diags.
+func Check(s *record.Set, diags *diag.List) {
+	c := &checker{set: s, ix: s.Index(), diags: diags}
+	if s.Kommune != nil {
+		c.ref = s.Kommune.Referansedato
+		c.kommune(s.Kommune)
+	}
+	if s.Omrader != nil {
+		c.omrader(s.Omrader)
+	}
+	c.uniqueIDs()
+	for _, v := range s.Vedtak {
+		c.vedtak(v)
+	}
+	for _, p := range s.Planer {
+		c.plan(p)
+	}
+	for _, o := range s.Okonomiplan {
+		c.okonomiplan(o)
+	}
+	for _, p := range s.Prosjekter {
+		c.prosjekt(p)
+	}
+}
+
+type checker struct {
+	set   *record.Set
+	ix    *record.Index
+	diags *diag.List
+	ref   caldate.Date // the kommune's reference date; zero if missing
+}
+
+func (c *checker) errorf(src record.Source, path, format string, args ...any) {
+	pos := src.At(path)
+	msg := fmt.Sprintf(format, args...)
+	if path != "" {
+		msg = path + ": " + msg
+	}
+	c.diags.Errorf(src.Path, pos.Line, pos.Col, "%s", msg)
+}
+
+func (c *checker) warnf(src record.Source, path, format string, args ...any) {
+	pos := src.At(path)
+	msg := fmt.Sprintf(format, args...)
+	if path != "" {
+		msg = path + ": " + msg
+	}
+	c.diags.Warnf(src.Path, pos.Line, pos.Col, "%s", msg)
+}
+
+// required reports an empty string field.
+func (c *checker) required(src record.Source, path, value, example string) {
+	if strings.TrimSpace(value) == "" {
+		c.errorf(src, path, "missing: add %s = %s", lastKey(path), example)
+	}
+}
+
+// requiredDate reports a missing date; a date with a problem was reported by load.
+func (c *checker) requiredDate(src record.Source, path string, d caldate.Date) {
+	if d.IsZero() && d.Problem() == "" {
+		c.errorf(src, path, "missing date: add %s = YYYY-MM-DD", lastKey(path))
+	}
+}
+
+func lastKey(path string) string {
+	if i := strings.LastIndexAny(path, ".]"); i >= 0 && path[i] == '.' {
+		return path[i+1:]
+	}
+	return path
+}
+
+// year reports a year outside what a kommune record can mean.
+func (c *checker) year(src record.Source, path string, y int, required bool) {
+	switch {
+	case y == 0 && required:
+		c.errorf(src, path, "missing year: add %s = 2025", lastKey(path))
+	case y != 0 && (y < 1900 || y > 2200):
+		c.errorf(src, path, "year %d is not plausible: write a four-digit year such as 2025", y)
+	}
+}
+
+// url reports a link that is not an absolute http(s) address.
+func (c *checker) url(src record.Source, path, raw string) {
+	if raw == "" {
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		c.errorf(src, path, "%q is not a web address: write a full address starting with https://", raw)
+	}
+}
+
+func (c *checker) vedtakRef(src record.Source, path, id string, required bool) *record.Vedtak {
+	if id == "" {
+		if required {
+			c.errorf(src, path, "missing: name the vedtak that decided this, e.g. %s = \"kst-2025-014\"", lastKey(path))
+		}
+		return nil
+	}
+	v := c.ix.Vedtak[id]
+	if v == nil {
+		c.errorf(src, path, "vedtak %q does not exist: add data/vedtak/%s.toml or correct the id", id, id)
+	}
+	return v
+}
+
+func (c *checker) omradeRef(src record.Source, path, id string) {
+	if id != "" && c.ix.Omrader[id] == nil {
+		c.errorf(src, path, "rammeområde %q does not exist: add it to data/rammeomrader.toml or use one of its ids", id)
+	}
+}
+
+func (c *checker) prosjektRef(src record.Source, path, id string) {
+	if c.ix.Prosjekter[id] == nil {
+		c.errorf(src, path, "prosjekt %q does not exist: add data/prosjekter/%s.toml or correct the id", id, id)
+	}
+}
+
+func (c *checker) planRef(src record.Source, path, id string) *record.Plan {
+	p := c.ix.Planer[id]
+	if p == nil {
+		c.errorf(src, path, "plan %q does not exist: add data/planer/%s.toml or correct the id", id, id)
+	}
+	return p
+}
+
+func (c *checker) tiltakRef(src record.Source, path, ref string) {
+	p, t := c.ix.Tiltak(ref)
+	switch {
+	case !strings.Contains(ref, "/"):
+		c.errorf(src, path, "tiltak %q: write it as plan-id/tiltak-id, e.g. \"boligplan-2024-2030/t3\"", ref)
+	case p == nil:
+		c.errorf(src, path, "tiltak %q: the plan does not exist", ref)
+	case t == nil:
+		c.errorf(src, path, "tiltak %q: the plan %s has no tiltak with that id", ref, p.ID)
+	}
+}
+
+func (c *checker) kommune(k *record.Kommune) {
+	s := k.Src
+	c.required(s, "navn", k.Navn, `"Eksempelvik kommune"`)
+	if k.Kommunenummer == "" {
+		c.errorf(s, "kommunenummer", "missing: add kommunenummer = \"4601\" (four digits, as SSB lists it)")
+	} else if len(k.Kommunenummer) != 4 || strings.Trim(k.Kommunenummer, "0123456789") != "" {
+		c.errorf(s, "kommunenummer", "%q is not a kommunenummer: write the four digits in quotes, e.g. \"4601\"", k.Kommunenummer)
+	}
+	if k.Malform == "" {
+		c.errorf(s, "malform", "missing: add malform = \"nb\" (bokmål) or \"nn\" (nynorsk)")
+	}
+	c.requiredDate(s, "referansedato", k.Referansedato)
+	c.url(s, "nettsted", k.Nettsted)
+	c.url(s, "innsyn_url", k.InnsynURL)
+	c.url(s, "tilgjengelighetserklaring_url", k.Tilgjengelighet)
+	c.url(s, "lisens_url", k.LisensURL)
+	c.required(s, "lisens", k.Lisens, `"NLOD 2.0"`)
+	r := k.Regler
+	for _, a := range []struct {
+		path string
+		kr   int64
+	}{{"regler.investering_minstebelop", r.InvesteringMinstebelop.Kr}, {"regler.sluttregnskap_grense", r.SluttregnskapGrense.Kr}} {
+		if a.kr < 0 {
+			c.errorf(s, a.path, "a threshold cannot be negative")
+		}
+	}
+	if r.SluttregnskapFristManeder < 0 || r.SluttregnskapFristManeder > 60 {
+		c.errorf(s, "regler.sluttregnskap_frist_maneder", "%d months is not a plausible deadline: the økonomireglement usually says 6", r.SluttregnskapFristManeder)
+	}
+	if r.OverskridelseVarselProsent < 0 || r.OverskridelseVarselProsent > 100 {
+		c.errorf(s, "regler.overskridelse_varsel_prosent", "%v %% is not a plausible threshold: write a percentage between 0 and 100", r.OverskridelseVarselProsent)
+	}
+	if len(k.Utvalg) == 0 {
+		c.errorf(s, "utvalg", "missing: list the utvalg whose vedtak are published, e.g. [[utvalg]] kode = \"KST\" navn = \"Kommunestyret\"")
+	}
+	first := map[string]int{}
+	for i, u := range k.Utvalg {
+		p := tomlpos.Elem("utvalg", i)
+		c.required(s, p+".kode", u.Kode, `"KST"`)
+		c.required(s, p+".navn", u.Navn, `"Kommunestyret"`)
+		if j, dup := first[u.Kode]; dup && u.Kode != "" {
+			c.errorf(s, p+".kode", "utvalg %q is listed twice (also utvalg[%d]): remove one", u.Kode, j)
+		} else {
+			first[u.Kode] = i
+		}
+	}
+}
+
+func (c *checker) omrader(r *record.Rammeomrader) {
+	s := r.Src
+	first := map[string]int{}
+	for i, o := range r.Omrade {
+		p := tomlpos.Elem("omrade", i)
+		c.id(s, p+".id", o.ID)
+		c.required(s, p+".navn", o.Navn, `"Oppvekst"`)
+		if j, dup := first[o.ID]; dup && o.ID != "" {
+			pos := s.At(tomlpos.Elem("omrade", j))
+			c.errorf(s, p+".id", "rammeområde %q is defined twice (first at line %d): give each area its own id", o.ID, pos.Line)
+		} else {
+			first[o.ID] = i
+		}
+		for j, k := range o.Kostra {
+			if len(k) != 3 || strings.Trim(k, "0123456789") != "" {
+				c.errorf(s, tomlpos.Elem(p+".kostra", j), "%q is not a KOSTRA function: write three digits in quotes, e.g. \"202\"", k)
+			}
+		}
+	}
+}
+
+// id checks an id inside a file (a satsingsområde, a tiltak, an area).
+func (c *checker) id(s record.Source, path, id string) {
+	switch {
+	case id == "":
+		c.errorf(s, path, "missing id: add id = \"...\" (lower-case letters, digits and hyphens)")
+	case !load.ValidID(id):
+		c.errorf(s, path, "id %q is not valid: use lower-case letters a–z, digits and hyphens (it becomes part of a web address)", id)
+	}
+}
+
+// uniqueIDs reports two files of one kind claiming the same id.
+func (c *checker) uniqueIDs() {
+	type rec struct {
+		id  string
+		src record.Source
+	}
+	kinds := map[string][]rec{}
+	for _, v := range c.set.Vedtak {
+		kinds["vedtak"] = append(kinds["vedtak"], rec{v.ID, v.Src})
+	}
+	for _, p := range c.set.Planer {
+		kinds["plan"] = append(kinds["plan"], rec{p.ID, p.Src})
+	}
+	for _, o := range c.set.Okonomiplan {
+		kinds["økonomiplan"] = append(kinds["økonomiplan"], rec{o.ID, o.Src})
+	}
+	for _, p := range c.set.Prosjekter {
+		kinds["prosjekt"] = append(kinds["prosjekt"], rec{p.ID, p.Src})
+	}
+	for _, kind := range []string{"vedtak", "plan", "økonomiplan", "prosjekt"} {
+		first := map[string]record.Source{}
+		for _, r := range kinds[kind] {
+			if r.id == "" {
+				continue
+			}
+			if f, dup := first[r.id]; dup {
+				pos := f.At("id")
+				c.errorf(r.src, "id", "duplicate id: %s %q is also %s:%d:%d; each %s needs its own id", kind, r.id, f.Path, pos.Line, pos.Col, kind)
+				continue
+			}
+			first[r.id] = r.src
+		}
+	}
+}

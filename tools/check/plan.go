@@ -1,0 +1,131 @@
+package check
+
+import (
+	"strings"
+
+	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/tomlpos"
+)
+
+func (c *checker) plan(p *record.Plan) {
+	s := p.Src
+	if p.Type == "" {
+		c.errorf(s, "type", "missing: add type = one of %s", strings.Join(record.PlanTypeValues, ", "))
+	}
+	c.required(s, "tittel", p.Tittel, `"Boligplan 2024–2030"`)
+	c.year(s, "fra_ar", p.FraAr, true)
+	c.year(s, "til_ar", p.TilAr, true)
+	if p.FraAr != 0 && p.TilAr != 0 && p.TilAr < p.FraAr {
+		c.errorf(s, "til_ar", "the period ends (%d) before it starts (%d)", p.TilAr, p.FraAr)
+	}
+	if p.Status == "" {
+		c.errorf(s, "status", "missing: add status = one of %s", strings.Join(record.PlanStatusValues, ", "))
+	}
+	if v := c.vedtakRef(s, "vedtatt_i", p.VedtattI, p.Status == "vedtatt" || p.Status == "erstattet"); v != nil && p.Status == "under_arbeid" {
+		c.errorf(s, "status", "the plan cites the vedtak that adopted it (%s) but has status under_arbeid: set status = \"vedtatt\"", v.ID)
+	}
+	if p.Overordnet != "" {
+		c.planRef(s, "overordnet", p.Overordnet)
+		c.planCycle(p)
+	}
+	sat := map[string]bool{}
+	mal := map[string]bool{}
+	for i, so := range p.Satsingsomrade {
+		path := tomlpos.Elem("satsingsomrade", i)
+		c.id(s, path+".id", so.ID)
+		if sat[so.ID] {
+			c.errorf(s, path+".id", "satsingsområde %q is defined twice in this plan", so.ID)
+		}
+		sat[so.ID] = true
+		c.required(s, path+".navn", so.Navn, `"Godt liv for alle"`)
+		seen := map[int]bool{}
+		for j, n := range so.Barekraftsmal {
+			bp := tomlpos.Elem(path+".barekraftsmal", j)
+			if n < 1 || n > 17 {
+				c.errorf(s, bp, "%d is not one of FN's 17 bærekraftsmål: use the goal's number, 1 to 17", n)
+			}
+			if seen[n] {
+				c.errorf(s, bp, "bærekraftsmål %d is listed twice", n)
+			}
+			seen[n] = true
+		}
+		for j, m := range so.Mal {
+			mp := tomlpos.Elem(path+".mal", j)
+			c.id(s, mp+".id", m.ID)
+			if mal[m.ID] {
+				c.errorf(s, mp+".id", "mål %q is defined twice in this plan: mål ids are unique within a plan", m.ID)
+			}
+			mal[m.ID] = true
+			c.required(s, mp+".tekst", m.Tekst, `"Flere barn går i barnehage"`)
+		}
+	}
+	tiltak := map[string]bool{}
+	for i, t := range p.Tiltak {
+		path := tomlpos.Elem("tiltak", i)
+		c.id(s, path+".id", t.ID)
+		if tiltak[t.ID] {
+			c.errorf(s, path+".id", "tiltak %q is defined twice in this plan", t.ID)
+		}
+		tiltak[t.ID] = true
+		c.required(s, path+".tittel", t.Tittel, `"Utrede behovet for utleieboliger"`)
+		if t.Fase == "" {
+			c.errorf(s, path+".fase", "missing: add fase = one of %s", strings.Join(record.TiltakFaseValues, ", "))
+		}
+		if t.Status == "" {
+			c.errorf(s, path+".status", "missing: add status = one of %s", strings.Join(record.StatusValues, ", "))
+		}
+		if t.Status == record.Utgar && strings.TrimSpace(t.Begrunnelse) == "" {
+			c.errorf(s, path+".begrunnelse", "a dropped tiltak (utgar) needs its reason: add begrunnelse = \"...\" and the vedtak in vedtak = [...]")
+		}
+		for j, ref := range t.Mal {
+			mp := tomlpos.Elem(path+".mal", j)
+			if mplan, _, m := c.ix.Mal(p, ref); m == nil {
+				if mplan == nil {
+					c.errorf(s, mp, "mål %q: the plan does not exist (write plan-id/mål-id, or a mål id of this plan)", ref)
+				} else {
+					c.errorf(s, mp, "mål %q does not exist in plan %s", ref, mplan.ID)
+				}
+			}
+		}
+		for j, id := range t.Rammeomrader {
+			c.omradeRef(s, tomlpos.Elem(path+".rammeomrader", j), id)
+		}
+		for j, id := range t.Prosjekter {
+			c.prosjektRef(s, tomlpos.Elem(path+".prosjekter", j), id)
+		}
+		for j, id := range t.Vedtak {
+			c.vedtakRef(s, tomlpos.Elem(path+".vedtak", j), id, true)
+		}
+	}
+	nrs := map[int]bool{}
+	for i, f := range p.Fase {
+		path := tomlpos.Elem("fase", i)
+		if f.Nr <= 0 || nrs[f.Nr] {
+			c.errorf(s, path+".nr", "number the phases 1, 2, 3 … once each")
+		}
+		nrs[f.Nr] = true
+		c.required(s, path+".navn", f.Navn, `"Gjennomføring av tiltak"`)
+		if !f.Fra.IsZero() && !f.Til.IsZero() && f.Til.Before(f.Fra) {
+			c.errorf(s, path+".til", "the phase ends (%s) before it starts (%s)", f.Til, f.Fra)
+		}
+		for j, sp := range f.Sjekkpunkt {
+			c.required(s, tomlpos.Elem(path+".sjekkpunkt", j)+".tekst", sp.Tekst, `"Etablert tydelig mandat"`)
+		}
+	}
+}
+
+// planCycle reports a plan whose chain of overordnet plans comes back to it.
+func (c *checker) planCycle(p *record.Plan) {
+	seen := map[string]bool{p.ID: true}
+	chain := []string{p.ID}
+	for cur := c.ix.Planer[p.Overordnet]; cur != nil; cur = c.ix.Planer[cur.Overordnet] {
+		chain = append(chain, cur.ID)
+		if seen[cur.ID] {
+			if cur.ID == p.ID {
+				c.errorf(p.Src, "overordnet", "plans cite each other in a circle (%s): a plan's overordnet plan must be above it", strings.Join(chain, " → "))
+			}
+			return
+		}
+		seen[cur.ID] = true
+	}
+}

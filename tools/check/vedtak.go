@@ -1,0 +1,96 @@
+package check
+
+import (
+	"strconv"
+
+	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/tomlpos"
+)
+
+func (c *checker) vedtak(v *record.Vedtak) {
+	s := v.Src
+	c.required(s, "utvalg", v.Utvalg, `"KST"`)
+	if v.Utvalg != "" && c.ix.Utvalg[v.Utvalg] == nil && c.set.Kommune != nil {
+		c.errorf(s, "utvalg", "utvalg %q is not listed in kommune.toml: add it there as [[utvalg]] or use one of its codes", v.Utvalg)
+	}
+	c.requiredDate(s, "motedato", v.Motedato)
+	if !v.Motedato.IsZero() && !c.ref.IsZero() && v.Motedato.After(c.ref) {
+		c.errorf(s, "motedato", "the meeting (%s) is after the kommune's reference date (%s): move referansedato in kommune.toml forward", v.Motedato, c.ref)
+	}
+	c.required(s, "saksnummer", v.Saksnummer, `"014/25"`)
+	c.required(s, "tittel", v.Tittel, `"Budsjettregulering 1. tertial 2025"`)
+	c.url(s, "innsyn_url", v.InnsynURL)
+	for i, id := range v.Planer {
+		c.planRef(s, tomlpos.Elem("planer", i), id)
+	}
+	for i, id := range v.Rammeomrader {
+		c.omradeRef(s, tomlpos.Elem("rammeomrader", i), id)
+	}
+	for i, id := range v.Prosjekter {
+		c.prosjektRef(s, tomlpos.Elem("prosjekter", i), id)
+	}
+	nrs := map[int]bool{}
+	for i, p := range v.Punkt {
+		path := tomlpos.Elem("punkt", i)
+		switch {
+		case p.Nr <= 0:
+			c.errorf(s, path+".nr", "missing or not positive: number the points 1, 2, 3 … as in the vedtak")
+		case nrs[p.Nr]:
+			c.errorf(s, path+".nr", "point %d is numbered twice: give each point its own number", p.Nr)
+		case i > 0 && p.Nr < v.Punkt[i-1].Nr:
+			c.errorf(s, path+".nr", "point %d comes after point %d: list the points in order", p.Nr, v.Punkt[i-1].Nr)
+		}
+		nrs[p.Nr] = true
+		c.required(s, path+".tekst", p.Tekst, `"Kommunedirektøren bes …"`)
+		if !p.Frist.IsZero() && !v.Motedato.IsZero() && p.Frist.Before(v.Motedato) {
+			c.errorf(s, path+".frist", "the due date %s is before the meeting %s: a point cannot be due before it was decided", p.Frist, v.Motedato)
+		}
+		c.oppfolging(v, path, p)
+	}
+	if len(v.Punkt) == 0 {
+		c.requiredText(s, v)
+	}
+}
+
+// requiredText: a vedtak with no points must at least have its text.
+func (c *checker) requiredText(s record.Source, v *record.Vedtak) {
+	c.required(s, "tekst", v.Tekst, `"""Saken tas til orientering."""`)
+}
+
+func (c *checker) oppfolging(v *record.Vedtak, path string, p record.Vedtakspunkt) {
+	s := v.Src
+	for j, o := range p.Oppfolging {
+		op := tomlpos.Elem(path+".oppfolging", j)
+		c.requiredDate(s, op+".dato", o.Dato)
+		if o.Status == "" {
+			c.errorf(s, op+".status", "missing: add status = one of ikke_startet, under_arbeid, fullfort, utgar")
+		}
+		c.required(s, op+".tekst", o.Tekst, `"Utredningen er startet …"`)
+		if !o.Dato.IsZero() {
+			if !v.Motedato.IsZero() && o.Dato.Before(v.Motedato) {
+				c.errorf(s, op+".dato", "follow-up dated %s is before the meeting %s", o.Dato, v.Motedato)
+			}
+			if !c.ref.IsZero() && o.Dato.After(c.ref) {
+				c.errorf(s, op+".dato", "follow-up dated %s is after the reference date %s: move referansedato in kommune.toml forward", o.Dato, c.ref)
+			}
+			if j > 0 && !p.Oppfolging[j-1].Dato.IsZero() && o.Dato.Before(p.Oppfolging[j-1].Dato) {
+				c.errorf(s, op+".dato", "follow-up dated %s comes after one dated %s: list the log oldest first", o.Dato, p.Oppfolging[j-1].Dato)
+			}
+		}
+		c.vedtakRef(s, op+".vedtak", o.Vedtak, o.Status == record.Utgar)
+		if o.Status == record.Utgar && o.Vedtak == "" {
+			// vedtakRef said what is missing; say why it matters.
+			c.warnf(s, op+".status", "a point is dropped (utgar) only by a new vedtak: cite it in vedtak = \"...\"")
+		}
+		if o.RapportertI == "" && o.Vedtak == "" {
+			c.errorf(s, op, "say where this was reported: add rapportert_i = \"1. tertial %s\" or vedtak = \"...\"", yearOr(o.Dato.Y))
+		}
+	}
+}
+
+func yearOr(y int) string {
+	if y == 0 {
+		return "2025"
+	}
+	return strconv.Itoa(y)
+}

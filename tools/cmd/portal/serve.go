@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"github.com/openkommune/portal/tools/build"
+)
+
+func runServe(args []string) int {
+	fs, o := buildFlags("serve", args)
+	_ = fs
+	addr := "localhost:1313"
+	if v := os.Getenv("PORTAL_ADDR"); v != "" {
+		addr = v
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := build.Serve(ctx, *o, addr); err != nil && ctx.Err() == nil {
+		fmt.Fprintln(os.Stderr, "portal serve:", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,269 @@
+// Package compile turns a checked record.Set into the site model: every
+// figure a reader needs, computed once here and tested, and every link in
+// both directions. It reads only valid data (run package check first) and
+// never reads the clock: "overdue" and "late" are judged against the
+// kommune's reference date, so the same data always gives the same site.
+//
+// # Derived figures
+//
+// Investment projects (see prosjekt.go): opprinnelig and justert
+// kostnadsramme, the sum of tilleggsbevilgninger, the current prognose (the
+// sluttregnskap if there is one, else the latest status report), avvik in
+// kroner and per cent against both frames, share of the frame spent,
+// expected completion and delay in months against the first planned date,
+// the overrun flag (prognose above the adjusted frame) and the alert flag
+// (above it by more than the kommune's threshold), and whether the
+// sluttregnskap is overdue by the kommune's own rule.
+//
+// Budget (see okonomi.go): each area's frame per year after each
+// regulering, with every step linked to its vedtak; sums per year.
+//
+// Follow-up (see vedtak.go): each point's status is the status of its
+// latest follow-up entry (ikke_startet if none); a point is late
+// (forsinket) when its due date is before the reference date and its
+// status is neither fullfort nor utgar.
+package compile
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/record"
+)
+
+// Compile builds the site model from s.
+func Compile(s *record.Set) *Site {
+	c := &compiler{
+		set:      s,
+		ix:       s.Index(),
+		ref:      s.Kommune.Referansedato,
+		vedtak:   map[string]*Vedtak{},
+		omrader:  map[string]*Omrade{},
+		planer:   map[string]*Plan{},
+		links:    map[string]*linkSet{},
+		site:     &Site{},
+	}
+	c.kommune()
+	c.compileVedtak()
+	c.compileOmrader()
+	c.compilePlaner()
+	c.compileOkonomiplaner()
+	c.compileProsjekter()
+	c.resolveLinks()
+	c.nokkeltall()
+	return c.site
+}
+
+type compiler struct {
+	set     *record.Set
+	ix      *record.Index
+	ref     caldate.Date
+	site    *Site
+	vedtak  map[string]*Vedtak
+	omrader map[string]*Omrade
+	planer  map[string]*Plan
+	// links collects cross-references found anywhere, keyed by the page
+	// that shows them ("vedtak/<id>/prosjekter", "prosjekt/<id>/vedtak"…).
+	links map[string]*linkSet
+}
+
+// linkSet is an ordered set of links.
+type linkSet struct {
+	refs map[string]Ref
+}
+
+func (c *compiler) link(key string, r Ref) {
+	ls := c.links[key]
+	if ls == nil {
+		ls = &linkSet{refs: map[string]Ref{}}
+		c.links[key] = ls
+	}
+	ls.refs[r.Path] = r
+}
+
+// linked returns the links under key, oldest first for dated links and
+// by title otherwise.
+func (c *compiler) linked(key string) []Ref {
+	ls := c.links[key]
+	if ls == nil {
+		return []Ref{}
+	}
+	out := make([]Ref, 0, len(ls.refs))
+	for _, r := range ls.refs {
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b Ref) int {
+		return cmp.Or(cmp.Compare(a.Dato, b.Dato), cmp.Compare(a.Tittel, b.Tittel), cmp.Compare(a.Path, b.Path))
+	})
+	return out
+}
+
+func (c *compiler) kommune() {
+	k := c.set.Kommune
+	r := k.Regler
+	grense := r.SluttregnskapGrense.Kr
+	if !r.SluttregnskapGrense.Set {
+		grense = DefaultSluttregnskapGrense
+	}
+	frist := r.SluttregnskapFristManeder
+	if frist == 0 {
+		frist = DefaultSluttregnskapFristManeder
+	}
+	c.site.Kommune = Kommune{
+		Navn:                      k.Navn,
+		Kommunenummer:             k.Kommunenummer,
+		Malform:                   string(k.Malform),
+		Fiktiv:                    k.Fiktiv,
+		Referansedato:             dato(k.Referansedato),
+		Nettsted:                  k.Nettsted,
+		InnsynURL:                 k.InnsynURL,
+		Tilgjengelighet:           k.Tilgjengelighet,
+		Lisens:                    k.Lisens,
+		LisensURL:                 k.LisensURL,
+		SluttregnskapGrense:       kr(grense),
+		SluttregnskapFristManeder: frist,
+		OverskridelseVarsel:       Pct{Verdi: r.OverskridelseVarselProsent, Tekst: FormatPct(r.OverskridelseVarselProsent)},
+	}
+	for _, u := range k.Utvalg {
+		c.site.Kommune.Utvalg = append(c.site.Kommune.Utvalg, Utvalg{Kode: u.Kode, Navn: u.Navn})
+	}
+}
+
+// Defaults for rules a kommune has not written (seed 004's økonomireglement).
+const (
+	DefaultSluttregnskapGrense       = 1_000_000
+	DefaultSluttregnskapFristManeder = 6
+)
+
+func (c *compiler) vedtakRef(id string) Ref {
+	v := c.ix.Vedtak[id]
+	if v == nil {
+		return Ref{ID: id}
+	}
+	return Ref{ID: id, Path: "vedtak/" + id + "/", Tittel: v.Tittel, Dato: v.Motedato.String(), Merke: merke(v)}
+}
+
+func (c *compiler) vedtakRefPtr(id string) *Ref {
+	if id == "" {
+		return nil
+	}
+	r := c.vedtakRef(id)
+	return &r
+}
+
+func merke(v *record.Vedtak) string { return v.Utvalg + " " + v.Saksnummer }
+
+func (c *compiler) omradeRef(id string) Ref {
+	o := c.ix.Omrader[id]
+	if o == nil {
+		return Ref{ID: id}
+	}
+	return Ref{ID: id, Path: "rammeomrader/" + id + "/", Tittel: o.Navn}
+}
+
+func (c *compiler) prosjektRef(id string) Ref {
+	p := c.ix.Prosjekter[id]
+	if p == nil {
+		return Ref{ID: id}
+	}
+	return Ref{ID: id, Path: "prosjekter/" + id + "/", Tittel: p.Navn, Merke: p.Nummer}
+}
+
+func (c *compiler) planRef(id string) Ref {
+	p := c.ix.Planer[id]
+	if p == nil {
+		return Ref{ID: id}
+	}
+	return Ref{ID: id, Path: "planer/" + id + "/", Tittel: p.Tittel}
+}
+
+func (c *compiler) tiltakRef(p *record.Plan, t *record.Tiltak) Ref {
+	return Ref{ID: p.ID + "/" + t.ID, Path: "planer/" + p.ID + "/#tiltak-" + t.ID, Tittel: t.Tittel, Merke: p.Tittel}
+}
+
+func (c *compiler) okonomiplanRef(o *record.Okonomiplan) Ref {
+	return Ref{ID: o.ID, Path: "okonomiplan/" + o.ID + "/", Tittel: okonomiplanTittel(o)}
+}
+
+func okonomiplanTittel(o *record.Okonomiplan) string {
+	if o.Tittel != "" {
+		return o.Tittel
+	}
+	return "Økonomiplan " + itoa(o.ForsteAr) + "–" + itoa(o.ForsteAr+record.PlanYears-1)
+}
+
+// resolveLinks fills every page's link lists from what was collected.
+func (c *compiler) resolveLinks() {
+	for _, v := range c.site.Vedtak {
+		v.Planer = c.linked("vedtak/" + v.ID + "/planer")
+		v.Omrader = c.linked("vedtak/" + v.ID + "/omrader")
+		v.Prosjekter = c.linked("vedtak/" + v.ID + "/prosjekter")
+		v.Omtalt = c.linked("vedtak/" + v.ID + "/omtalt")
+	}
+	for _, p := range c.site.Planer {
+		p.Vedtak = c.linked("plan/" + p.ID + "/vedtak")
+		p.Underordnede = c.linked("plan/" + p.ID + "/underordnede")
+		p.Okonomiplaner = c.linked("plan/" + p.ID + "/okonomiplaner")
+		for i := range p.Satsingsomrader {
+			for j := range p.Satsingsomrader[i].Mal {
+				m := &p.Satsingsomrader[i].Mal[j]
+				m.Tiltak = c.linked("mal/" + p.ID + "/" + m.ID)
+			}
+		}
+	}
+	for _, o := range c.site.Omrader {
+		o.Prosjekter = c.linked("omrade/" + o.ID + "/prosjekter")
+		o.Tiltak = c.linked("omrade/" + o.ID + "/tiltak")
+		o.Vedtak = c.linked("omrade/" + o.ID + "/vedtak")
+	}
+	for _, p := range c.site.Prosjekter {
+		p.Vedtak = c.linked("prosjekt/" + p.ID + "/vedtak")
+		p.Tiltak = c.linked("prosjekt/" + p.ID + "/tiltak")
+	}
+}
+
+func (c *compiler) nokkeltall() {
+	n := &c.site.Nokkeltall
+	n.Vedtak = len(c.site.Vedtak)
+	for _, v := range c.site.Vedtak {
+		n.Punkter += len(v.Punkter)
+		n.PunkterApne += v.Apne
+		n.PunkterForsinket += v.Forsinket
+	}
+	var ramme, prognose int64
+	n.Prosjekter = len(c.site.Prosjekter)
+	for _, p := range c.site.Prosjekter {
+		if p.OverRamme {
+			n.ProsjekterOverRamme++
+		}
+		if p.SluttregnskapForfalt {
+			n.SluttregnskapForfalt++
+		}
+		if p.Fase != "avsluttet" {
+			n.ProsjekterAktive++
+			ramme += p.Justert.Kr
+			if p.Prognose != nil {
+				prognose += p.Prognose.Kr
+			} else {
+				prognose += p.Justert.Kr
+			}
+		}
+	}
+	n.SumJustertRamme = kr(ramme)
+	n.SumPrognose = kr(prognose)
+	n.Planer = len(c.site.Planer)
+	for _, p := range c.site.Planer {
+		n.Tiltak += len(p.Tiltak)
+	}
+	// The budget year in force at the reference date, from the newest
+	// økonomiplan that covers it.
+	n.DriftsrammeAr = c.ref.Y
+	for _, o := range c.site.Okonomiplaner {
+		for i, y := range o.Ar {
+			if y == c.ref.Y {
+				n.Driftsrammer = o.SumRegulert[i]
+			}
+		}
+	}
+}

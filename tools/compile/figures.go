@@ -1,0 +1,50 @@
+package compile
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/money"
+)
+
+func kr(n int64) Kr { return Kr{Kr: n, Tekst: money.FormatKr(n)} }
+
+func krPtr(n int64) *Kr {
+	k := kr(n)
+	return &k
+}
+
+// percent returns part/whole as a percentage rounded to one decimal, or nil
+// when whole is 0 (no frame, no percentage).
+func percent(part, whole int64) *Pct {
+	if whole == 0 {
+		return nil
+	}
+	v := math.Round(float64(part)*1000/float64(whole)) / 10
+	if v == 0 {
+		v = 0 // no "−0,0 %"
+	}
+	return &Pct{Verdi: v, Tekst: FormatPct(v)}
+}
+
+// FormatPct writes a percentage the Norwegian way: "12,5 %", "−3,0 %".
+func FormatPct(v float64) string {
+	s := strconv.FormatFloat(math.Abs(v), 'f', 1, 64)
+	s = strings.Replace(s, ".", ",", 1) + "\u00a0%"
+	if v < 0 {
+		s = "−" + s
+	}
+	return s
+}
+
+func dato(d caldate.Date) Dato { return Dato{ISO: d.String(), Tekst: d.Norwegian()} }
+
+func datoPtr(d caldate.Date) *Dato {
+	if d.IsZero() {
+		return nil
+	}
+	x := dato(d)
+	return &x
+}

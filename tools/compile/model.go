@@ -1,0 +1,377 @@
+package compile
+
+// The site model: what the Hugo templates read, as JSON under the data
+// mount (hugo.Data.portal.*). Field names are lower-case snake case because
+// Hugo lower-cases page params. Codes (status, fase, type) are emitted as
+// codes; the templates turn them into bokmål or nynorsk through i18n. Money
+// is emitted as whole kroner and as Norwegian text ("1 250 000 kr").
+
+// Site is everything the site shows.
+type Site struct {
+	Kommune       Kommune        `json:"kommune"`
+	Nokkeltall    Nokkeltall     `json:"nokkeltall"`
+	Vedtak        []*Vedtak      `json:"vedtak"`
+	Planer        []*Plan        `json:"planer"`
+	Okonomiplaner []*Okonomiplan `json:"okonomiplaner"`
+	Omrader       []*Omrade      `json:"omrader"`
+	Prosjekter    []*Prosjekt    `json:"prosjekter"`
+}
+
+// Ref links to another page.
+type Ref struct {
+	ID     string `json:"id"`
+	Path   string `json:"path"` // relative to the site root, e.g. "vedtak/kst-2025-014/"
+	Tittel string `json:"tittel"`
+	Dato   string `json:"dato,omitempty"`
+	Merke  string `json:"merke,omitempty"` // a short label, e.g. "KST 014/25"
+}
+
+// Kr is an amount with its text.
+type Kr struct {
+	Kr    int64  `json:"kr"`
+	Tekst string `json:"tekst"`
+}
+
+// Pct is a percentage rounded to one decimal, with its text ("12,5 %").
+type Pct struct {
+	Verdi float64 `json:"verdi"`
+	Tekst string  `json:"tekst"`
+}
+
+// Dato is a calendar date with its text ("14. mars 2025").
+type Dato struct {
+	ISO   string `json:"iso"`
+	Tekst string `json:"tekst"`
+}
+
+// Kommune is the kommune's identity and rules.
+type Kommune struct {
+	Navn                      string   `json:"navn"`
+	Kommunenummer             string   `json:"kommunenummer"`
+	Malform                   string   `json:"malform"`
+	Fiktiv                    bool     `json:"fiktiv"`
+	Referansedato             Dato     `json:"referansedato"`
+	Nettsted                  string   `json:"nettsted"`
+	InnsynURL                 string   `json:"innsyn_url"`
+	Tilgjengelighet           string   `json:"tilgjengelighetserklaring_url"`
+	Lisens                    string   `json:"lisens"`
+	LisensURL                 string   `json:"lisens_url"`
+	SluttregnskapGrense       Kr       `json:"sluttregnskap_grense"`
+	SluttregnskapFristManeder int      `json:"sluttregnskap_frist_maneder"`
+	OverskridelseVarsel       Pct      `json:"overskridelse_varsel"`
+	Utvalg                    []Utvalg `json:"utvalg"`
+}
+
+// Utvalg is a political body and how many vedtak it has.
+type Utvalg struct {
+	Kode   string `json:"kode"`
+	Navn   string `json:"navn"`
+	Antall int    `json:"antall"`
+}
+
+// Nokkeltall are the key figures on the home page.
+type Nokkeltall struct {
+	Vedtak               int `json:"vedtak"`
+	Punkter              int `json:"punkter"`
+	PunkterApne          int `json:"punkter_apne"`
+	PunkterForsinket     int `json:"punkter_forsinket"`
+	Prosjekter           int `json:"prosjekter"`
+	ProsjekterAktive     int `json:"prosjekter_aktive"`
+	ProsjekterOverRamme  int `json:"prosjekter_over_ramme"`
+	SluttregnskapForfalt int `json:"sluttregnskap_forfalt"`
+	SumJustertRamme      Kr  `json:"sum_justert_ramme"` // active projects
+	SumPrognose          Kr  `json:"sum_prognose"`      // active projects
+	DriftsrammeAr        int `json:"driftsramme_ar"`
+	Driftsrammer         Kr  `json:"driftsrammer"` // regulated, in DriftsrammeAr
+	Planer               int `json:"planer"`
+	Tiltak               int `json:"tiltak"`
+}
+
+// Vedtak is one decision page.
+type Vedtak struct {
+	ID         string       `json:"id"`
+	Path       string       `json:"path"`
+	Utvalg     Utvalg       `json:"utvalg"`
+	Merke      string       `json:"merke"` // "KST 014/25"
+	Dato       Dato         `json:"dato"`
+	Ar         int          `json:"ar"`
+	Saksnummer string       `json:"saksnummer"`
+	Arkivsak   string       `json:"arkivsak"`
+	Tittel     string       `json:"tittel"`
+	Tekst      string       `json:"tekst"` // Markdown
+	InnsynURL  string       `json:"innsyn_url"`
+	Punkter    []*Punkt     `json:"punkter"`
+	Apne       int          `json:"apne"`
+	Forsinket  int          `json:"forsinket"`
+	Planer     []Ref        `json:"planer"`
+	Omrader    []Ref        `json:"omrader"`
+	Prosjekter []Ref        `json:"prosjekter"`
+	Penger     []Pengelinje `json:"penger"`
+	Omtalt     []Ref        `json:"omtalt"` // vedtak whose follow-up cites this one
+	Kilde      string       `json:"kilde"`  // the data file
+}
+
+// Punkt is one vedtakspunkt with its derived status.
+type Punkt struct {
+	Nr         int          `json:"nr"`
+	Tekst      string       `json:"tekst"`
+	Ansvarlig  string       `json:"ansvarlig"`
+	Frist      *Dato        `json:"frist"`
+	Status     string       `json:"status"`
+	StatusDato *Dato        `json:"status_dato"`
+	Forsinket  bool         `json:"forsinket"`
+	Oppfolging []Oppfolging `json:"oppfolging"`
+}
+
+// Oppfolging is one follow-up entry.
+type Oppfolging struct {
+	Dato        Dato   `json:"dato"`
+	Status      string `json:"status"`
+	Tekst       string `json:"tekst"`
+	RapportertI string `json:"rapportert_i"`
+	Vedtak      *Ref   `json:"vedtak"`
+}
+
+// Pengelinje is money a vedtak moved, as recorded where the money lives.
+type Pengelinje struct {
+	Type  string `json:"type"` // regulering, kostnadsramme_<type>, bevilgning, sluttregnskap
+	Til   Ref    `json:"til"`  // the area or project
+	Ar    int    `json:"ar,omitempty"`
+	Belop Kr     `json:"belop"`
+	Tekst string `json:"tekst"`
+}
+
+// Plan is one plan page.
+type Plan struct {
+	ID              string           `json:"id"`
+	Path            string           `json:"path"`
+	Type            string           `json:"type"`
+	Tittel          string           `json:"tittel"`
+	Beskrivelse     string           `json:"beskrivelse"`
+	FraAr           int              `json:"fra_ar"`
+	TilAr           int              `json:"til_ar"`
+	Status          string           `json:"status"`
+	Vedtatt         *Ref             `json:"vedtatt"`
+	Overordnet      *Ref             `json:"overordnet"`
+	Underordnede    []Ref            `json:"underordnede"`
+	Okonomiplaner   []Ref            `json:"okonomiplaner"`
+	Satsingsomrader []Satsingsomrade `json:"satsingsomrader"`
+	Tiltak          []*Tiltak        `json:"tiltak"`
+	TiltakPerFase   []Telling        `json:"tiltak_per_fase"`
+	TiltakPerStatus []Telling        `json:"tiltak_per_status"`
+	Faser           []Fase           `json:"faser"`
+	Vedtak          []Ref            `json:"vedtak"`
+	Kilde           string           `json:"kilde"`
+}
+
+// Telling counts records with one value of a code.
+type Telling struct {
+	Kode   string `json:"kode"`
+	Antall int    `json:"antall"`
+}
+
+// Satsingsomrade is a focus area with goals and the measures serving them.
+type Satsingsomrade struct {
+	ID            string `json:"id"`
+	Navn          string `json:"navn"`
+	Beskrivelse   string `json:"beskrivelse"`
+	Barekraftsmal []int  `json:"barekraftsmal"`
+	Mal           []Mal  `json:"mal"`
+}
+
+// Mal is a goal and the tiltak (in any plan) that cite it.
+type Mal struct {
+	ID     string `json:"id"`
+	Tekst  string `json:"tekst"`
+	Tiltak []Ref  `json:"tiltak"`
+}
+
+// Tiltak is one measure.
+type Tiltak struct {
+	ID          string `json:"id"`
+	Anchor      string `json:"anchor"` // "tiltak-<id>" on the plan page
+	Tittel      string `json:"tittel"`
+	Beskrivelse string `json:"beskrivelse"`
+	Ansvarlig   string `json:"ansvarlig"`
+	Fase        string `json:"fase"`
+	Status      string `json:"status"`
+	Begrunnelse string `json:"begrunnelse"`
+	Mal         []Ref  `json:"mal"`
+	Omrader     []Ref  `json:"omrader"`
+	Prosjekter  []Ref  `json:"prosjekter"`
+	Vedtak      []Ref  `json:"vedtak"`
+}
+
+// Fase is a plan phase with its checkpoints.
+type Fase struct {
+	Nr         int          `json:"nr"`
+	Navn       string       `json:"navn"`
+	Fra        *Dato        `json:"fra"`
+	Til        *Dato        `json:"til"`
+	Sjekkpunkt []Sjekkpunkt `json:"sjekkpunkt"`
+	Oppfylt    int          `json:"oppfylt"`
+}
+
+// Sjekkpunkt is one checkpoint.
+type Sjekkpunkt struct {
+	Tekst   string `json:"tekst"`
+	Oppfylt bool   `json:"oppfylt"`
+	Dato    *Dato  `json:"dato"`
+}
+
+// Okonomiplan is one økonomiplan page.
+type Okonomiplan struct {
+	ID           string            `json:"id"`
+	Path         string            `json:"path"`
+	Tittel       string            `json:"tittel"`
+	Plan         *Ref              `json:"plan"`
+	Vedtatt      *Ref              `json:"vedtatt"`
+	Ar           []int             `json:"ar"`
+	Rammer       []Rammelinje      `json:"rammer"`
+	SumVedtatt   []Kr              `json:"sum_vedtatt"`
+	SumRegulert  []Kr              `json:"sum_regulert"`
+	Reguleringer []Reguleringssteg `json:"reguleringer"`
+	Regnskap     []Regnskapslinje  `json:"regnskap"`
+	Kilde        string            `json:"kilde"`
+}
+
+// Rammelinje is one area's frames over the plan years.
+type Rammelinje struct {
+	Omrade   Ref  `json:"omrade"`
+	Vedtatt  []Kr `json:"vedtatt"`
+	Regulert []Kr `json:"regulert"`
+	Endring  []Kr `json:"endring"`
+}
+
+// Reguleringssteg is one regulering with the frame before and after it.
+type Reguleringssteg struct {
+	Omrade Ref    `json:"omrade"`
+	Ar     int    `json:"ar"`
+	Belop  Kr     `json:"belop"`
+	For    Kr     `json:"for"`
+	Etter  Kr     `json:"etter"`
+	Vedtak Ref    `json:"vedtak"`
+	Tekst  string `json:"tekst"`
+}
+
+// Regnskapslinje is an area's accounts at one period against its frame.
+type Regnskapslinje struct {
+	Omrade   Ref    `json:"omrade"`
+	Ar       int    `json:"ar"`
+	Periode  string `json:"periode"`
+	Regnskap Kr     `json:"regnskap"`
+	Prognose *Kr    `json:"prognose"`
+	Ramme    Kr     `json:"ramme"` // regulated frame as of the period end
+	Avvik    *Kr    `json:"avvik"` // prognose (or årsregnskap) minus frame
+}
+
+// Omrade is one budget area page.
+type Omrade struct {
+	ID          string           `json:"id"`
+	Path        string           `json:"path"`
+	Navn        string           `json:"navn"`
+	Beskrivelse string           `json:"beskrivelse"`
+	Ansvarlig   string           `json:"ansvarlig"`
+	Kostra      []string         `json:"kostra"`
+	Rammer      []OmradeRamme    `json:"rammer"`
+	Regnskap    []Regnskapslinje `json:"regnskap"`
+	Prosjekter  []Ref            `json:"prosjekter"`
+	Tiltak      []Ref            `json:"tiltak"`
+	Vedtak      []Ref            `json:"vedtak"`
+}
+
+// OmradeRamme is an area's frame in one year of one økonomiplan, from the
+// adopted amount through each regulering.
+type OmradeRamme struct {
+	Okonomiplan Ref    `json:"okonomiplan"`
+	Ar          int    `json:"ar"`
+	Vedtatt     Kr     `json:"vedtatt"`
+	Regulert    Kr     `json:"regulert"`
+	Steg        []Steg `json:"steg"`
+}
+
+// Steg is one step in a frame's history.
+type Steg struct {
+	Type   string `json:"type"` // vedtatt, regulering; or opprinnelig, tillegg, reduksjon
+	Dato   Dato   `json:"dato"`
+	Belop  Kr     `json:"belop"`
+	Ramme  Kr     `json:"ramme"` // the frame after this step
+	Vedtak Ref    `json:"vedtak"`
+	Tekst  string `json:"tekst"`
+}
+
+// Prosjekt is one investment project page with its derived figures.
+type Prosjekt struct {
+	ID                   string          `json:"id"`
+	Path                 string          `json:"path"`
+	Nummer               string          `json:"nummer"`
+	Navn                 string          `json:"navn"`
+	Omrade               Ref             `json:"omrade"`
+	Ansvarlig            string          `json:"ansvarlig"`
+	Beskrivelse          string          `json:"beskrivelse"`
+	Sted                 string          `json:"sted"`
+	Fase                 string          `json:"fase"`
+	FaseNr               int             `json:"fase_nr"`
+	StartAr              int             `json:"start_ar"`
+	Opprinnelig          Kr              `json:"opprinnelig"`
+	Justert              Kr              `json:"justert"`
+	Tillegg              Kr              `json:"tillegg"` // justert − opprinnelig
+	AntallTillegg        int             `json:"antall_tillegg"`
+	Rammehistorikk       []Steg          `json:"rammehistorikk"`
+	Prognose             *Kr             `json:"prognose"`
+	PrognoseKilde        string          `json:"prognose_kilde"` // "t2 2026", "sluttregnskap"
+	AvvikJustert         *Kr             `json:"avvik_justert"`
+	AvvikJustertPct      *Pct            `json:"avvik_justert_pct"`
+	AvvikOpprinnelig     *Kr             `json:"avvik_opprinnelig"`
+	AvvikOpprinneligPct  *Pct            `json:"avvik_opprinnelig_pct"`
+	OverRamme            bool            `json:"over_ramme"`
+	Varsel               bool            `json:"varsel"` // over the frame by more than the kommune's threshold
+	Regnskap             []Arsbelop      `json:"regnskap"`
+	RegnskapSum          Kr              `json:"regnskap_sum"`
+	AndelBrukt           *Pct            `json:"andel_brukt"`
+	Bevilgninger         []Bevilgning    `json:"bevilgninger"`
+	PlanlagtFerdig       *Dato           `json:"planlagt_ferdig"`
+	ForventetFerdig      *Dato           `json:"forventet_ferdig"`
+	Overtatt             *Dato           `json:"overtatt"`
+	ForsinkelseMnd       int             `json:"forsinkelse_mnd"`
+	Statusrapporter      []Statusrapport `json:"statusrapporter"`
+	Risiko               string          `json:"risiko"`
+	Sluttregnskap        *Sluttregnskap  `json:"sluttregnskap"`
+	SluttregnskapFrist   *Dato           `json:"sluttregnskap_frist"`
+	SluttregnskapForfalt bool            `json:"sluttregnskap_forfalt"`
+	Tiltak               []Ref           `json:"tiltak"`
+	Vedtak               []Ref           `json:"vedtak"`
+	Kilde                string          `json:"kilde"`
+}
+
+// Arsbelop is an amount for one year.
+type Arsbelop struct {
+	Ar    int `json:"ar"`
+	Belop Kr  `json:"belop"`
+}
+
+// Bevilgning is a yearly appropriation with its vedtak.
+type Bevilgning struct {
+	Ar     int `json:"ar"`
+	Belop  Kr  `json:"belop"`
+	Vedtak Ref `json:"vedtak"`
+}
+
+// Statusrapport is one status report.
+type Statusrapport struct {
+	Ar              int    `json:"ar"`
+	Periode         string `json:"periode"`
+	Dato            Dato   `json:"dato"`
+	Prognose        Kr     `json:"prognose"`
+	ForventetFerdig *Dato  `json:"forventet_ferdig"`
+	Risiko          string `json:"risiko"`
+	Kommentar       string `json:"kommentar"`
+}
+
+// Sluttregnskap is the final account with its deviation.
+type Sluttregnskap struct {
+	Belop     Kr     `json:"belop"`
+	Vedtak    Ref    `json:"vedtak"`
+	Vurdering string `json:"vurdering"`
+	Avvik     Kr     `json:"avvik"` // against the adjusted frame
+}

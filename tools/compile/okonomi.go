@@ -1,0 +1,163 @@
+package compile
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/openkommune/portal/tools/record"
+)
+
+func (c *compiler) compileOmrader() {
+	if c.set.Omrader == nil {
+		return
+	}
+	for _, ro := range c.set.Omrader.Omrade {
+		o := &Omrade{
+			ID:          ro.ID,
+			Path:        "rammeomrader/" + ro.ID + "/",
+			Navn:        ro.Navn,
+			Beskrivelse: ro.Beskrivelse,
+			Ansvarlig:   ro.Ansvarlig,
+			Kostra:      append([]string{}, ro.Kostra...),
+			Rammer:      []OmradeRamme{},
+			Regnskap:    []Regnskapslinje{},
+		}
+		c.omrader[o.ID] = o
+		c.site.Omrader = append(c.site.Omrader, o)
+	}
+}
+
+// compileOkonomiplaner follows each area's frame through the reguleringer.
+func (c *compiler) compileOkonomiplaner() {
+	plans := slices.Clone(c.set.Okonomiplan)
+	slices.SortFunc(plans, func(a, b *record.Okonomiplan) int { return cmp.Compare(a.ForsteAr, b.ForsteAr) })
+	for _, ro := range plans {
+		self := c.okonomiplanRef(ro)
+		o := &Okonomiplan{
+			ID:           ro.ID,
+			Path:         self.Path,
+			Tittel:       self.Tittel,
+			Vedtatt:      c.vedtakRefPtr(ro.VedtattI),
+			Reguleringer: []Reguleringssteg{},
+			Regnskap:     []Regnskapslinje{},
+			Kilde:        ro.Src.Path,
+		}
+		if ro.Plan != "" {
+			r := c.planRef(ro.Plan)
+			o.Plan = &r
+			c.link("plan/"+ro.Plan+"/okonomiplaner", self)
+		}
+		if ro.VedtattI != "" {
+			c.link("vedtak/"+ro.VedtattI+"/planer", Ref{ID: self.ID, Path: self.Path, Tittel: self.Tittel})
+		}
+		for i := range record.PlanYears {
+			o.Ar = append(o.Ar, ro.ForsteAr+i)
+		}
+		adopted := c.ix.Vedtak[ro.VedtattI]
+		// frames[area][year index] is the frame as it stands while we walk
+		// the reguleringer in order; steps records each change.
+		type key struct {
+			omrade string
+			year   int
+		}
+		frames := map[key]int64{}
+		steps := map[key][]Steg{}
+		for _, r := range ro.Ramme {
+			line := Rammelinje{Omrade: c.omradeRef(r.Omrade)}
+			for i, b := range r.Belop {
+				if i >= record.PlanYears {
+					break
+				}
+				k := key{r.Omrade, ro.ForsteAr + i}
+				frames[k] = b.Kr
+				line.Vedtatt = append(line.Vedtatt, kr(b.Kr))
+				if adopted != nil {
+					steps[k] = []Steg{{Type: "vedtatt", Dato: dato(adopted.Motedato), Belop: kr(b.Kr), Ramme: kr(b.Kr), Vedtak: c.vedtakRef(adopted.ID)}}
+				}
+			}
+			o.Rammer = append(o.Rammer, line)
+		}
+		for _, r := range ro.Regulering {
+			k := key{r.Omrade, r.Ar}
+			before := frames[k]
+			frames[k] = before + r.Belop.Kr
+			v := c.vedtakRef(r.Vedtak)
+			o.Reguleringer = append(o.Reguleringer, Reguleringssteg{
+				Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Belop: kr(r.Belop.Kr),
+				For: kr(before), Etter: kr(frames[k]), Vedtak: v, Tekst: r.Tekst,
+			})
+			var d Dato
+			if rv := c.ix.Vedtak[r.Vedtak]; rv != nil {
+				d = dato(rv.Motedato)
+			}
+			steps[k] = append(steps[k], Steg{Type: "regulering", Dato: d, Belop: kr(r.Belop.Kr), Ramme: kr(frames[k]), Vedtak: v, Tekst: r.Tekst})
+			c.link("vedtak/"+r.Vedtak+"/omrader", c.omradeRef(r.Omrade))
+			c.link("omrade/"+r.Omrade+"/vedtak", v)
+			if vd := c.vedtak[r.Vedtak]; vd != nil {
+				vd.Penger = append(vd.Penger, Pengelinje{Type: "regulering", Til: c.omradeRef(r.Omrade), Ar: r.Ar, Belop: kr(r.Belop.Kr), Tekst: r.Tekst})
+			}
+		}
+		o.SumVedtatt = make([]Kr, record.PlanYears)
+		o.SumRegulert = make([]Kr, record.PlanYears)
+		for li := range o.Rammer {
+			line := &o.Rammer[li]
+			for i := range record.PlanYears {
+				if i >= len(line.Vedtatt) {
+					break
+				}
+				k := key{line.Omrade.ID, ro.ForsteAr + i}
+				line.Regulert = append(line.Regulert, kr(frames[k]))
+				line.Endring = append(line.Endring, kr(frames[k]-line.Vedtatt[i].Kr))
+				o.SumVedtatt[i] = kr(o.SumVedtatt[i].Kr + line.Vedtatt[i].Kr)
+				o.SumRegulert[i] = kr(o.SumRegulert[i].Kr + frames[k])
+				if a := c.omrader[line.Omrade.ID]; a != nil {
+					a.Rammer = append(a.Rammer, OmradeRamme{
+						Okonomiplan: self, Ar: ro.ForsteAr + i,
+						Vedtatt: line.Vedtatt[i], Regulert: kr(frames[k]), Steg: orEmpty(steps[k]),
+					})
+				}
+			}
+		}
+		for _, r := range ro.Regnskap {
+			line := c.regnskapslinje(ro, r)
+			o.Regnskap = append(o.Regnskap, line)
+			if a := c.omrader[r.Omrade]; a != nil {
+				a.Regnskap = append(a.Regnskap, line)
+			}
+		}
+		c.site.Okonomiplaner = append(c.site.Okonomiplaner, o)
+	}
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// regnskapslinje sets an area's accounts at a period against its frame as
+// regulated by the vedtak made up to the end of that period.
+func (c *compiler) regnskapslinje(ro *record.Okonomiplan, r record.Driftsregnskap) Regnskapslinje {
+	end := r.Periode.End(r.Ar)
+	var frame int64
+	for _, rm := range ro.Ramme {
+		if rm.Omrade == r.Omrade && r.Ar-ro.ForsteAr < len(rm.Belop) && r.Ar >= ro.ForsteAr {
+			frame = rm.Belop[r.Ar-ro.ForsteAr].Kr
+		}
+	}
+	for _, rg := range ro.Regulering {
+		if v := c.ix.Vedtak[rg.Vedtak]; rg.Omrade == r.Omrade && rg.Ar == r.Ar && v != nil && !v.Motedato.After(end) {
+			frame += rg.Belop.Kr
+		}
+	}
+	line := Regnskapslinje{Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Periode: string(r.Periode), Regnskap: kr(r.Regnskap.Kr), Ramme: kr(frame)}
+	switch {
+	case r.Periode == "arsregnskap":
+		line.Avvik = krPtr(r.Regnskap.Kr - frame)
+	case r.Prognose.Set:
+		line.Prognose = krPtr(r.Prognose.Kr)
+		line.Avvik = krPtr(r.Prognose.Kr - frame)
+	}
+	return line
+}

@@ -1,0 +1,119 @@
+package compile
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/openkommune/portal/tools/record"
+)
+
+// planOrder sorts plans from the longest horizon down (the plan system's
+// order), then by start year, newest first.
+func planOrder(a, b *record.Plan) int {
+	return cmp.Or(
+		cmp.Compare(slices.Index(record.PlanTypeValues, string(a.Type)), slices.Index(record.PlanTypeValues, string(b.Type))),
+		cmp.Compare(b.FraAr, a.FraAr),
+		cmp.Compare(a.ID, b.ID),
+	)
+}
+
+func (c *compiler) compilePlaner() {
+	plans := slices.Clone(c.set.Planer)
+	slices.SortFunc(plans, planOrder)
+	for _, rp := range plans {
+		self := c.planRef(rp.ID)
+		p := &Plan{
+			ID:              rp.ID,
+			Path:            self.Path,
+			Type:            string(rp.Type),
+			Tittel:          rp.Tittel,
+			Beskrivelse:     rp.Beskrivelse,
+			FraAr:           rp.FraAr,
+			TilAr:           rp.TilAr,
+			Status:          string(rp.Status),
+			Vedtatt:         c.vedtakRefPtr(rp.VedtattI),
+			Satsingsomrader: []Satsingsomrade{},
+			Tiltak:          []*Tiltak{},
+			Faser:           []Fase{},
+			Kilde:           rp.Src.Path,
+		}
+		if rp.VedtattI != "" {
+			c.link("vedtak/"+rp.VedtattI+"/planer", self)
+			c.link("plan/"+rp.ID+"/vedtak", c.vedtakRef(rp.VedtattI))
+		}
+		if rp.Overordnet != "" {
+			r := c.planRef(rp.Overordnet)
+			p.Overordnet = &r
+			c.link("plan/"+rp.Overordnet+"/underordnede", self)
+		}
+		for _, rs := range rp.Satsingsomrade {
+			s := Satsingsomrade{ID: rs.ID, Navn: rs.Navn, Beskrivelse: rs.Beskrivelse, Barekraftsmal: orEmpty(slices.Clone(rs.Barekraftsmal)), Mal: []Mal{}}
+			for _, m := range rs.Mal {
+				s.Mal = append(s.Mal, Mal{ID: m.ID, Tekst: m.Tekst, Tiltak: []Ref{}})
+			}
+			p.Satsingsomrader = append(p.Satsingsomrader, s)
+		}
+		perFase := map[string]int{}
+		perStatus := map[string]int{}
+		for i := range rp.Tiltak {
+			rt := &rp.Tiltak[i]
+			t := c.tiltak(rp, rt)
+			p.Tiltak = append(p.Tiltak, t)
+			perFase[t.Fase]++
+			perStatus[t.Status]++
+		}
+		p.TiltakPerFase = tellinger(record.TiltakFaseValues, perFase)
+		p.TiltakPerStatus = tellinger(record.StatusValues, perStatus)
+		for _, rf := range rp.Fase {
+			f := Fase{Nr: rf.Nr, Navn: rf.Navn, Fra: datoPtr(rf.Fra), Til: datoPtr(rf.Til), Sjekkpunkt: []Sjekkpunkt{}}
+			for _, s := range rf.Sjekkpunkt {
+				f.Sjekkpunkt = append(f.Sjekkpunkt, Sjekkpunkt{Tekst: s.Tekst, Oppfylt: s.Oppfylt, Dato: datoPtr(s.Dato)})
+				if s.Oppfylt {
+					f.Oppfylt++
+				}
+			}
+			p.Faser = append(p.Faser, f)
+		}
+		c.planer[p.ID] = p
+		c.site.Planer = append(c.site.Planer, p)
+	}
+}
+
+func tellinger(order []string, counts map[string]int) []Telling {
+	out := []Telling{}
+	for _, k := range order {
+		out = append(out, Telling{Kode: k, Antall: counts[k]})
+	}
+	return out
+}
+
+func (c *compiler) tiltak(rp *record.Plan, rt *record.Tiltak) *Tiltak {
+	self := c.tiltakRef(rp, rt)
+	t := &Tiltak{
+		ID: rt.ID, Anchor: "tiltak-" + rt.ID, Tittel: rt.Tittel, Beskrivelse: rt.Beskrivelse,
+		Ansvarlig: rt.Ansvarlig, Fase: string(rt.Fase), Status: string(rt.Status), Begrunnelse: rt.Begrunnelse,
+		Mal: []Ref{}, Omrader: []Ref{}, Prosjekter: []Ref{}, Vedtak: []Ref{},
+	}
+	for _, ref := range rt.Mal {
+		mp, _, m := c.ix.Mal(rp, ref)
+		if m == nil {
+			continue
+		}
+		t.Mal = append(t.Mal, Ref{ID: mp.ID + "/" + m.ID, Path: "planer/" + mp.ID + "/#mal-" + m.ID, Tittel: m.Tekst, Merke: mp.Tittel})
+		c.link("mal/"+mp.ID+"/"+m.ID, self)
+	}
+	for _, id := range rt.Rammeomrader {
+		t.Omrader = append(t.Omrader, c.omradeRef(id))
+		c.link("omrade/"+id+"/tiltak", self)
+	}
+	for _, id := range rt.Prosjekter {
+		t.Prosjekter = append(t.Prosjekter, c.prosjektRef(id))
+		c.link("prosjekt/"+id+"/tiltak", self)
+	}
+	for _, id := range rt.Vedtak {
+		t.Vedtak = append(t.Vedtak, c.vedtakRef(id))
+		c.link("vedtak/"+id+"/planer", c.planRef(rp.ID))
+		c.link("plan/"+rp.ID+"/vedtak", c.vedtakRef(id))
+	}
+	return t
+}

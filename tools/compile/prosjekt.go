@@ -1,0 +1,137 @@
+package compile
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/record"
+)
+
+func (c *compiler) compileProsjekter() {
+	for _, rp := range c.set.Prosjekter {
+		p := c.prosjekt(rp)
+		c.site.Prosjekter = append(c.site.Prosjekter, p)
+	}
+	slices.SortFunc(c.site.Prosjekter, func(a, b *Prosjekt) int {
+		return cmp.Or(cmp.Compare(a.Nummer, b.Nummer), cmp.Compare(a.ID, b.ID))
+	})
+}
+
+func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
+	self := c.prosjektRef(rp.ID)
+	p := &Prosjekt{
+		ID: rp.ID, Path: self.Path, Nummer: rp.Nummer, Navn: rp.Navn,
+		Omrade: c.omradeRef(rp.Omrade), Ansvarlig: rp.Ansvarlig, Beskrivelse: rp.Beskrivelse, Sted: rp.Sted,
+		Fase: string(rp.Fase), FaseNr: rp.Fase.Index() + 1, StartAr: rp.StartAr,
+		Rammehistorikk: []Steg{}, Regnskap: []Arsbelop{}, Bevilgninger: []Bevilgning{}, Statusrapporter: []Statusrapport{},
+		PlanlagtFerdig: datoPtr(rp.PlanlagtFerdig), Overtatt: datoPtr(rp.Overtatt),
+		Kilde: rp.Src.Path,
+	}
+	c.link("omrade/"+rp.Omrade+"/prosjekter", self)
+	for _, ref := range rp.Tiltak {
+		if plan, t := c.ix.Tiltak(ref); t != nil {
+			c.link("prosjekt/"+rp.ID+"/tiltak", c.tiltakRef(plan, t))
+		}
+	}
+	money := func(typ, vedtak string, ar int, belop int64, tekst string) {
+		v := c.vedtakRef(vedtak)
+		c.link("prosjekt/"+rp.ID+"/vedtak", v)
+		c.link("vedtak/"+vedtak+"/prosjekter", self)
+		if vd := c.vedtak[vedtak]; vd != nil {
+			vd.Penger = append(vd.Penger, Pengelinje{Type: typ, Til: self, Ar: ar, Belop: kr(belop), Tekst: tekst})
+		}
+	}
+
+	// The kostnadsramme history.
+	var frame int64
+	for i, s := range rp.Kostnadsramme {
+		frame += s.Belop.Kr
+		if i == 0 {
+			p.Opprinnelig = kr(s.Belop.Kr)
+		}
+		if s.Type == record.Tillegg {
+			p.AntallTillegg++
+		}
+		var d Dato
+		if v := c.ix.Vedtak[s.Vedtak]; v != nil {
+			d = dato(v.Motedato)
+		}
+		p.Rammehistorikk = append(p.Rammehistorikk, Steg{Type: string(s.Type), Dato: d, Belop: kr(s.Belop.Kr), Ramme: kr(frame), Vedtak: c.vedtakRef(s.Vedtak), Tekst: s.Tekst})
+		money("kostnadsramme_"+string(s.Type), s.Vedtak, 0, s.Belop.Kr, s.Tekst)
+	}
+	p.Justert = kr(frame)
+	p.Tillegg = kr(frame - p.Opprinnelig.Kr)
+
+	for _, b := range rp.Bevilgning {
+		p.Bevilgninger = append(p.Bevilgninger, Bevilgning{Ar: b.Ar, Belop: kr(b.Belop.Kr), Vedtak: c.vedtakRef(b.Vedtak)})
+		money("bevilgning", b.Vedtak, b.Ar, b.Belop.Kr, "")
+	}
+
+	// Spend.
+	regnskap := slices.Clone(rp.Regnskap)
+	slices.SortFunc(regnskap, func(a, b record.Arsregnskap) int { return cmp.Compare(a.Ar, b.Ar) })
+	var spent int64
+	for _, r := range regnskap {
+		spent += r.Belop.Kr
+		p.Regnskap = append(p.Regnskap, Arsbelop{Ar: r.Ar, Belop: kr(r.Belop.Kr)})
+	}
+	p.RegnskapSum = kr(spent)
+	p.AndelBrukt = percent(spent, frame)
+
+	// Status reports; the latest one gives the forecast and expected date.
+	expected := rp.PlanlagtFerdig
+	for _, s := range rp.Statusrapport {
+		p.Statusrapporter = append(p.Statusrapporter, Statusrapport{
+			Ar: s.Ar, Periode: string(s.Periode), Dato: dato(s.Periode.End(s.Ar)), Prognose: kr(s.Prognose.Kr),
+			ForventetFerdig: datoPtr(s.ForventetFerdig), Risiko: string(s.Risiko), Kommentar: s.Kommentar,
+		})
+	}
+	if n := len(rp.Statusrapport); n > 0 {
+		last := rp.Statusrapport[n-1]
+		p.Prognose = krPtr(last.Prognose.Kr)
+		p.PrognoseKilde = string(last.Periode) + " " + itoa(last.Ar)
+		p.Risiko = string(last.Risiko)
+		if !last.ForventetFerdig.IsZero() {
+			expected = last.ForventetFerdig
+		}
+	}
+	if sr := rp.Sluttregnskap; sr != nil {
+		p.Prognose = krPtr(sr.Belop.Kr)
+		p.PrognoseKilde = "sluttregnskap"
+		p.Sluttregnskap = &Sluttregnskap{Belop: kr(sr.Belop.Kr), Vedtak: c.vedtakRef(sr.Vedtak), Vurdering: sr.Vurdering, Avvik: kr(sr.Belop.Kr - frame)}
+		money("sluttregnskap", sr.Vedtak, 0, sr.Belop.Kr, sr.Vurdering)
+	}
+	if !rp.Overtatt.IsZero() {
+		expected = rp.Overtatt
+	}
+	p.ForventetFerdig = datoPtr(expected)
+	p.ForsinkelseMnd = Forsinkelse(rp.PlanlagtFerdig, expected)
+
+	if p.Prognose != nil && frame > 0 {
+		p.AvvikJustert = krPtr(p.Prognose.Kr - frame)
+		p.AvvikJustertPct = percent(p.Prognose.Kr-frame, frame)
+		p.AvvikOpprinnelig = krPtr(p.Prognose.Kr - p.Opprinnelig.Kr)
+		p.AvvikOpprinneligPct = percent(p.Prognose.Kr-p.Opprinnelig.Kr, p.Opprinnelig.Kr)
+		p.OverRamme = p.Prognose.Kr > frame
+		p.Varsel = p.OverRamme && p.AvvikJustertPct.Verdi > c.site.Kommune.OverskridelseVarsel.Verdi
+	}
+
+	// The kommune's rule: a sluttregnskap within N months of handover for
+	// projects whose frame is over the threshold.
+	if !rp.Overtatt.IsZero() && frame > c.site.Kommune.SluttregnskapGrense.Kr {
+		frist := rp.Overtatt.AddMonths(c.site.Kommune.SluttregnskapFristManeder)
+		p.SluttregnskapFrist = datoPtr(frist)
+		p.SluttregnskapForfalt = rp.Sluttregnskap == nil && c.ref.After(frist)
+	}
+	return p
+}
+
+// Forsinkelse returns how many months expected is after planned (negative
+// if earlier), or 0 if either is unknown.
+func Forsinkelse(planned, expected caldate.Date) int {
+	if planned.IsZero() || expected.IsZero() {
+		return 0
+	}
+	return planned.MonthsUntil(expected)
+}

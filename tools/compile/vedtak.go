@@ -1,0 +1,110 @@
+package compile
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"github.com/openkommune/portal/tools/caldate"
+
+	"github.com/openkommune/portal/tools/record"
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func (c *compiler) compileVedtak() {
+	utvalgCount := map[string]int{}
+	for _, rv := range c.set.Vedtak {
+		v := &Vedtak{
+			ID:         rv.ID,
+			Path:       "vedtak/" + rv.ID + "/",
+			Utvalg:     Utvalg{Kode: rv.Utvalg},
+			Merke:      merke(rv),
+			Dato:       dato(rv.Motedato),
+			Ar:         rv.Motedato.Y,
+			Saksnummer: rv.Saksnummer,
+			Arkivsak:   rv.Arkivsak,
+			Tittel:     rv.Tittel,
+			Tekst:      rv.Tekst,
+			InnsynURL:  rv.InnsynURL,
+			Punkter:    []*Punkt{},
+			Penger:     []Pengelinje{},
+			Kilde:      rv.Src.Path,
+		}
+		if u := c.ix.Utvalg[rv.Utvalg]; u != nil {
+			v.Utvalg.Navn = u.Navn
+		}
+		utvalgCount[rv.Utvalg]++
+		self := c.vedtakRef(rv.ID)
+		for _, id := range rv.Planer {
+			c.link("vedtak/"+rv.ID+"/planer", c.planRef(id))
+			c.link("plan/"+id+"/vedtak", self)
+		}
+		for _, id := range rv.Rammeomrader {
+			c.link("vedtak/"+rv.ID+"/omrader", c.omradeRef(id))
+			c.link("omrade/"+id+"/vedtak", self)
+		}
+		for _, id := range rv.Prosjekter {
+			c.link("vedtak/"+rv.ID+"/prosjekter", c.prosjektRef(id))
+			c.link("prosjekt/"+id+"/vedtak", self)
+		}
+		for _, rp := range rv.Punkt {
+			p := c.punkt(rv, rp)
+			v.Punkter = append(v.Punkter, p)
+			if !record.Status(p.Status).Closed() {
+				v.Apne++
+			}
+			if p.Forsinket {
+				v.Forsinket++
+			}
+		}
+		c.vedtak[v.ID] = v
+		c.site.Vedtak = append(c.site.Vedtak, v)
+	}
+	// Newest first; the same day by utvalg and case number.
+	slices.SortFunc(c.site.Vedtak, func(a, b *Vedtak) int {
+		return cmp.Or(cmp.Compare(b.Dato.ISO, a.Dato.ISO), cmp.Compare(a.ID, b.ID))
+	})
+	for i := range c.site.Kommune.Utvalg {
+		u := &c.site.Kommune.Utvalg[i]
+		u.Antall = utvalgCount[u.Kode]
+	}
+	for _, v := range c.site.Vedtak {
+		for _, u := range c.site.Kommune.Utvalg {
+			if u.Kode == v.Utvalg.Kode {
+				v.Utvalg.Antall = u.Antall
+			}
+		}
+	}
+}
+
+// Forsinket reports whether a point with due date frist and the given
+// current status is late at the reference date ref: due before ref and
+// neither fullfort nor utgar. A point due on the reference date is not late.
+func Forsinket(frist caldate.Date, status record.Status, ref caldate.Date) bool {
+	return !frist.IsZero() && frist.Before(ref) && !status.Closed()
+}
+
+func (c *compiler) punkt(v *record.Vedtak, rp record.Vedtakspunkt) *Punkt {
+	p := &Punkt{
+		Nr:         rp.Nr,
+		Tekst:      rp.Tekst,
+		Ansvarlig:  rp.Ansvarlig,
+		Frist:      datoPtr(rp.Frist),
+		Status:     string(record.IkkeStartet),
+		Oppfolging: []Oppfolging{},
+	}
+	for _, o := range rp.Oppfolging {
+		p.Status = string(o.Status)
+		p.StatusDato = datoPtr(o.Dato)
+		entry := Oppfolging{Dato: dato(o.Dato), Status: string(o.Status), Tekst: o.Tekst, RapportertI: o.RapportertI, Vedtak: c.vedtakRefPtr(o.Vedtak)}
+		p.Oppfolging = append(p.Oppfolging, entry)
+		if o.Vedtak != "" && o.Vedtak != v.ID {
+			// The later vedtak reported on this one: link both ways.
+			c.link("vedtak/"+o.Vedtak+"/omtalt", c.vedtakRef(v.ID))
+			c.link("vedtak/"+v.ID+"/omtalt", c.vedtakRef(o.Vedtak))
+		}
+	}
+	p.Forsinket = Forsinket(rp.Frist, record.Status(p.Status), c.ref)
+	return p
+}

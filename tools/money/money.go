@@ -1,0 +1,97 @@
+// Package money owns amounts of Norwegian kroner as they are written in the
+// data files and shown on the site.
+//
+// An amount is whole kroner written as a TOML integer (130_000_000). A float
+// (12.5) or a string ("130 mill.") is not an amount: decoding keeps going and
+// the amount carries a problem that the checker reports with its position, so
+// that every mistake in a file is found in one run.
+package money
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Max is the largest amount accepted: 10^13 kr (ten thousand billion) is far
+// above any kommune's budget and far below where float64 loses whole kroner.
+const Max = 10_000_000_000_000
+
+// Amount is an amount of whole kroner read from a data file.
+type Amount struct {
+	Kr      int64
+	Set     bool   // the key was written
+	problem string // why the written value is not an amount
+}
+
+// Kroner returns an amount that was written as n.
+func Kroner(n int64) Amount { return Amount{Kr: n, Set: true} }
+
+// UnmarshalTOML implements toml.Unmarshaler. It never fails; see Problem.
+func (a *Amount) UnmarshalTOML(v any) error {
+	a.Set = true
+	switch v := v.(type) {
+	case int64:
+		a.Kr = v
+		if v > Max || v < -Max {
+			a.problem = fmt.Sprintf("amount %s kr is out of range: no kommune amount is above %s kr; check the number of digits", Format(v), Format(Max))
+		}
+	case float64:
+		a.problem = fmt.Sprintf("amount %v is a decimal number: write whole kroner as an integer, e.g. %s", v, suggest(v))
+	case string:
+		a.problem = fmt.Sprintf("amount %q is text: write whole kroner as an integer without quotes, e.g. 1_500_000", v)
+	default:
+		a.problem = fmt.Sprintf("amount has TOML type %T: write whole kroner as an integer, e.g. 1_500_000", v)
+	}
+	return nil
+}
+
+func suggest(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < Max {
+		return underscored(int64(f))
+	}
+	return underscored(int64(math.Round(f))) + " (kroner are whole)"
+}
+
+// Problem says why the written value is not a valid amount, or "".
+func (a Amount) Problem() string { return a.problem }
+
+// underscored writes n the way TOML reads well: 130_000_000.
+func underscored(n int64) string { return group(n, "_") }
+
+// Format writes n in Norwegian style with a no-break space between groups of
+// three digits and a minus sign for negatives: "−1 250 000".
+func Format(n int64) string { return group(n, "\u00a0") }
+
+// FormatKr is Format with the unit: "1 250 000 kr".
+func FormatKr(n int64) string { return Format(n) + "\u00a0kr" }
+
+// FormatMill writes n in millions with one decimal: "169,0 mill. kr".
+func FormatMill(n int64) string {
+	return strings.Replace(strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64), ".", ",", 1) + "\u00a0mill.\u00a0kr"
+}
+
+func group(n int64, sep string) string {
+	neg := n < 0
+	u := uint64(n)
+	if neg {
+		u = uint64(-n)
+	}
+	s := strconv.FormatUint(u, 10)
+	var b strings.Builder
+	if neg {
+		b.WriteString("−")
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if sep == "_" && neg {
+		out = "-" + strings.TrimPrefix(out, "−")
+	}
+	return out
+}

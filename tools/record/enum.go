@@ -1,0 +1,125 @@
+package record
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/openkommune/portal/tools/caldate"
+)
+
+// An enum is a string with a fixed set of values. Each enum type has a
+// Problem method that says what is wrong with a written value; an empty
+// value has no problem here (whether it is required is checked elsewhere).
+
+func enumProblem(what, v string, values []string) string {
+	if v == "" || slices.Contains(values, v) {
+		return ""
+	}
+	return fmt.Sprintf("%s %q is not one of: %s", what, v, strings.Join(values, ", "))
+}
+
+// Malform is the kommune's written form of Norwegian.
+type Malform string
+
+// MalformValues lists the written forms: bokmål and nynorsk.
+var MalformValues = []string{"nb", "nn"}
+
+func (v Malform) Problem() string { return enumProblem("malform", string(v), MalformValues) }
+
+// Status is the follow-up status of a vedtakspunkt or a tiltak. "Late" is
+// not a status: it is derived from the due date and the reference date.
+type Status string
+
+const (
+	IkkeStartet Status = "ikke_startet"
+	UnderArbeid Status = "under_arbeid"
+	Fullfort    Status = "fullfort"
+	Utgar       Status = "utgar"
+)
+
+// StatusValues lists the statuses in their natural order.
+var StatusValues = []string{"ikke_startet", "under_arbeid", "fullfort", "utgar"}
+
+func (v Status) Problem() string { return enumProblem("status", string(v), StatusValues) }
+
+// Closed reports whether the status needs no more work.
+func (v Status) Closed() bool { return v == Fullfort || v == Utgar }
+
+// PlanType is the kind of plan in the plan system.
+type PlanType string
+
+// PlanTypeValues lists the plan types, from the longest horizon down.
+var PlanTypeValues = []string{"planstrategi", "samfunnsdel", "arealdel", "kommunedelplan", "temaplan", "handlings_og_okonomiplan"}
+
+func (v PlanType) Problem() string { return enumProblem("type", string(v), PlanTypeValues) }
+
+// PlanStatus is where a plan is in its life.
+type PlanStatus string
+
+// PlanStatusValues lists plan statuses.
+var PlanStatusValues = []string{"under_arbeid", "vedtatt", "erstattet"}
+
+func (v PlanStatus) Problem() string { return enumProblem("status", string(v), PlanStatusValues) }
+
+// TiltakFase is a temaplan measure's phase (seed 000).
+type TiltakFase string
+
+// TiltakFaseValues lists the three phases in order.
+var TiltakFaseValues = []string{"okonomiplan", "gjennomforing", "evaluering"}
+
+func (v TiltakFase) Problem() string { return enumProblem("fase", string(v), TiltakFaseValues) }
+
+// ProsjektFase is an investment project's stage (seed 004).
+type ProsjektFase string
+
+// ProsjektFaseValues lists the stages in order.
+var ProsjektFaseValues = []string{"behovsutredning", "forprosjekt", "detaljprosjekt", "bygging", "overtatt", "avsluttet"}
+
+func (v ProsjektFase) Problem() string { return enumProblem("fase", string(v), ProsjektFaseValues) }
+
+// Index returns the stage's place in ProsjektFaseValues, or -1.
+func (v ProsjektFase) Index() int { return slices.Index(ProsjektFaseValues, string(v)) }
+
+// RammeType is the kind of step in a kostnadsramme history.
+type RammeType string
+
+const (
+	Opprinnelig RammeType = "opprinnelig"
+	Tillegg     RammeType = "tillegg"
+	Reduksjon   RammeType = "reduksjon"
+)
+
+// RammeTypeValues lists the step kinds.
+var RammeTypeValues = []string{"opprinnelig", "tillegg", "reduksjon"}
+
+func (v RammeType) Problem() string { return enumProblem("type", string(v), RammeTypeValues) }
+
+// Periode is a reporting period of the budget year.
+type Periode string
+
+// PeriodeValues lists the periods: 1. tertial (30 April), 2. tertial
+// (31 August) and the year's accounts (31 December).
+var PeriodeValues = []string{"t1", "t2", "arsregnskap"}
+
+func (v Periode) Problem() string { return enumProblem("periode", string(v), PeriodeValues) }
+
+// End returns the last day of the period in year y.
+func (v Periode) End(y int) caldate.Date {
+	switch v {
+	case "t1":
+		return caldate.New(y, time.April, 30)
+	case "t2":
+		return caldate.New(y, time.August, 31)
+	}
+	return caldate.New(y, time.December, 31)
+}
+
+// Risiko is a status report's traffic light.
+type Risiko string
+
+// RisikoValues lists the risk levels.
+var RisikoValues = []string{"gronn", "gul", "rod"}
+
+func (v Risiko) Problem() string { return enumProblem("risiko", string(v), RisikoValues) }

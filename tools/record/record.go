@@ -1,0 +1,288 @@
+// Package record owns the Go types of the data files a kommune's staff edit
+// in data/, one type per kind of file, with the TOML key of every field.
+//
+// The types say what can be written, not whether it is right: decoding is
+// strict about keys (load reports unknown keys) and tolerant about values
+// (an amount written as 12.5 or a date written as "2025-03-14" decodes with a
+// problem attached), and package check says whether the whole is right.
+// docs/data-format.md documents every field for the staff; keep the two in
+// step.
+package record
+
+import (
+	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/tomlpos"
+)
+
+// Source is where a record was read from.
+type Source struct {
+	Path string         // repo-relative, e.g. "data/vedtak/2025/kst-2025-001.toml"
+	Pos  *tomlpos.Index // positions of its keys
+}
+
+// At returns the position of a key path in the record's file.
+func (s Source) At(path string) tomlpos.Pos {
+	if s.Pos == nil {
+		return tomlpos.Pos{Line: 1, Col: 1}
+	}
+	return s.Pos.Lookup(path)
+}
+
+// Set is every record of one data directory.
+type Set struct {
+	Kommune     *Kommune
+	Omrader     *Rammeomrader
+	Vedtak      []*Vedtak
+	Planer      []*Plan
+	Okonomiplan []*Okonomiplan
+	Prosjekter  []*Prosjekt
+}
+
+// Kommune is data/kommune.toml: who the kommune is and its own rules.
+type Kommune struct {
+	Src             Source       `toml:"-"`
+	Navn            string       `toml:"navn"`
+	Kommunenummer   string       `toml:"kommunenummer"`
+	Malform         Malform      `toml:"malform"`
+	Fiktiv          bool         `toml:"fiktiv"`
+	Referansedato   caldate.Date `toml:"referansedato"`
+	Nettsted        string       `toml:"nettsted"`
+	InnsynURL       string       `toml:"innsyn_url"`
+	Tilgjengelighet string       `toml:"tilgjengelighetserklaring_url"`
+	Lisens          string       `toml:"lisens"`
+	LisensURL       string       `toml:"lisens_url"`
+	Regler          Regler       `toml:"regler"`
+	Utvalg          []Utvalg     `toml:"utvalg"`
+}
+
+// Regler are the kommune's own thresholds from its økonomireglement.
+type Regler struct {
+	InvesteringMinstebelop     money.Amount `toml:"investering_minstebelop"`
+	SluttregnskapGrense        money.Amount `toml:"sluttregnskap_grense"`
+	SluttregnskapFristManeder  int          `toml:"sluttregnskap_frist_maneder"`
+	OverskridelseVarselProsent float64      `toml:"overskridelse_varsel_prosent"`
+}
+
+// Utvalg is a political body whose vedtak are published.
+type Utvalg struct {
+	Kode string `toml:"kode"`
+	Navn string `toml:"navn"`
+}
+
+// Rammeomrader is data/rammeomrader.toml: the budget areas the council
+// has chosen for netto driftsrammer.
+type Rammeomrader struct {
+	Src    Source   `toml:"-"`
+	Omrade []Omrade `toml:"omrade"`
+}
+
+// Omrade is one rammeområde.
+type Omrade struct {
+	ID          string   `toml:"id"`
+	Navn        string   `toml:"navn"`
+	Beskrivelse string   `toml:"beskrivelse"`
+	Ansvarlig   string   `toml:"ansvarlig"`
+	Kostra      []string `toml:"kostra"`
+}
+
+// Vedtak is one file under data/vedtak/: one decision of one utvalg.
+type Vedtak struct {
+	Src          Source         `toml:"-"`
+	ID           string         `toml:"id"`
+	Utvalg       string         `toml:"utvalg"`
+	Motedato     caldate.Date   `toml:"motedato"`
+	Saksnummer   string         `toml:"saksnummer"`
+	Arkivsak     string         `toml:"arkivsak"`
+	Tittel       string         `toml:"tittel"`
+	Tekst        string         `toml:"tekst"`
+	InnsynURL    string         `toml:"innsyn_url"`
+	Planer       []string       `toml:"planer"`
+	Rammeomrader []string       `toml:"rammeomrader"`
+	Prosjekter   []string       `toml:"prosjekter"`
+	Punkt        []Vedtakspunkt `toml:"punkt"`
+}
+
+// Vedtakspunkt is one numbered point of a vedtak, followed up on its own.
+type Vedtakspunkt struct {
+	Nr         int          `toml:"nr"`
+	Tekst      string       `toml:"tekst"`
+	Ansvarlig  string       `toml:"ansvarlig"`
+	Frist      caldate.Date `toml:"frist"`
+	Oppfolging []Oppfolging `toml:"oppfolging"`
+}
+
+// Oppfolging is one dated entry in a point's follow-up log.
+type Oppfolging struct {
+	Dato        caldate.Date `toml:"dato"`
+	Status      Status       `toml:"status"`
+	Tekst       string       `toml:"tekst"`
+	RapportertI string       `toml:"rapportert_i"`
+	Vedtak      string       `toml:"vedtak"`
+}
+
+// Plan is one file under data/planer/.
+type Plan struct {
+	Src            Source           `toml:"-"`
+	ID             string           `toml:"id"`
+	Type           PlanType         `toml:"type"`
+	Tittel         string           `toml:"tittel"`
+	Beskrivelse    string           `toml:"beskrivelse"`
+	FraAr          int              `toml:"fra_ar"`
+	TilAr          int              `toml:"til_ar"`
+	Status         PlanStatus       `toml:"status"`
+	VedtattI       string           `toml:"vedtatt_i"`
+	Overordnet     string           `toml:"overordnet"`
+	Satsingsomrade []Satsingsomrade `toml:"satsingsomrade"`
+	Tiltak         []Tiltak         `toml:"tiltak"`
+	Fase           []Fase           `toml:"fase"`
+}
+
+// Satsingsomrade is a focus area of a plan with its goals.
+type Satsingsomrade struct {
+	ID            string `toml:"id"`
+	Navn          string `toml:"navn"`
+	Beskrivelse   string `toml:"beskrivelse"`
+	Barekraftsmal []int  `toml:"barekraftsmal"`
+	Mal           []Mal  `toml:"mal"`
+}
+
+// Mal is one goal under a satsingsområde.
+type Mal struct {
+	ID    string `toml:"id"`
+	Tekst string `toml:"tekst"`
+}
+
+// Tiltak is one measure of a plan.
+type Tiltak struct {
+	ID           string     `toml:"id"`
+	Tittel       string     `toml:"tittel"`
+	Beskrivelse  string     `toml:"beskrivelse"`
+	Ansvarlig    string     `toml:"ansvarlig"`
+	Fase         TiltakFase `toml:"fase"`
+	Status       Status     `toml:"status"`
+	Begrunnelse  string     `toml:"begrunnelse"`
+	Mal          []string   `toml:"mal"`
+	Rammeomrader []string   `toml:"rammeomrader"`
+	Prosjekter   []string   `toml:"prosjekter"`
+	Vedtak       []string   `toml:"vedtak"`
+}
+
+// Fase is a phase of a plan or programme with its checkpoints (seed 003).
+type Fase struct {
+	Nr         int          `toml:"nr"`
+	Navn       string       `toml:"navn"`
+	Fra        caldate.Date `toml:"fra"`
+	Til        caldate.Date `toml:"til"`
+	Sjekkpunkt []Sjekkpunkt `toml:"sjekkpunkt"`
+}
+
+// Sjekkpunkt is one checkpoint of a phase.
+type Sjekkpunkt struct {
+	Tekst   string       `toml:"tekst"`
+	Oppfylt bool         `toml:"oppfylt"`
+	Dato    caldate.Date `toml:"dato"`
+}
+
+// Okonomiplan is one file under data/okonomiplan/: the netto driftsrammer of
+// one adopted 4-year økonomiplan with its reguleringer and accounts.
+type Okonomiplan struct {
+	Src             Source           `toml:"-"`
+	ID              string           `toml:"id"`
+	Tittel          string           `toml:"tittel"`
+	Plan            string           `toml:"plan"`
+	VedtattI        string           `toml:"vedtatt_i"`
+	ForsteAr        int              `toml:"forste_ar"`
+	SumDriftsrammer []money.Amount   `toml:"sum_driftsrammer"`
+	Ramme           []Ramme          `toml:"ramme"`
+	Regulering      []Regulering     `toml:"regulering"`
+	Regnskap        []Driftsregnskap `toml:"regnskap"`
+}
+
+// Ramme is the adopted netto driftsramme of one area for each plan year.
+type Ramme struct {
+	Omrade string         `toml:"omrade"`
+	Belop  []money.Amount `toml:"belop"`
+}
+
+// Regulering is one budget regulation of one area's frame in one year.
+type Regulering struct {
+	Omrade string       `toml:"omrade"`
+	Ar     int          `toml:"ar"`
+	Belop  money.Amount `toml:"belop"`
+	Vedtak string       `toml:"vedtak"`
+	Tekst  string       `toml:"tekst"`
+}
+
+// Driftsregnskap is one area's accounts and forecast at one reporting period.
+type Driftsregnskap struct {
+	Omrade   string       `toml:"omrade"`
+	Ar       int          `toml:"ar"`
+	Periode  Periode      `toml:"periode"`
+	Regnskap money.Amount `toml:"regnskap"`
+	Prognose money.Amount `toml:"prognose"`
+}
+
+// Prosjekt is one file under data/prosjekter/: one investment project.
+type Prosjekt struct {
+	Src                  Source          `toml:"-"`
+	ID                   string          `toml:"id"`
+	Nummer               string          `toml:"nummer"`
+	Navn                 string          `toml:"navn"`
+	Omrade               string          `toml:"omrade"`
+	Ansvarlig            string          `toml:"ansvarlig"`
+	Beskrivelse          string          `toml:"beskrivelse"`
+	Sted                 string          `toml:"sted"`
+	Fase                 ProsjektFase    `toml:"fase"`
+	StartAr              int             `toml:"start_ar"`
+	PlanlagtFerdig       caldate.Date    `toml:"planlagt_ferdig"`
+	Overtatt             caldate.Date    `toml:"overtatt"`
+	Tiltak               []string        `toml:"tiltak"`
+	JustertKostnadsramme money.Amount    `toml:"justert_kostnadsramme"`
+	Kostnadsramme        []Rammeendring  `toml:"kostnadsramme"`
+	Bevilgning           []Bevilgning    `toml:"bevilgning"`
+	Regnskap             []Arsregnskap   `toml:"regnskap"`
+	Statusrapport        []Statusrapport `toml:"statusrapport"`
+	Sluttregnskap        *Sluttregnskap  `toml:"sluttregnskap"`
+}
+
+// Rammeendring is one step in a project's kostnadsramme history.
+type Rammeendring struct {
+	Type   RammeType    `toml:"type"`
+	Belop  money.Amount `toml:"belop"`
+	Vedtak string       `toml:"vedtak"`
+	Tekst  string       `toml:"tekst"`
+}
+
+// Bevilgning is a project's appropriation in one year's budget.
+type Bevilgning struct {
+	Ar     int          `toml:"ar"`
+	Belop  money.Amount `toml:"belop"`
+	Vedtak string       `toml:"vedtak"`
+}
+
+// Arsregnskap is what a project spent in one year.
+type Arsregnskap struct {
+	Ar    int          `toml:"ar"`
+	Belop money.Amount `toml:"belop"`
+}
+
+// Statusrapport is a project's status at one reporting period.
+type Statusrapport struct {
+	Ar              int          `toml:"ar"`
+	Periode         Periode      `toml:"periode"`
+	Prognose        money.Amount `toml:"prognose"`
+	ForventetFerdig caldate.Date `toml:"forventet_ferdig"`
+	Risiko          Risiko       `toml:"risiko"`
+	Kommentar       string       `toml:"kommentar"`
+}
+
+// Sluttregnskap is a project's final account as put before the council.
+type Sluttregnskap struct {
+	Belop     money.Amount `toml:"belop"`
+	Vedtak    string       `toml:"vedtak"`
+	Vurdering string       `toml:"vurdering"`
+}
+
+// PlanYears is the length of an økonomiplan (kommuneloven § 14-4).
+const PlanYears = 4

@@ -1,0 +1,433 @@
+// Package tomlpos maps the keys of a TOML document to the line and column
+// where they are written, so that a diagnostic about a value can point at it.
+//
+// # Paths
+//
+// A path names one key as the decoder sees it: table and key names joined by
+// dots, and array elements by a zero-based index in brackets. In
+//
+//	id = "kst-2025-001"
+//	[[punkt]]
+//	nr = 1
+//	[[punkt.oppfolging]]
+//	dato = 2025-03-01
+//	belop = [1, 2, 3]
+//
+// the paths are "id", "punkt[0]", "punkt[0].nr", "punkt[0].oppfolging[0]",
+// "punkt[0].oppfolging[0].dato", "punkt[0].oppfolging[0].belop" and
+// "punkt[0].oppfolging[0].belop[2]" (the element 3). Inline tables and arrays
+// of inline tables are indexed the same way.
+//
+// The scanner assumes the document is valid TOML (it has already been parsed
+// by a real decoder); on anything else it records what it can and never fails.
+package tomlpos
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pos is a 1-based line and column (columns count characters, not bytes).
+type Pos struct {
+	Line, Col int
+}
+
+// Index holds the position of every key and array element in a document.
+type Index struct {
+	pos map[string]Pos
+}
+
+// Lookup returns the position of path. If path is not written in the
+// document (a missing key), it returns the position of its nearest written
+// ancestor, and 1:1 if there is none.
+func (ix *Index) Lookup(path string) Pos {
+	for p := path; p != ""; p = parent(p) {
+		if pos, ok := ix.pos[p]; ok {
+			return pos
+		}
+	}
+	return Pos{1, 1}
+}
+
+// Has reports whether path is written in the document.
+func (ix *Index) Has(path string) bool {
+	_, ok := ix.pos[path]
+	return ok
+}
+
+// parent strips the last segment of a path: "a[1].b" → "a[1]" → "a" → "".
+func parent(p string) string {
+	if strings.HasSuffix(p, "]") {
+		if i := strings.LastIndexByte(p, '['); i >= 0 {
+			return p[:i]
+		}
+	}
+	if i := strings.LastIndexByte(p, '.'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+// Join appends a key to a path.
+func Join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// Elem appends an array index to a path.
+func Elem(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
+}
+
+// Parse indexes src.
+func Parse(src []byte) *Index {
+	s := &scanner{src: src, line: 1, col: 1, ix: &Index{pos: map[string]Pos{}}, arrays: map[string]int{}}
+	s.document()
+	return s.ix
+}
+
+type scanner struct {
+	src       []byte
+	off       int
+	line, col int
+	ix        *Index
+	// arrays maps an array-of-tables path (with the indices of its
+	// parents resolved) to the index of its latest element.
+	arrays map[string]int
+}
+
+func (s *scanner) eof() bool { return s.off >= len(s.src) }
+
+func (s *scanner) peek() byte {
+	if s.eof() {
+		return 0
+	}
+	return s.src[s.off]
+}
+
+func (s *scanner) hasPrefix(p string) bool {
+	return strings.HasPrefix(string(s.src[s.off:min(len(s.src), s.off+len(p))]), p)
+}
+
+func (s *scanner) advance() {
+	if s.eof() {
+		return
+	}
+	r, n := utf8.DecodeRune(s.src[s.off:])
+	s.off += n
+	if r == '\n' {
+		s.line++
+		s.col = 1
+	} else {
+		s.col++
+	}
+}
+
+func (s *scanner) advanceN(n int) {
+	for range n {
+		s.advance()
+	}
+}
+
+func (s *scanner) here() Pos { return Pos{s.line, s.col} }
+
+func (s *scanner) record(path string, p Pos) {
+	if path == "" {
+		return
+	}
+	if _, ok := s.ix.pos[path]; !ok {
+		s.ix.pos[path] = p
+	}
+}
+
+// skipSpace skips blanks and tabs; with newlines also line breaks and comments.
+func (s *scanner) skipSpace(newlines bool) {
+	for !s.eof() {
+		switch c := s.peek(); {
+		case c == ' ' || c == '\t' || c == '\r':
+			s.advance()
+		case c == '#':
+			for !s.eof() && s.peek() != '\n' {
+				s.advance()
+			}
+		case c == '\n' && newlines:
+			s.advance()
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) skipLine() {
+	for !s.eof() && s.peek() != '\n' {
+		s.advance()
+	}
+	s.advance()
+}
+
+func (s *scanner) document() {
+	table := ""
+	for {
+		s.skipSpace(true)
+		if s.eof() {
+			return
+		}
+		start := s.here()
+		switch {
+		case s.hasPrefix("[["):
+			s.advanceN(2)
+			keys := s.keys()
+			table = s.resolve(keys, true)
+			s.record(table, start)
+			s.skipLine()
+		case s.peek() == '[':
+			s.advance()
+			keys := s.keys()
+			table = s.resolve(keys, false)
+			s.record(table, start)
+			s.skipLine()
+		default:
+			before := s.off
+			s.keyValue(table)
+			s.skipSpace(false)
+			if !s.eof() && s.peek() != '\n' || s.off == before {
+				s.skipLine() // not valid TOML; resynchronise
+			}
+		}
+	}
+}
+
+// resolve turns the keys of a table header into a path, giving each
+// segment that names an array of tables the index of its latest element.
+// For an array-of-tables header the last segment gets a new element.
+func (s *scanner) resolve(keys []string, newElem bool) string {
+	path := ""
+	for i, k := range keys {
+		path = Join(path, k)
+		if i == len(keys)-1 && newElem {
+			n, ok := s.arrays[path]
+			if ok {
+				n++
+			}
+			s.arrays[path] = n
+			return Elem(path, n)
+		}
+		if n, ok := s.arrays[path]; ok {
+			path = Elem(path, n)
+		}
+	}
+	return path
+}
+
+// keys reads a dotted key and returns its segments. It stops after the key
+// (before "=", "]" or "]]").
+func (s *scanner) keys() []string {
+	var out []string
+	for {
+		s.skipSpace(false)
+		out = append(out, s.key())
+		s.skipSpace(false)
+		if s.peek() != '.' {
+			return out
+		}
+		s.advance()
+	}
+}
+
+func (s *scanner) key() string {
+	switch s.peek() {
+	case '"':
+		return s.basicString()
+	case '\'':
+		return s.literalString()
+	}
+	// Bare keys: anything up to a delimiter (TOML 1.1 allows non-ASCII).
+	start := s.off
+	for !s.eof() && !strings.ContainsRune(" \t\r\n=.[]{}\"'#,", rune(s.peek())) {
+		s.advance()
+	}
+	return string(s.src[start:s.off])
+}
+
+// keyValue reads "key = value" relative to table.
+func (s *scanner) keyValue(table string) {
+	start := s.here()
+	keys := s.keys()
+	path := table
+	for _, k := range keys {
+		path = Join(path, k)
+	}
+	s.record(path, start)
+	s.skipSpace(false)
+	if s.peek() != '=' {
+		return
+	}
+	s.advance()
+	s.skipSpace(false)
+	s.value(path)
+}
+
+// value reads one value whose path is path.
+func (s *scanner) value(path string) {
+	switch {
+	case s.hasPrefix(`"""`):
+		s.multiline(`"""`, true)
+	case s.hasPrefix(`'''`):
+		s.multiline(`'''`, false)
+	case s.peek() == '"':
+		s.basicString()
+	case s.peek() == '\'':
+		s.literalString()
+	case s.peek() == '[':
+		s.array(path)
+	case s.peek() == '{':
+		s.inlineTable(path)
+	default:
+		for !s.eof() {
+			c := s.peek()
+			if c == ',' || c == ']' || c == '}' || c == '\n' || c == '#' || c == '\r' {
+				break
+			}
+			// A space ends a value except inside an offset date-time
+			// ("1979-05-27 07:32:00"), which is harmless to read on.
+			if c == ' ' || c == '\t' {
+				rest := s.src[s.off+1:]
+				if len(rest) == 0 || !(rest[0] >= '0' && rest[0] <= '9') {
+					break
+				}
+			}
+			s.advance()
+		}
+	}
+}
+
+func (s *scanner) array(path string) {
+	s.advance() // [
+	for i := 0; ; i++ {
+		s.skipSpace(true)
+		if s.eof() {
+			return
+		}
+		if s.peek() == ']' {
+			s.advance()
+			return
+		}
+		before := s.off
+		elem := Elem(path, i)
+		s.record(elem, s.here())
+		s.value(elem)
+		s.skipSpace(true)
+		if s.peek() == ',' {
+			s.advance()
+		}
+		if s.off == before {
+			s.advance() // not valid TOML; make progress
+		}
+	}
+}
+
+func (s *scanner) inlineTable(path string) {
+	s.advance() // {
+	for {
+		s.skipSpace(true)
+		if s.eof() {
+			return
+		}
+		if s.peek() == '}' {
+			s.advance()
+			return
+		}
+		before := s.off
+		s.keyValue(path)
+		s.skipSpace(true)
+		if s.peek() == ',' {
+			s.advance()
+		}
+		if s.off == before {
+			s.advance() // not valid TOML; make progress
+		}
+	}
+}
+
+func (s *scanner) basicString() string {
+	s.advance() // "
+	var b strings.Builder
+	for !s.eof() && s.peek() != '"' && s.peek() != '\n' {
+		if s.peek() == '\\' {
+			s.advance()
+		}
+		b.WriteByte(s.peek())
+		s.advance()
+	}
+	s.advance()
+	return b.String()
+}
+
+func (s *scanner) literalString() string {
+	s.advance() // '
+	start := s.off
+	for !s.eof() && s.peek() != '\'' && s.peek() != '\n' {
+		s.advance()
+	}
+	v := string(s.src[start:s.off])
+	s.advance()
+	return v
+}
+
+func (s *scanner) multiline(delim string, escapes bool) {
+	s.advanceN(3)
+	for !s.eof() {
+		if escapes && s.peek() == '\\' {
+			s.advanceN(2)
+			continue
+		}
+		if s.hasPrefix(delim) {
+			s.advanceN(3)
+			// Up to two more quotes may belong to the content.
+			for i := 0; i < 2 && s.peek() == delim[0]; i++ {
+				s.advance()
+			}
+			return
+		}
+		s.advance()
+	}
+}
+
+// Find returns the written paths that name key once their array indices are
+// dropped, in document order: Find("punkt", "frisst") may give
+// "punkt[0].frisst" and "punkt[3].frisst".
+func (ix *Index) Find(key ...string) []string {
+	want := strings.Join(key, ".")
+	var out []string
+	for p := range ix.pos {
+		if stripIndices(p) == want {
+			out = append(out, p)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		pa, pb := ix.pos[a], ix.pos[b]
+		return cmp.Or(cmp.Compare(pa.Line, pb.Line), cmp.Compare(pa.Col, pb.Col))
+	})
+	return out
+}
+
+func stripIndices(p string) string {
+	var b strings.Builder
+	depth := 0
+	for _, c := range p {
+		switch {
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,90 @@
+package tomlpos
+
+import (
+	"slices"
+	"testing"
+)
+
+const doc = `# comment
+id = "kst-2025-001" # trailing
+tekst = """
+Første linje
+[ikke en tabell]
+"""
+"quoted key" = 1
+a.b = 'lit'
+
+[[punkt]]
+nr = 1
+[[punkt.oppfolging]]
+dato = 2025-03-01
+[[punkt]]
+nr = 2
+belop = [
+  1,
+  2_000, # c
+  { x = 1, y = [4, 5] },
+]
+[[punkt.oppfolging]]
+tekst = "a \" b"
+[[punkt.oppfolging]]
+status = "fullfort"
+[regler]
+grense = 1_000_000
+[utvalg.kst]
+navn = "Kommunestyret"
+`
+
+func TestLookup(t *testing.T) {
+	ix := Parse([]byte(doc))
+	for _, tc := range []struct {
+		path string
+		want Pos
+	}{
+		{"id", Pos{2, 1}},
+		{"tekst", Pos{3, 1}},
+		{"quoted key", Pos{7, 1}},
+		{"a.b", Pos{8, 1}},
+		{"a", Pos{1, 1}},
+		{"punkt[0]", Pos{10, 1}},
+		{"punkt[0].nr", Pos{11, 1}},
+		{"punkt[0].oppfolging[0]", Pos{12, 1}},
+		{"punkt[0].oppfolging[0].dato", Pos{13, 1}},
+		{"punkt[1]", Pos{14, 1}},
+		{"punkt[1].nr", Pos{15, 1}},
+		{"punkt[1].belop", Pos{16, 1}},
+		{"punkt[1].belop[0]", Pos{17, 3}},
+		{"punkt[1].belop[1]", Pos{18, 3}},
+		{"punkt[1].belop[2]", Pos{19, 3}},
+		{"punkt[1].belop[2].y", Pos{19, 12}},
+		{"punkt[1].belop[2].y[1]", Pos{19, 20}},
+		{"punkt[1].oppfolging[0].tekst", Pos{22, 1}},
+		{"punkt[1].oppfolging[1].status", Pos{24, 1}},
+		// Missing keys fall back to their nearest ancestor.
+		{"punkt[1].oppfolging[1].dato", Pos{23, 1}},
+		{"punkt[1].frist", Pos{14, 1}},
+		{"regler.grense", Pos{26, 1}},
+		{"utvalg.kst.navn", Pos{28, 1}},
+		{"nothing", Pos{1, 1}},
+	} {
+		if got := ix.Lookup(tc.path); got != tc.want {
+			t.Errorf("Lookup(%q) = %v, want %v", tc.path, got, tc.want)
+		}
+	}
+}
+
+func TestColumnsCountCharacters(t *testing.T) {
+	ix := Parse([]byte("x = { æ = 1, ø = [\"å\", 2] }\n"))
+	if got, want := ix.Lookup("x.ø[1]"), (Pos{1, 24}); got != want {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestFind(t *testing.T) {
+	ix := Parse([]byte(doc))
+	got := ix.Find("punkt", "oppfolging")
+	want := []string{"punkt[0].oppfolging[0]", "punkt[1].oppfolging[0]", "punkt[1].oppfolging[1]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Find = %q, want %q", got, want)
+	}
+}

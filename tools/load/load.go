@@ -206,7 +206,11 @@ func (l *loader) decode(s record.Source, src []byte, v any) bool {
 			if pe.Usage != "" {
 				msg += "; " + strings.TrimSpace(strings.ReplaceAll(pe.Usage, "\n", " "))
 			}
-			l.diags.Errorf(s.Path, pe.Position.Line, max(pe.Position.Col, 1), "TOML: %s", firstLine(msg))
+			msg = firstLine(msg)
+			if strings.HasPrefix(pe.Message, "invalid datetime") {
+				msg = strings.Replace(pe.Message, "invalid datetime", "not a valid date", 1) + ": check the day and the month (dates are written YYYY-MM-DD)"
+			}
+			l.diags.Errorf(s.Path, pe.Position.Line, max(pe.Position.Col, 1), "TOML: %s", msg)
 			return false
 		}
 		// Type mismatches: "toml: line 5 (last key "tittel"): incompatible types: ..."

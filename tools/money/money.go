@@ -38,7 +38,7 @@ func (a *Amount) UnmarshalTOML(v any) error {
 			a.problem = fmt.Sprintf("amount %s kr is out of range: no kommune amount is above %s kr; check the number of digits", Format(v), Format(Max))
 		}
 	case float64:
-		a.problem = fmt.Sprintf("amount %v is a decimal number: write whole kroner as an integer, e.g. %s", v, suggest(v))
+		a.problem = fmt.Sprintf("amount %s is a decimal number: write whole kroner as an integer, e.g. %s", strconv.FormatFloat(v, 'f', -1, 64), suggest(v))
 	case string:
 		a.problem = fmt.Sprintf("amount %q is text: write whole kroner as an integer without quotes, e.g. 1_500_000", v)
 	default:

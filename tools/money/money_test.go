@@ -15,7 +15,7 @@ func TestUnmarshal(t *testing.T) {
 		{"integer", int64(130_000_000), 130_000_000, ""},
 		{"negative", int64(-5_000_000), -5_000_000, ""},
 		{"float", 12.5, 0, "amount 12.5 is a decimal number: write whole kroner as an integer, e.g. 13 (kroner are whole)"},
-		{"whole float", 1.5e6, 0, "amount 1.5e+06 is a decimal number: write whole kroner as an integer, e.g. 1_500_000"},
+		{"whole float", 1.5e6, 0, "amount 1500000 is a decimal number: write whole kroner as an integer, e.g. 1_500_000"},
 		{"string", "130 mill.", 0, `amount "130 mill." is text`},
 		{"absurd", int64(1_000_000_000_000_000), 1_000_000_000_000_000, "out of range"},
 		{"bool", true, 0, "TOML type bool"},

@@ -52,7 +52,7 @@ func readArchive(t *testing.T, path string) *txtar.Archive {
 }
 
 func TestBaseIsValid(t *testing.T) {
-	base := readArchive(t, "testdata/base.txtar")
+	base := readArchive(t, "../../testdata/base.txtar")
 	if got := diagnose(dataFS(base)); got != "" {
 		t.Errorf("the base data has problems:\n%s", got)
 	}
@@ -62,8 +62,8 @@ func TestBaseIsValid(t *testing.T) {
 // compares every diagnostic, with its position, to the archive's want
 // section. Run with -update to rewrite the want sections, then review them.
 func TestBadInput(t *testing.T) {
-	base := readArchive(t, "testdata/base.txtar")
-	files, _ := filepath.Glob("testdata/bad/*.txtar")
+	base := readArchive(t, "../../testdata/base.txtar")
+	files, _ := filepath.Glob("../../testdata/bad/*.txtar")
 	if len(files) < 15 {
 		t.Fatalf("only %d bad-input cases; want at least 15", len(files))
 	}

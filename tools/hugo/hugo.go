@@ -54,6 +54,7 @@ func Command(ctx context.Context, o Options) *exec.Cmd {
 		"--cacheDir", o.CacheDir,
 		"--noBuildLock",
 		"--panicOnWarning",
+		"--printI18nWarnings",
 		"--logLevel", "warn",
 	)
 	if o.BaseURL != "" {

@@ -1,0 +1,182 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/openkommune/portal/tools/build"
+	"golang.org/x/tools/txtar"
+)
+
+const root = "../.."
+
+// writeData writes the archives' files (laid over each other) into a new
+// data directory and returns its path.
+func writeData(t *testing.T, archives ...string) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "data")
+	for _, name := range archives {
+		a, err := txtar.ParseFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range a.Files {
+			if f.Name == "want" {
+				continue
+			}
+			p := filepath.Join(dir, f.Name)
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+func buildSite(t *testing.T, data, out, baseURL string) error {
+	t.Helper()
+	var diags bytes.Buffer
+	err := build.Build(context.Background(), build.Options{Root: root, DataDir: data, Out: out, BaseURL: baseURL, Diags: &diags})
+	if err != nil {
+		t.Logf("diagnostics:\n%s", diags.String())
+	}
+	return err
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// assertContains checks that the page at out/rel contains every want.
+func assertContains(t *testing.T, out, rel string, wants ...string) {
+	t.Helper()
+	page := read(t, filepath.Join(out, rel))
+	for _, w := range wants {
+		if !strings.Contains(page, w) {
+			t.Errorf("%s does not contain %q", rel, w)
+		}
+	}
+}
+
+func TestBuildSmallKommune(t *testing.T) {
+	data := writeData(t, "../../testdata/base.txtar")
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, data, out, "https://example.github.io/portal/"); err != nil {
+		t.Fatal(err)
+	}
+	nbsp := "\u00a0"
+	// The project's derived figures are on its page and on the overrun list.
+	assertContains(t, out, "prosjekter/nordbyen-skole/index.html",
+		"<h1>Nordbyen skole – nybygg</h1>",
+		"142"+nbsp+"000"+nbsp+"000"+nbsp+"kr", // justert kostnadsramme
+		"8"+nbsp+"500"+nbsp+"000"+nbsp+"kr",   // avvik
+		"6,0"+nbsp+"%",
+		"15,8"+nbsp+"%", // against the original frame
+		"5 mnd. forsinket",
+		`href="/portal/vedtak/kst-2025-030/"`, // the tilleggsbevilgning's vedtak
+	)
+	assertContains(t, out, "overskridelser/index.html",
+		`href="/portal/prosjekter/nordbyen-skole/"`, "+8"+nbsp+"500"+nbsp+"000"+nbsp+"kr", "+6,0"+nbsp+"%", "over varslingsgrensen")
+	// Links go both ways: the vedtak lists the project and the money it moved.
+	assertContains(t, out, "vedtak/kst-2025-030/index.html",
+		`href="/portal/prosjekter/nordbyen-skole/"`, "Tilleggsbevilgning", "12"+nbsp+"000"+nbsp+"000"+nbsp+"kr",
+		"Budsjettregulering", "2"+nbsp+"500"+nbsp+"000"+nbsp+"kr", `href="/portal/rammeomrader/helse/"`)
+	// A late point is marked as such in words, not colour alone.
+	assertContains(t, out, "vedtak/kst-2024-090/index.html", "Punkt 1", "Under arbeid", "forsinket", "1. tertial 2025")
+	// The budget area shows its frame through the regulering.
+	assertContains(t, out, "rammeomrader/helse/index.html", "102"+nbsp+"500"+nbsp+"000"+nbsp+"kr", `href="/portal/vedtak/kst-2025-030/"`)
+	assertContains(t, out, "okonomiplan/2025-2028/index.html", "302"+nbsp+"500"+nbsp+"000"+nbsp+"kr")
+	assertContains(t, out, "planer/samfunnsdel/index.html", "Godt liv for alle", "God utdanning", `id="tiltak-t1"`)
+	assertContains(t, out, "index.html", "Testvik kommune", "fiktiv eksempelkommune", `<html lang="nb">`)
+	// Raw HTML in texts is escaped by Hugo's Markdown (unsafe = false).
+	if _, err := os.Stat(filepath.Join(out, "sitemap.xml")); err == nil {
+		t.Error("sitemap.xml is built; it carries build-time dates")
+	}
+}
+
+func TestFailedBuildLeavesPreviousSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, writeData(t, "../../testdata/base.txtar"), out, "/"); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	bad := writeData(t, "../../testdata/base.txtar", "../../testdata/bad/done-when.txtar")
+	var diags bytes.Buffer
+	err := build.Build(context.Background(), build.Options{Root: root, DataDir: bad, Out: out, Diags: &diags})
+	if !errors.Is(err, build.ErrInvalidData) {
+		t.Fatalf("build with bad data: err = %v, want ErrInvalidData", err)
+	}
+	for _, want := range []string{
+		`vei.toml:7:1: error: unknown key "kommentar"`,
+		`vei.toml:11:1: error: kostnadsramme[0].belop: amount 12000000.5 is a decimal number`,
+		`vei.toml:12:1: error: kostnadsramme[0].vedtak: vedtak "kst-2025-099" does not exist`,
+		`kst-2024-090.toml:1:1: error: id: duplicate id`,
+	} {
+		if !strings.Contains(diags.String(), want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, diags.String())
+		}
+	}
+	if after := snapshot(t, out); after != before {
+		t.Error("the failed build changed the previous public/")
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".portal-build-*"))
+	if len(leftovers) > 0 {
+		t.Errorf("staging directories left behind: %v", leftovers)
+	}
+}
+
+func TestBuildsAreIdentical(t *testing.T) {
+	data := writeData(t, "../../testdata/base.txtar")
+	a := filepath.Join(t.TempDir(), "public")
+	b := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, data, a, "/"); err != nil {
+		t.Fatal(err)
+	}
+	if err := buildSite(t, data, b, "/"); err != nil {
+		t.Fatal(err)
+	}
+	if sa, sb := snapshot(t, a), snapshot(t, b); sa != sb {
+		t.Errorf("two builds differ:\n%s", firstDiff(sa, sb))
+	}
+}
+
+// snapshot lists every file under dir with its full content.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		b.WriteString("== " + rel + "\n")
+		b.WriteString(read(t, p))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return la[i] + "\n" + lb[i]
+		}
+	}
+	return "(one is a prefix of the other)"
+}

@@ -104,6 +104,7 @@ func TestBuildSmallKommune(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "sitemap.xml")); err == nil {
 		t.Error("sitemap.xml is built; it carries build-time dates")
 	}
+	checkLinks(t, out, "/portal/")
 }
 
 func TestFailedBuildLeavesPreviousSite(t *testing.T) {

@@ -1,0 +1,152 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/openkommune/portal/tools/build"
+	"github.com/openkommune/portal/tools/compile"
+)
+
+// TestExampleData checks the bundled example kommune, builds it with the
+// real Hugo under a GitHub Pages project sub-path, and asserts that every
+// record has its page and that each overrun's figures are on its page and
+// on the overrun list.
+func TestExampleData(t *testing.T) {
+	data := filepath.Join(root, "data")
+	set, diags := build.Check(os.DirFS(data), "data")
+	if diags.Len() > 0 {
+		var b strings.Builder
+		diags.Print(&b)
+		t.Fatalf("the example data has problems:\n%s", b.String())
+	}
+	site := compile.Compile(set)
+
+	// The example must exercise everything (issue #2, point 7).
+	phases := map[string]int{}
+	over, raised3, lateFinal := 0, false, false
+	for _, p := range site.Prosjekter {
+		phases[p.Fase]++
+		if p.OverRamme {
+			over++
+		}
+		if p.AntallTillegg >= 3 {
+			raised3 = true
+		}
+		if p.SluttregnskapForfalt {
+			lateFinal = true
+		}
+	}
+	if len(site.Prosjekter) < 15 || len(phases) < 6 || over < 3 || !raised3 || !lateFinal {
+		t.Errorf("example projects: %d projects, phases %v, %d over frame, ≥3 tilleggsbevilgninger: %v, overdue sluttregnskap: %v",
+			len(site.Prosjekter), phases, over, raised3, lateFinal)
+	}
+	if len(site.Vedtak) < 60 {
+		t.Errorf("example has %d vedtak, want at least 60", len(site.Vedtak))
+	}
+	if len(site.Omrader) < 8 {
+		t.Errorf("example has %d rammeområder, want at least 8", len(site.Omrader))
+	}
+	regs := 0
+	for _, o := range site.Okonomiplaner {
+		regs += len(o.Reguleringer)
+	}
+	if regs < 3 {
+		t.Errorf("example has %d reguleringer, want at least 3", regs)
+	}
+	temaplaner := 0
+	for _, p := range site.Planer {
+		if p.Type == "temaplan" {
+			temaplaner++
+			for _, f := range p.TiltakPerFase {
+				if f.Antall == 0 {
+					t.Errorf("temaplan %s has no tiltak in phase %s", p.ID, f.Kode)
+				}
+			}
+		}
+		if p.Type == "samfunnsdel" && len(p.Satsingsomrader) != 3 {
+			t.Errorf("samfunnsdel %s has %d satsingsområder, want 3", p.ID, len(p.Satsingsomrader))
+		}
+	}
+	if temaplaner < 2 {
+		t.Errorf("example has %d temaplaner, want at least 2", temaplaner)
+	}
+
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, data, out, "https://eksempelvik.github.io/portal/"); err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, v := range site.Vedtak {
+		paths = append(paths, v.Path)
+	}
+	for _, p := range site.Planer {
+		paths = append(paths, p.Path)
+	}
+	for _, o := range site.Okonomiplaner {
+		paths = append(paths, o.Path)
+	}
+	for _, a := range site.Omrader {
+		paths = append(paths, a.Path)
+	}
+	for _, p := range site.Prosjekter {
+		paths = append(paths, p.Path)
+	}
+	for _, p := range paths {
+		if _, err := os.Stat(filepath.Join(out, p, "index.html")); err != nil {
+			t.Errorf("no page for %s", p)
+		}
+	}
+	overList := read(t, filepath.Join(out, "overskridelser", "index.html"))
+	for _, p := range site.Prosjekter {
+		if !p.OverRamme {
+			continue
+		}
+		assertContains(t, out, p.Path+"index.html", p.AvvikJustert.Tekst, p.AvvikJustertPct.Tekst, p.Justert.Tekst)
+		for _, w := range []string{`href="/portal/` + p.Path + `"`, "+" + p.AvvikJustert.Tekst, "+" + p.AvvikJustertPct.Tekst} {
+			if !strings.Contains(overList, w) {
+				t.Errorf("overskridelser lacks %q for %s", w, p.ID)
+			}
+		}
+	}
+	// Internal links resolve under the sub-path.
+	checkLinks(t, out, "/portal/")
+}
+
+// checkLinks follows every href="/portal/…" in every page to a file.
+func checkLinks(t *testing.T, out, prefix string) {
+	t.Helper()
+	broken := map[string]string{}
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		page := read(t, p)
+		for _, part := range strings.Split(page, `href="`)[1:] {
+			href := part[:strings.IndexByte(part, '"')]
+			if !strings.HasPrefix(href, prefix) {
+				if strings.HasPrefix(href, "/") {
+					broken[href] = p + " (outside " + prefix + ")"
+				}
+				continue
+			}
+			target := strings.TrimPrefix(href, prefix)
+			if i := strings.IndexByte(target, '#'); i >= 0 {
+				target = target[:i]
+			}
+			f := filepath.Join(out, filepath.FromSlash(target))
+			if target == "" || strings.HasSuffix(target, "/") {
+				f = filepath.Join(f, "index.html")
+			}
+			if _, err := os.Stat(f); err != nil {
+				broken[href] = p
+			}
+		}
+		return nil
+	})
+	for href, page := range broken {
+		t.Errorf("broken link %s in %s", href, page)
+	}
+}

@@ -181,3 +181,19 @@ func firstDiff(a, b string) string {
 	}
 	return "(one is a prefix of the other)"
 }
+
+// TestBuildNynorsk builds the small kommune with målform nynorsk: the
+// whole UI switches language.
+func TestBuildNynorsk(t *testing.T) {
+	data := writeData(t, "../../testdata/base.txtar")
+	k := filepath.Join(data, "kommune.toml")
+	if err := os.WriteFile(k, []byte(strings.Replace(read(t, k), `malform = "nb"`, `malform = "nn"`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, data, out, "/"); err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, out, "index.html", `<html lang="nn">`, "Hopp til innhaldet")
+	assertContains(t, out, "prosjekter/nordbyen-skole/index.html", "Opphavleg kostnadsramme", "Over kostnadsramma")
+}

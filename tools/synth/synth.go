@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"testing/fstest"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Size says how big the kommune is.
@@ -113,6 +115,11 @@ func (g *gen) text(n int) string {
 	return b.String()
 }
 
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 func (g *gen) kommune() {
 	g.files["kommune.toml"] = fmt.Sprintf(`navn = "Syntetisk kommune"
 kommunenummer = "9998"
@@ -169,7 +176,7 @@ func (g *gen) vedtak(n int) map[int]string {
 		date := fmt.Sprintf("%d-%02d-%02d", y, month, dom)
 		var b strings.Builder
 		fmt.Fprintf(&b, "id = %q\nutvalg = %q\nmotedato = %s\nsaksnummer = \"%03d/%02d\"\narkivsak = \"%02d/%d\"\ntittel = %q\ntekst = \"\"\"\n%s.\n\"\"\"\n",
-			id, utvalg, date, seq, y%100, y%100, 1000+seq, strings.ToUpper(g.text(1)[:1])+g.text(4)[1:], g.text(60))
+			id, utvalg, date, seq, y%100, y%100, 1000+seq, capitalize(g.text(4)), g.text(60))
 		for p := 1; p <= 1+g.r.IntN(3); p++ {
 			frist := fmt.Sprintf("%d-%02d-28", y+1, 1+g.r.IntN(12))
 			fmt.Fprintf(&b, "\n[[punkt]]\nnr = %d\ntekst = %q\nansvarlig = \"Kommunedirektøren\"\nfrist = %s\n", p, "Kommunedirektøren bes "+g.text(12)+".", frist)
@@ -244,7 +251,7 @@ func (g *gen) prosjekter(n int, adoption map[int]string) {
 		frame := int64(5+g.r.IntN(200)) * 1_000_000
 		var b strings.Builder
 		fmt.Fprintf(&b, "id = \"prosjekt-%04d\"\nnummer = \"%d\"\nnavn = %q\nomrade = %q\nansvarlig = \"Eiendom\"\nbeskrivelse = %q\nfase = %q\nstart_ar = %d\nplanlagt_ferdig = %d-06-30\n",
-			i+1, 4000+i, strings.ToUpper(g.text(1)[:1])+g.text(3)[1:], omrader[i%len(omrader)].id, g.text(30), fase, y, y+1)
+			i+1, 4000+i, capitalize(g.text(3)), omrader[i%len(omrader)].id, g.text(30), fase, y, y+1)
 		if fase == "overtatt" || fase == "avsluttet" {
 			fmt.Fprintf(&b, "overtatt = %d-08-15\n", y+1)
 		}

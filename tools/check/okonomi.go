@@ -8,7 +8,6 @@ import (
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
-
 func (c *checker) okonomiplan(o *record.Okonomiplan) {
 	s := o.Src
 	c.year(s, "forste_ar", o.ForsteAr, true)

@@ -35,14 +35,14 @@ import (
 // Compile builds the site model from s.
 func Compile(s *record.Set) *Site {
 	c := &compiler{
-		set:      s,
-		ix:       s.Index(),
-		ref:      s.Kommune.Referansedato,
-		vedtak:   map[string]*Vedtak{},
-		omrader:  map[string]*Omrade{},
-		planer:   map[string]*Plan{},
-		links:    map[string]*linkSet{},
-		site:     &Site{},
+		set:     s,
+		ix:      s.Index(),
+		ref:     s.Kommune.Referansedato,
+		vedtak:  map[string]*Vedtak{},
+		omrader: map[string]*Omrade{},
+		planer:  map[string]*Plan{},
+		links:   map[string]*linkSet{},
+		site:    &Site{},
 	}
 	c.kommune()
 	c.compileVedtak()

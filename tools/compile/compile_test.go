@@ -85,12 +85,12 @@ func TestProjectFigures(t *testing.T) {
 		name string
 		toml string
 		// want
-		justert, tillegg, avvik int64
-		avvikPct, avvikOppPct   float64
+		justert, tillegg, avvik  int64
+		avvikPct, avvikOppPct    float64
 		hasForecast, over, alert bool
-		delay                   int
-		sluttForfalt            bool
-		andel                   float64
+		delay                    int
+		sluttForfalt             bool
+		andel                    float64
 	}{
 		{
 			name: "on budget",

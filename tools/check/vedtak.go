@@ -77,11 +77,8 @@ func (c *checker) oppfolging(v *record.Vedtak, path string, p record.Vedtakspunk
 				c.errorf(s, op+".dato", "follow-up dated %s comes after one dated %s: list the log oldest first", o.Dato, p.Oppfolging[j-1].Dato)
 			}
 		}
+		// A point is dropped (utgar) only by a new vedtak, which must be cited.
 		c.vedtakRef(s, op+".vedtak", o.Vedtak, o.Status == record.Utgar)
-		if o.Status == record.Utgar && o.Vedtak == "" {
-			// vedtakRef said what is missing; say why it matters.
-			c.warnf(s, op+".status", "a point is dropped (utgar) only by a new vedtak: cite it in vedtak = \"...\"")
-		}
 		if o.RapportertI == "" && o.Vedtak == "" {
 			c.errorf(s, op, "say where this was reported: add rapportert_i = \"1. tertial %s\" or vedtak = \"...\"", yearOr(o.Dato.Y))
 		}

@@ -134,29 +134,22 @@ func (l *loader) file(p string) {
 			l.set.Omrader = r
 		}
 	case "vedtak":
-		r := &record.Vedtak{Src: s}
-		if l.decode(s, src, r) {
-			l.checkID(s, id, r.ID)
-			l.set.Vedtak = append(l.set.Vedtak, r)
-		}
+		keep(l, s, src, id, &record.Vedtak{Src: s}, &l.set.Vedtak)
 	case "plan":
-		r := &record.Plan{Src: s}
-		if l.decode(s, src, r) {
-			l.checkID(s, id, r.ID)
-			l.set.Planer = append(l.set.Planer, r)
-		}
+		keep(l, s, src, id, &record.Plan{Src: s}, &l.set.Planer)
 	case "okonomiplan":
-		r := &record.Okonomiplan{Src: s}
-		if l.decode(s, src, r) {
-			l.checkID(s, id, r.ID)
-			l.set.Okonomiplan = append(l.set.Okonomiplan, r)
-		}
+		keep(l, s, src, id, &record.Okonomiplan{Src: s}, &l.set.Okonomiplan)
 	case "prosjekt":
-		r := &record.Prosjekt{Src: s}
-		if l.decode(s, src, r) {
-			l.checkID(s, id, r.ID)
-			l.set.Prosjekter = append(l.set.Prosjekter, r)
-		}
+		keep(l, s, src, id, &record.Prosjekt{Src: s}, &l.set.Prosjekter)
+	}
+}
+
+// keep decodes a one-record-per-file record, checks its id against the file
+// name and adds it to list.
+func keep[P record.Identified](l *loader, s record.Source, src []byte, stem string, r P, list *[]P) {
+	if l.decode(s, src, r) {
+		l.checkID(s, stem, r.Ident())
+		*list = append(*list, r)
 	}
 }
 

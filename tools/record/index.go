@@ -14,32 +14,12 @@ type Index struct {
 // Index builds the lookup tables of s.
 func (s *Set) Index() *Index {
 	ix := &Index{
-		Vedtak:      map[string]*Vedtak{},
-		Planer:      map[string]*Plan{},
-		Okonomiplan: map[string]*Okonomiplan{},
-		Prosjekter:  map[string]*Prosjekt{},
+		Vedtak:      byID(s.Vedtak),
+		Planer:      byID(s.Planer),
+		Okonomiplan: byID(s.Okonomiplan),
+		Prosjekter:  byID(s.Prosjekter),
 		Omrader:     map[string]*Omrade{},
 		Utvalg:      map[string]*Utvalg{},
-	}
-	for _, v := range s.Vedtak {
-		if _, ok := ix.Vedtak[v.ID]; !ok {
-			ix.Vedtak[v.ID] = v
-		}
-	}
-	for _, p := range s.Planer {
-		if _, ok := ix.Planer[p.ID]; !ok {
-			ix.Planer[p.ID] = p
-		}
-	}
-	for _, o := range s.Okonomiplan {
-		if _, ok := ix.Okonomiplan[o.ID]; !ok {
-			ix.Okonomiplan[o.ID] = o
-		}
-	}
-	for _, p := range s.Prosjekter {
-		if _, ok := ix.Prosjekter[p.ID]; !ok {
-			ix.Prosjekter[p.ID] = p
-		}
 	}
 	if s.Omrader != nil {
 		for i := range s.Omrader.Omrade {
@@ -106,4 +86,23 @@ func cutRef(ref string) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// Identified is a record kept one per file and named by its id.
+type Identified interface{ Ident() string }
+
+func (v *Vedtak) Ident() string      { return v.ID }
+func (p *Plan) Ident() string        { return p.ID }
+func (o *Okonomiplan) Ident() string { return o.ID }
+func (p *Prosjekt) Ident() string    { return p.ID }
+
+// byID maps ids to records; the first of a duplicate id wins.
+func byID[P Identified](list []P) map[string]P {
+	m := make(map[string]P, len(list))
+	for _, r := range list {
+		if _, ok := m[r.Ident()]; !ok {
+			m[r.Ident()] = r
+		}
+	}
+	return m
 }

@@ -22,7 +22,7 @@ import (
 
 // Check validates s and adds what it finds to diags.
 func Check(s *record.Set, diags *diag.List) {
-	c := &checker{set: s, ix: s.Index(), diags: diags}
+	c := &checker{set: s, ix: s.Index(), diags: diags, saker: map[string]*record.Vedtak{}}
 	if s.Kommune != nil {
 		c.ref = s.Kommune.Referansedato
 		c.kommune(s.Kommune)
@@ -50,6 +50,8 @@ type checker struct {
 	ix    *record.Index
 	diags *diag.List
 	ref   caldate.Date // the kommune's reference date; zero if missing
+	// saker maps utvalg, year and saksnummer to the first vedtak with them.
+	saker map[string]*record.Vedtak
 }
 
 func (c *checker) errorf(src record.Source, path, format string, args ...any) {

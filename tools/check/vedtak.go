@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/openkommune/portal/tools/record"
@@ -18,6 +19,14 @@ func (c *checker) vedtak(v *record.Vedtak) {
 		c.errorf(s, "motedato", "the meeting (%s) is after the kommune's reference date (%s): move referansedato in kommune.toml forward", v.Motedato, c.ref)
 	}
 	c.required(s, "saksnummer", v.Saksnummer, `"014/25"`)
+	if v.Saksnummer != "" && !v.Motedato.IsZero() {
+		key := fmt.Sprintf("%s %d %s", v.Utvalg, v.Motedato.Y, v.Saksnummer)
+		if first := c.saker[key]; first != nil {
+			c.errorf(s, "saksnummer", "%s sak %s in %d is also %s: each sak of an utvalg has its own number in a year", v.Utvalg, v.Saksnummer, v.Motedato.Y, first.Src.Path)
+		} else {
+			c.saker[key] = v
+		}
+	}
 	c.required(s, "tittel", v.Tittel, `"Budsjettregulering 1. tertial 2025"`)
 	c.url(s, "innsyn_url", v.InnsynURL)
 	for i, id := range v.Planer {

@@ -77,6 +77,9 @@ func (c *checker) plan(p *record.Plan) {
 		if t.Status == record.Utgar && strings.TrimSpace(t.Begrunnelse) == "" {
 			c.errorf(s, path+".begrunnelse", "a dropped tiltak (utgar) needs its reason: add begrunnelse = \"...\" and the vedtak in vedtak = [...]")
 		}
+		if t.Status == record.Utgar && len(t.Vedtak) == 0 {
+			c.errorf(s, path+".status", "a tiltak is dropped (utgar) only by a vedtak: cite it in vedtak = [\"...\"]")
+		}
 		for j, ref := range t.Mal {
 			mp := tomlpos.Elem(path+".mal", j)
 			if mplan, _, m := c.ix.Mal(p, ref); m == nil {
@@ -109,7 +112,11 @@ func (c *checker) plan(p *record.Plan) {
 			c.errorf(s, path+".til", "the phase ends (%s) before it starts (%s)", f.Til, f.Fra)
 		}
 		for j, sp := range f.Sjekkpunkt {
-			c.required(s, tomlpos.Elem(path+".sjekkpunkt", j)+".tekst", sp.Tekst, `"Etablert tydelig mandat"`)
+			spPath := tomlpos.Elem(path+".sjekkpunkt", j)
+			c.required(s, spPath+".tekst", sp.Tekst, `"Etablert tydelig mandat"`)
+			if !sp.Dato.IsZero() && !c.ref.IsZero() && sp.Dato.After(c.ref) {
+				c.errorf(s, spPath+".dato", "a checkpoint met on %s is after the reference date %s", sp.Dato, c.ref)
+			}
 		}
 	}
 }

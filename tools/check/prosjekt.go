@@ -41,7 +41,9 @@ func (c *checker) prosjekt(p *record.Prosjekt) {
 		if !b.Belop.Set {
 			c.errorf(s, path+".belop", "missing: add the appropriation in kroner")
 		}
-		c.vedtakRef(s, path+".vedtak", b.Vedtak, true)
+		if v := c.vedtakRef(s, path+".vedtak", b.Vedtak, true); v != nil && b.Ar != 0 && v.Motedato.Y > b.Ar {
+			c.errorf(s, path+".vedtak", "vedtak %s (%s) cannot appropriate money for %d, a year already over", v.ID, v.Motedato, b.Ar)
+		}
 	}
 	years := map[int]bool{}
 	for i, r := range p.Regnskap {

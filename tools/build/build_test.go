@@ -105,6 +105,7 @@ func TestBuildSmallKommune(t *testing.T) {
 		t.Error("sitemap.xml is built; it carries build-time dates")
 	}
 	checkLinks(t, out, "/portal/")
+	checkNoTemplateLeaks(t, out)
 }
 
 func TestFailedBuildLeavesPreviousSite(t *testing.T) {

@@ -113,6 +113,25 @@ func TestExampleData(t *testing.T) {
 	}
 	// Internal links resolve under the sub-path.
 	checkLinks(t, out, "/portal/")
+	checkNoTemplateLeaks(t, out)
+}
+
+// checkNoTemplateLeaks fails on text that only a template mistake puts in
+// a page: a bad printf verb, an unset value, a value Hugo refused to output.
+func checkNoTemplateLeaks(t *testing.T, out string) {
+	t.Helper()
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		page := read(t, p)
+		for _, leak := range []string{"%!", "<no value>", "ZgotmplZ", "map[", "[]interface"} {
+			if strings.Contains(page, leak) {
+				t.Errorf("%s contains %q", p, leak)
+			}
+		}
+		return nil
+	})
 }
 
 // checkLinks follows every href="/portal/…" in every page to a file.

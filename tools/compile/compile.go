@@ -111,6 +111,7 @@ func (c *compiler) kommune() {
 		frist = DefaultSluttregnskapFristManeder
 	}
 	c.site.Kommune = Kommune{
+		Utvalg:                    []Utvalg{},
 		Navn:                      k.Navn,
 		Kommunenummer:             k.Kommunenummer,
 		Malform:                   string(k.Malform),

@@ -21,10 +21,12 @@ var commands = map[string]func(args []string) int{
 	"synth": runSynth,
 }
 
-func main() {
-	if len(os.Args) < 2 || commands[os.Args[1]] == nil {
+func main() { os.Exit(run(os.Args[1:])) }
+
+func run(args []string) int {
+	if len(args) < 1 || commands[args[0]] == nil {
 		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth [flags]")
-		os.Exit(2)
+		return 2
 	}
-	os.Exit(commands[os.Args[1]](os.Args[2:]))
+	return commands[args[0]](args[1:])
 }

@@ -114,6 +114,15 @@ func TestExampleData(t *testing.T) {
 	// Internal links resolve under the sub-path.
 	checkLinks(t, out, "/portal/")
 	checkNoTemplateLeaks(t, out)
+
+	// The same data gives byte-identical files.
+	again := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, data, again, "https://eksempelvik.github.io/portal/"); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := snapshot(t, out), snapshot(t, again); a != b {
+		t.Errorf("two builds of the example differ:\n%s", firstDiff(a, b))
+	}
 }
 
 // checkNoTemplateLeaks fails on text that only a template mistake puts in

@@ -99,6 +99,12 @@ func TestExampleData(t *testing.T) {
 			t.Errorf("no page for %s", p)
 		}
 	}
+	// A known overrun: Sørvika avløpsrenseanlegg, forecast 93.8 MNOK
+	// against an adjusted frame of 76.5 MNOK.
+	nbsp := "\u00a0"
+	assertContains(t, out, "prosjekter/sorvika-renseanlegg/index.html", "76"+nbsp+"500"+nbsp+"000"+nbsp+"kr", "17"+nbsp+"300"+nbsp+"000"+nbsp+"kr", "22,6"+nbsp+"%")
+	assertContains(t, out, "overskridelser/index.html", `href="/portal/prosjekter/sorvika-renseanlegg/"`, "+17"+nbsp+"300"+nbsp+"000"+nbsp+"kr", "+22,6"+nbsp+"%")
+
 	overList := read(t, filepath.Join(out, "overskridelser", "index.html"))
 	for _, p := range site.Prosjekter {
 		if !p.OverRamme {

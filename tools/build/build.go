@@ -127,14 +127,10 @@ func (o Options) withDefaults() Options {
 }
 
 func relTo(root, p string) string {
-	if r, err := filepath.Rel(root, p); err == nil && !filepath.IsAbs(r) && r != ".." && !hasDotDot(r) {
+	if r, err := filepath.Rel(root, p); err == nil && filepath.IsLocal(r) {
 		return filepath.ToSlash(r)
 	}
 	return filepath.ToSlash(p)
-}
-
-func hasDotDot(p string) bool {
-	return len(p) >= 3 && p[:3] == ".."+string(filepath.Separator)
 }
 
 // writeOverlay writes the Hugo configuration that depends on the data: the

@@ -56,14 +56,10 @@ func (c *checker) vedtak(v *record.Vedtak) {
 		}
 		c.oppfolging(v, path, p)
 	}
+	// A vedtak with no points must at least have its text.
 	if len(v.Punkt) == 0 {
-		c.requiredText(s, v)
+		c.required(s, "tekst", v.Tekst, `"""Saken tas til orientering."""`)
 	}
-}
-
-// requiredText: a vedtak with no points must at least have its text.
-func (c *checker) requiredText(s record.Source, v *record.Vedtak) {
-	c.required(s, "tekst", v.Tekst, `"""Saken tas til orientering."""`)
 }
 
 func (c *checker) oppfolging(v *record.Vedtak, path string, p record.Vedtakspunkt) {

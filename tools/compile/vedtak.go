@@ -70,11 +70,7 @@ func (c *compiler) compileVedtak() {
 		u.Antall = utvalgCount[u.Kode]
 	}
 	for _, v := range c.site.Vedtak {
-		for _, u := range c.site.Kommune.Utvalg {
-			if u.Kode == v.Utvalg.Kode {
-				v.Utvalg.Antall = u.Antall
-			}
-		}
+		v.Utvalg.Antall = utvalgCount[v.Utvalg.Kode]
 	}
 }
 

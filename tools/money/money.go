@@ -58,11 +58,11 @@ func suggest(f float64) string {
 func (a Amount) Problem() string { return a.problem }
 
 // underscored writes n the way TOML reads well: 130_000_000.
-func underscored(n int64) string { return group(n, "_") }
+func underscored(n int64) string { return group(n, "_", "-") }
 
 // Format writes n in Norwegian style with a no-break space between groups of
 // three digits and a minus sign for negatives: "−1 250 000".
-func Format(n int64) string { return group(n, "\u00a0") }
+func Format(n int64) string { return group(n, "\u00a0", "−") }
 
 // FormatKr is Format with the unit: "1 250 000 kr".
 func FormatKr(n int64) string { return Format(n) + "\u00a0kr" }
@@ -72,7 +72,9 @@ func FormatMill(n int64) string {
 	return strings.Replace(strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64), ".", ",", 1) + "\u00a0mill.\u00a0kr"
 }
 
-func group(n int64, sep string) string {
+// group writes n with sep between groups of three digits and minus before
+// a negative number.
+func group(n int64, sep, minus string) string {
 	neg := n < 0
 	u := uint64(n)
 	if neg {
@@ -81,7 +83,7 @@ func group(n int64, sep string) string {
 	s := strconv.FormatUint(u, 10)
 	var b strings.Builder
 	if neg {
-		b.WriteString("−")
+		b.WriteString(minus)
 	}
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
@@ -89,9 +91,5 @@ func group(n int64, sep string) string {
 		}
 		b.WriteRune(c)
 	}
-	out := b.String()
-	if sep == "_" && neg {
-		out = "-" + strings.TrimPrefix(out, "−")
-	}
-	return out
+	return b.String()
 }

@@ -10,8 +10,7 @@ import (
 )
 
 func runServe(args []string) int {
-	fs, o := buildFlags("serve", args)
-	_ = fs
+	_, o := buildFlags("serve", args)
 	addr := "localhost:1313"
 	if v := os.Getenv("PORTAL_ADDR"); v != "" {
 		addr = v

@@ -1,5 +1,5 @@
 // Package build owns the portal's build: the stages from data/ to public/
-// (check, compile, Hugo, publish), their timings, and the rule that a failed
+// (check, compile, search, Hugo, publish), their timings, and the rule that a failed
 // build leaves the previous public/ exactly as it was.
 //
 // # Stages
@@ -8,10 +8,13 @@
 //     stops the build before anything is written.
 //  2. compile: derive the site model (package compile) and write it as JSON
 //     into a staging directory beside public/.
-//  3. hugo: run the pinned Hugo with config.toml plus a generated overlay
+//  3. search: index the site for search (package searchindex) and compile
+//     the search engine to WebAssembly; the file names go to the templates
+//     as data, the files into the site after Hugo.
+//  4. hugo: run the pinned Hugo with config.toml plus a generated overlay
 //     that mounts the compiled JSON as Hugo's data and sets the kommune's
 //     name and language, writing the site into the staging directory.
-//  4. publish: swap the staged site into place of public/ by renaming.
+//  5. publish: swap the staged site into place of public/ by renaming.
 //
 // Nothing reads public/ back, and the staging directory is removed whether
 // the build succeeds or fails.
@@ -70,11 +73,22 @@ func Build(ctx context.Context, o Options) error {
 	if err := compile.Write(site, filepath.Join(stage, "data")); err != nil {
 		return fmt.Errorf("writing the compiled data: %w", err)
 	}
+	t.done("")
+
+	t.start("search")
+	sf, err := buildSearch(ctx, o.Root, site)
+	if err != nil {
+		return err
+	}
+	if err := sf.writeInfo(filepath.Join(stage, "data")); err != nil {
+		return err
+	}
+	t.done(fmt.Sprintf("%d dokumenter, %d filer", sf.info.Docs, len(sf.files)))
+
 	overlay := filepath.Join(stage, "portal.toml")
 	if err := writeOverlay(overlay, set.Kommune, filepath.Join(stage, "data")); err != nil {
 		return err
 	}
-	t.done("")
 
 	t.start("hugo")
 	bin, err := hugo.Binary(ctx, o.Root)
@@ -92,6 +106,9 @@ func Build(ctx context.Context, o Options) error {
 	})
 	if err != nil {
 		return err
+	}
+	if err := sf.write(dest); err != nil {
+		return fmt.Errorf("writing the search index: %w", err)
 	}
 	t.done("")
 

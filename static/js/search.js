@@ -1,0 +1,334 @@
+/* The search page: reads the query and filters from the URL, runs them in
+   the search worker, and shows hits, facets and ranges. Every change is put
+   in the URL, so a search can be shared and the back button works. The
+   engine is loaded only when the visitor first focuses or uses search. */
+(function () {
+  'use strict';
+
+  var app = document.getElementById('search-app');
+  if (!app) return;
+  if (!('Worker' in window) || typeof WebAssembly !== 'object' || !('DecompressionStream' in window)) {
+    document.getElementById('search-unavailable').hidden = false;
+    return;
+  }
+  app.hidden = false;
+
+  var labels = JSON.parse(document.getElementById('search-labels').textContent);
+  var text = JSON.parse(document.getElementById('search-text').textContent);
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('search-q');
+  var statusEl = document.getElementById('search-status');
+  var progressEl = document.getElementById('search-progress');
+  var hitsEl = document.getElementById('search-hits');
+  var facetsEl = document.getElementById('search-facets');
+  var sortEl = document.getElementById('search-sort');
+  var moreEl = document.getElementById('search-more');
+  var rangeInputs = Array.prototype.slice.call(app.querySelectorAll('input[data-range]'));
+  var lang = document.documentElement.lang || 'nb';
+  var dateFmt = new Intl.DateTimeFormat(lang === 'nn' ? 'nn-NO' : 'nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  var numFmt = new Intl.NumberFormat(lang === 'nn' ? 'nn-NO' : 'nb-NO');
+  var FACETS = ['type', 'aar', 'utvalg', 'rammeomrade', 'status', 'fase', 'plan'];
+  var RANGES = ['avvik_prosent', 'kostnadsramme'];
+  var PAGE = 20;
+
+  var state = fromURL();
+  var worker = null;
+  var seq = 0;
+  var timer = 0;
+
+  // ---- state and URL ----
+  function fromURL() {
+    var p = new URLSearchParams(location.search);
+    var s = { q: p.get('q') || '', filters: {}, ranges: {}, sort: p.get('sort') || '', size: PAGE };
+    FACETS.forEach(function (f) {
+      var vs = p.getAll(f).filter(Boolean);
+      if (vs.length) s.filters[f] = vs;
+    });
+    RANGES.forEach(function (f) {
+      var min = parseFloat(p.get(f + '_min'));
+      var max = parseFloat(p.get(f + '_max'));
+      var r = {};
+      if (!isNaN(min)) r.min = min;
+      if (!isNaN(max)) r.max = max;
+      if ('min' in r || 'max' in r) s.ranges[f] = r;
+    });
+    var n = parseInt(p.get('n'), 10);
+    if (n > PAGE && n <= 100) s.size = n;
+    return s;
+  }
+
+  function toURL(s) {
+    var p = new URLSearchParams();
+    if (s.q) p.set('q', s.q);
+    FACETS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { p.append(f, v); }); });
+    RANGES.forEach(function (f) {
+      var r = s.ranges[f];
+      if (!r) return;
+      if ('min' in r) p.set(f + '_min', r.min);
+      if ('max' in r) p.set(f + '_max', r.max);
+    });
+    if (s.sort) p.set('sort', s.sort);
+    if (s.size > PAGE) p.set('n', s.size);
+    var qs = p.toString();
+    return location.pathname + (qs ? '?' + qs : '');
+  }
+
+  function active(s) {
+    return s.q.trim() !== '' || Object.keys(s.filters).length > 0 || Object.keys(s.ranges).length > 0;
+  }
+
+  function syncForm() {
+    input.value = state.q;
+    sortEl.value = state.sort;
+    rangeInputs.forEach(function (el) {
+      var r = state.ranges[el.dataset.range];
+      var scale = Number(el.dataset.scale);
+      el.value = r && 'min' in r && !('max' in r) ? String(r.min / scale) : '';
+    });
+  }
+
+  // ---- worker ----
+  function startWorker() {
+    if (worker) return;
+    worker = new Worker(app.dataset.worker);
+    worker.onmessage = onMessage;
+    worker.onerror = function (e) { fail(e.message || 'worker'); };
+    worker.postMessage({ type: 'init', head: app.dataset.head, engine: app.dataset.engine, wasmExec: app.dataset.wasmExec });
+    setStatus(text.loading_engine);
+    progressEl.hidden = false;
+    progressEl.removeAttribute('value');
+  }
+
+  function run(push) {
+    if (push) history.pushState(null, '', toURL(state));
+    else history.replaceState(null, '', toURL(state));
+    if (!active(state)) {
+      hitsEl.innerHTML = '';
+      facetsEl.innerHTML = '';
+      moreEl.hidden = true;
+      setStatus('');
+      return;
+    }
+    startWorker();
+    var req = { q: state.q, filters: state.filters, ranges: state.ranges, sort: state.sort, size: state.size };
+    app.setAttribute('aria-busy', 'true');
+    worker.postMessage({ type: 'search', id: ++seq, req: req });
+  }
+
+  function onMessage(e) {
+    var m = e.data;
+    if (m.type === 'progress') {
+      if (m.stage === 'engine' && m.total) {
+        progressEl.max = m.total;
+        progressEl.value = m.loaded;
+      } else if (m.stage === 'index') {
+        setStatus(text.loading_index);
+        progressEl.removeAttribute('value');
+      }
+    } else if (m.type === 'ready') {
+      progressEl.hidden = true;
+      if (active(state)) setStatus(text.searching);
+    } else if (m.type === 'fatal') {
+      fail(m.message);
+    } else if (m.type === 'result' && m.id === seq) {
+      app.removeAttribute('aria-busy');
+      app.dataset.lastMs = String(Math.round(m.ms));
+      app.dataset.engineMs = String(m.engineMs);
+      app.dataset.bytes = String(m.bytes);
+      app.dataset.totalBytes = String(m.total);
+      render(m.res);
+    } else if (m.type === 'error' && m.id === seq) {
+      app.removeAttribute('aria-busy');
+      setStatus(text.error + ' ' + m.message);
+    }
+  }
+
+  function fail(msg) {
+    progressEl.hidden = true;
+    app.removeAttribute('aria-busy');
+    setStatus(text.error + ' ' + msg);
+    document.getElementById('search-unavailable').hidden = false;
+  }
+
+  function setStatus(s) { statusEl.textContent = s; }
+
+  // ---- rendering ----
+  function el(tag, cls, txt) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (txt != null) e.textContent = txt;
+    return e;
+  }
+
+  function label(field, value) {
+    var m = labels[field];
+    return (m && m[value]) || value;
+  }
+
+  function render(res) {
+    progressEl.hidden = true;
+    app.dataset.renders = String(Number(app.dataset.renders || 0) + 1);
+    if (res.error) {
+      setStatus(text.error + ' ' + res.error);
+      hitsEl.innerHTML = '';
+      moreEl.hidden = true;
+      return;
+    }
+    var what = state.q ? ' «' + state.q + '»' : '';
+    setStatus(res.total ? numFmt.format(res.total) + ' ' + text.hits + what : text.no_hits);
+    hitsEl.innerHTML = '';
+    res.hits.forEach(function (h) {
+      var li = el('li', 'hit');
+      li.dataset.type = h.type;
+      var meta = el('p', 'hit-meta');
+      meta.appendChild(el('span', 'hit-type', label('type', h.type)));
+      if (h.date) {
+        var t = el('time', null, dateFmt.format(new Date(h.date + 'T00:00:00Z')));
+        t.dateTime = h.date;
+        meta.appendChild(document.createTextNode(' · '));
+        meta.appendChild(t);
+      }
+      if (h.label) meta.appendChild(document.createTextNode(' · ' + h.label));
+      var h3 = el('h3', 'hit-title');
+      var a = el('a');
+      a.href = app.dataset.base + h.url;
+      a.innerHTML = h.title; // escaped by the engine, with <mark>
+      h3.appendChild(a);
+      li.appendChild(h3);
+      li.appendChild(meta);
+      if (h.snippet) {
+        var p = el('p', 'hit-snippet');
+        p.innerHTML = h.snippet; // escaped by the engine, with <mark>
+        li.appendChild(p);
+      }
+      hitsEl.appendChild(li);
+    });
+    moreEl.hidden = res.hits.length >= res.total;
+    renderFacets(res.facets || []);
+  }
+
+  function renderFacets(facets) {
+    facetsEl.innerHTML = '';
+    var any = Object.keys(state.filters).length || Object.keys(state.ranges).length;
+    if (any) {
+      var clear = el('button', 'search-clear', text.clear);
+      clear.type = 'button';
+      clear.addEventListener('click', function () {
+        state.filters = {};
+        state.ranges = {};
+        state.size = PAGE;
+        syncForm();
+        run(true);
+      });
+      facetsEl.appendChild(clear);
+    }
+    facets.forEach(function (f) {
+      var isRange = RANGES.indexOf(f.field) >= 0;
+      var values = f.values.filter(function (v) { return v.count > 0 || selected(f.field, v, isRange); });
+      if (!values.length) return;
+      var fs = el('fieldset', 'facet');
+      fs.dataset.field = f.field;
+      fs.appendChild(el('legend', null, label('facet', f.field)));
+      if (isRange) values.unshift({ value: '', all: true });
+      values.forEach(function (v, i) {
+        var id = 'f-' + f.field + '-' + i;
+        var box = el('div', 'facet-value');
+        var inp = el('input');
+        inp.type = isRange ? 'radio' : 'checkbox';
+        inp.name = 'f-' + f.field;
+        inp.id = id;
+        inp.value = v.value;
+        inp.checked = v.all ? !state.ranges[f.field] : selected(f.field, v, isRange);
+        inp.addEventListener('change', function () { choose(f.field, v, isRange, inp.checked); });
+        var lab = el('label', null, v.all ? text.all : (isRange ? rangeLabel(f.field, v) : label(f.field, v.value)));
+        lab.htmlFor = id;
+        if (!v.all) lab.appendChild(el('span', 'count', ' (' + numFmt.format(v.count) + ')'));
+        box.appendChild(inp);
+        box.appendChild(lab);
+        fs.appendChild(box);
+      });
+      facetsEl.appendChild(fs);
+    });
+  }
+
+  function selected(field, v, isRange) {
+    if (isRange) {
+      var r = state.ranges[field];
+      return !!r && r.min === v.min && r.max === v.max;
+    }
+    return (state.filters[field] || []).indexOf(v.value) >= 0;
+  }
+
+  function rangeLabel(field, v) {
+    var unit = field === 'avvik_prosent' ? ' %' : ' mill. kr';
+    var scale = field === 'avvik_prosent' ? 1 : 1e6;
+    function n(x) { return numFmt.format(x / scale); }
+    if (v.min == null) return text.range_under + ' ' + n(v.max) + unit;
+    if (v.max == null) return text.range_over + ' ' + n(v.min) + unit;
+    return n(v.min) + '–' + n(v.max) + unit;
+  }
+
+  function choose(field, v, isRange, on) {
+    if (isRange) {
+      if (v.all) delete state.ranges[field];
+      else {
+        var r = {};
+        if (v.min != null) r.min = v.min;
+        if (v.max != null) r.max = v.max;
+        state.ranges[field] = r;
+      }
+    } else {
+      var vs = (state.filters[field] || []).filter(function (x) { return x !== v.value; });
+      if (on) vs.push(v.value);
+      if (vs.length) state.filters[field] = vs;
+      else delete state.filters[field];
+    }
+    state.size = PAGE;
+    syncForm();
+    run(true);
+  }
+
+  // ---- events ----
+  input.addEventListener('focus', startWorker);
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      state.q = input.value;
+      state.size = PAGE;
+      run(false);
+    }, 150);
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    state.q = input.value;
+    state.size = PAGE;
+    run(true);
+  });
+  sortEl.addEventListener('change', function () {
+    state.sort = sortEl.value;
+    run(true);
+  });
+  rangeInputs.forEach(function (inp) {
+    inp.addEventListener('change', function () {
+      var v = parseFloat(inp.value.replace(',', '.'));
+      var f = inp.dataset.range;
+      if (isNaN(v)) delete state.ranges[f];
+      else state.ranges[f] = { min: v * Number(inp.dataset.scale) };
+      state.size = PAGE;
+      run(true);
+    });
+  });
+  moreEl.addEventListener('click', function () {
+    state.size = Math.min(state.size + PAGE, 100);
+    run(false);
+  });
+  window.addEventListener('popstate', function () {
+    state = fromURL();
+    syncForm();
+    run(false);
+  });
+
+  syncForm();
+  if (active(state)) run(false);
+}());

@@ -1,0 +1,145 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/search"
+	"github.com/openkommune/portal/tools/searchindex"
+)
+
+// searchFiles is the search part of a build: the static index, the engine
+// and Go's wasm_exec.js, all under search/ in the site.
+type searchFiles struct {
+	files map[string][]byte // path under search/
+	info  SearchInfo
+}
+
+// SearchInfo is what the templates need to load search, written as
+// hugo.Data.portal.search.
+type SearchInfo struct {
+	Head     string        `json:"head"`      // "search/head-….gz"
+	Engine   string        `json:"engine"`    // "search/engine-….wasm"
+	WasmExec string        `json:"wasm_exec"` // "search/wasm_exec-….js"
+	Docs     int           `json:"docs"`
+	Fields   []searchField `json:"fields"`
+}
+
+type searchField struct {
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+}
+
+// buildSearch indexes the site and builds the engine for root's module.
+func buildSearch(ctx context.Context, root string, site *compile.Site) (*searchFiles, error) {
+	idx, err := searchindex.Build(searchindex.Docs(site), searchindex.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("building the search index: %w", err)
+	}
+	eng, err := engine(ctx, root)
+	if err != nil {
+		return nil, err
+	}
+	sf := &searchFiles{files: map[string][]byte{}}
+	for name, b := range idx.Files {
+		sf.files[name] = b
+	}
+	engName := "engine-" + shortHash(eng.wasm) + ".wasm"
+	execName := "wasm_exec-" + shortHash(eng.exec) + ".js"
+	sf.files[engName] = eng.wasm
+	sf.files[execName] = eng.exec
+	sf.info = SearchInfo{Head: "search/" + idx.Head, Engine: "search/" + engName, WasmExec: "search/" + execName, Docs: idx.Docs}
+	kinds := map[search.Kind]string{search.Text: "text", search.Keyword: "keyword", search.Number: "number", search.Date: "date"}
+	for _, f := range search.Fields {
+		sf.info.Fields = append(sf.info.Fields, searchField{Name: f.Name, Kind: kinds[f.Kind]})
+	}
+	return sf, nil
+}
+
+// writeInfo writes the search info as compiled data for the templates.
+func (sf *searchFiles) writeInfo(dataDir string) error {
+	b, err := json.MarshalIndent(sf.info, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dataDir, "portal", "search.json"), b, 0o644)
+}
+
+// write puts the search files into the built site.
+func (sf *searchFiles) write(site string) error {
+	for name, b := range sf.files {
+		p := filepath.Join(site, "search", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+type engineFiles struct{ wasm, exec []byte }
+
+var engines struct {
+	sync.Mutex
+	byRoot map[string]*engineFiles
+}
+
+// engine compiles the search engine (tools/cmd/searchwasm) to WebAssembly
+// with the Go toolchain that runs the build, and reads the matching
+// wasm_exec.js. It is compiled once per process.
+func engine(ctx context.Context, root string) (*engineFiles, error) {
+	engines.Lock()
+	defer engines.Unlock()
+	if e := engines.byRoot[root]; e != nil {
+		return e, nil
+	}
+	tmp, err := os.MkdirTemp("", "portal-engine-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "engine.wasm")
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, "./tools/cmd/searchwasm")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("compiling the search engine to WebAssembly: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	wasm, err := os.ReadFile(out)
+	if err != nil {
+		return nil, err
+	}
+	goroot, err := exec.CommandContext(ctx, "go", "env", "GOROOT").Output()
+	if err != nil {
+		return nil, fmt.Errorf("finding GOROOT: %w", err)
+	}
+	execJS, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return nil, fmt.Errorf("reading Go's wasm_exec.js: %w", err)
+	}
+	e := &engineFiles{wasm: wasm, exec: execJS}
+	if engines.byRoot == nil {
+		engines.byRoot = map[string]*engineFiles{}
+	}
+	engines.byRoot[root] = e
+	return e, nil
+}
+
+func shortHash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])[:12]
+}

@@ -1,0 +1,251 @@
+package e2e
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/openkommune/portal/tools/search"
+	"github.com/openkommune/portal/tools/searchindex"
+)
+
+type hit struct {
+	Type  string `json:"type"`
+	Title string `json:"title"`
+	Href  string `json:"href"`
+	Label string `json:"label"`
+}
+
+func eval[T any](tb testing.TB, p *page, expr string) T {
+	tb.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		tb.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+func do(tb testing.TB, p *page, steps ...chromedp.Action[chromedp.Void]) {
+	tb.Helper()
+	if err := chromedp.Do(p.ctx, steps...); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// renders is how many result lists the search page has shown.
+const rendersJS = `(() => { const a = document.getElementById('search-app'); return a ? Number(a.dataset.renders || 0) : -1; })()`
+
+// waitRender waits until the search page has shown more than after result
+// lists, and fails on a search error. It rides out page navigation.
+func waitRender(tb testing.TB, p *page, after int) {
+	tb.Helper()
+	expr := `(() => { const a = document.getElementById('search-app'); return !!a && Number(a.dataset.renders || 0) > ` +
+		strconv.Itoa(after) + ` && !a.hasAttribute('aria-busy'); })()`
+	waitFor(tb, p, expr, "search results")
+}
+
+// waitFor polls a JavaScript condition for up to 90 seconds, across
+// navigations.
+func waitFor(tb testing.TB, p *page, expr, what string) {
+	tb.Helper()
+	deadline := time.Now().Add(90 * time.Second)
+	for {
+		ok, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](expr))
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			status, _ := chromedp.Run(p.ctx, chromedp.Evaluate[string](`(document.getElementById('search-status') || {}).textContent || ''`))
+			_, errs := p.logged()
+			tb.Fatalf("waiting for %s: %v (status %q, errors %q)", what, err, status, errs)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func pageHits(tb testing.TB, p *page) []hit {
+	return eval[[]hit](tb, p, `Array.from(document.querySelectorAll('#search-hits li')).map(li => ({
+		type: li.dataset.type, title: li.querySelector('h3').textContent,
+		href: li.querySelector('h3 a').getAttribute('href'), label: li.querySelector('.hit-meta').textContent }))`)
+}
+
+// nativeURLs runs req with the Go client over the same built files and
+// returns the hits' URLs as the page links them.
+func nativeURLs(tb testing.TB, site string, req search.Request) []string {
+	tb.Helper()
+	heads, _ := filepath.Glob(filepath.Join(site, "search", "head-*.gz"))
+	if len(heads) != 1 {
+		tb.Fatalf("want one search head, found %v", heads)
+	}
+	c, err := searchindex.NewClient(func(name string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(site, "search", filepath.FromSlash(name)))
+	}, filepath.Base(heads[0]))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	resp, err := c.Search(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, h := range resp.Hits {
+		out = append(out, basePath+h.URL)
+	}
+	return out
+}
+
+func hrefs(hs []hit) []string {
+	var out []string
+	for _, h := range hs {
+		out = append(out, h.Href)
+	}
+	return out
+}
+
+func TestSearchInBrowser(t *testing.T) {
+	site := buildSite(t, "../../data")
+	srv := serve(t, site)
+	p := newPage(t)
+	origin := srv.URL + basePath
+
+	// The home page loads no search engine until the visitor uses search.
+	do(t, p, chromedp.Navigate(origin), chromedp.WaitVisible(chromedp.CSS("#header-q")))
+	if reqs, _ := p.logged(); slices.ContainsFunc(reqs, func(u string) bool { return strings.Contains(u, ".wasm") }) {
+		t.Errorf("the home page fetched the engine before search was used: %q", reqs)
+	}
+
+	// Type a query in the header and press Enter.
+	do(t, p, chromedp.Click(chromedp.CSS("#header-q")), chromedp.SendKeys(chromedp.CSS("#header-q"), "skole\r"))
+	waitRender(t, p, 0)
+	loc := eval[string](t, p, `location.pathname + location.search`)
+	if loc != basePath+"sok/?q=skole" {
+		t.Errorf("search page at %q", loc)
+	}
+	screenshot(t, p, "search-skole")
+	all := pageHits(t, p)
+	if len(all) < 10 {
+		t.Fatalf("only %d hits for skole: %+v", len(all), all)
+	}
+	if want := nativeURLs(t, site, search.Request{Query: "skole"}); !slices.Equal(hrefs(all), want) {
+		t.Errorf("browser hits differ from the native engine:\n got %q\nwant %q", hrefs(all), want)
+	}
+	marked := eval[[]string](t, p, `Array.from(document.querySelectorAll('#search-hits mark')).map(m => m.parentNode.textContent)`)
+	joined := strings.ToLower(strings.Join(marked, "\n"))
+	for _, compound := range []string{"barneskole", "ungdomsskole"} {
+		if !strings.Contains(joined, compound) {
+			t.Errorf("no highlighted hit contains the compound %q", compound)
+		}
+	}
+
+	// Filter on projects: the school projects, and nothing else.
+	n := eval[int](t, p, rendersJS)
+	do(t, p, chromedp.Click(chromedp.CSS(`#search-facets fieldset[data-field="type"] input[value="prosjekt"]`)))
+	waitRender(t, p, n)
+	projects := pageHits(t, p)
+	for _, h := range projects {
+		if h.Type != "prosjekt" {
+			t.Errorf("type filter let through %+v", h)
+		}
+	}
+	for _, want := range []string{"prosjekter/nordbyen-skole/", "prosjekter/sentrum-ungdomsskole/", "prosjekter/skoleveien-trafikksikring/"} {
+		if !slices.Contains(hrefs(projects), basePath+want) {
+			t.Errorf("project hits %q lack %s", hrefs(projects), want)
+		}
+	}
+	filter := search.Request{Query: "skole", Filters: map[string][]string{"type": {"prosjekt"}}}
+	if want := nativeURLs(t, site, filter); !slices.Equal(hrefs(projects), want) {
+		t.Errorf("filtered hits differ from the native engine:\n got %q\nwant %q", hrefs(projects), want)
+	}
+	if loc := eval[string](t, p, `location.search`); !strings.Contains(loc, "type=prosjekt") {
+		t.Errorf("the filter is not in the URL: %q", loc)
+	}
+
+	// A range on the deviation narrows the list, exactly as the engine says.
+	n = eval[int](t, p, rendersJS)
+	do(t, p, chromedp.Click(chromedp.CSS("#search-avvik-min")), chromedp.SendKeys(chromedp.CSS("#search-avvik-min"), "5\t"))
+	waitRender(t, p, n)
+	over := pageHits(t, p)
+	min := 5.0
+	ranged := filter
+	ranged.Ranges = map[string]search.Range{"avvik_prosent": {Min: &min}}
+	want := nativeURLs(t, site, ranged)
+	if !slices.Equal(hrefs(over), want) {
+		t.Errorf("range-filtered hits differ from the native engine:\n got %q\nwant %q", hrefs(over), want)
+	}
+	if len(over) == 0 || len(over) >= len(projects) {
+		t.Errorf("the deviation range did not narrow the list: %d of %d", len(over), len(projects))
+	}
+	for _, h := range over {
+		t.Logf("over 5 %%: %s (%s)", h.Title, h.Label)
+	}
+	if loc := eval[string](t, p, `location.search`); !strings.Contains(loc, "avvik_prosent_min=5") {
+		t.Errorf("the range is not in the URL: %q", loc)
+	}
+
+	screenshot(t, p, "search-range")
+
+	// The back button undoes the range.
+	n = eval[int](t, p, rendersJS)
+	do(t, p, chromedp.NavigateBack())
+	waitRender(t, p, n)
+	if back := pageHits(t, p); !slices.Equal(hrefs(back), hrefs(projects)) {
+		t.Errorf("after Back: %q, want %q", hrefs(back), hrefs(projects))
+	}
+
+	// Follow a result.
+	first := projects[0]
+	do(t, p, chromedp.Click(chromedp.CSS(`#search-hits li:first-child h3 a`)))
+	waitFor(t, p, `location.pathname === `+jsString(first.Href)+` && document.readyState === 'complete'`, "the result page")
+	if h1 := eval[string](t, p, `document.querySelector('h1').textContent`); !strings.Contains(h1, strings.TrimSpace(first.Title)) {
+		t.Errorf("result page h1 %q, want %q", h1, first.Title)
+	}
+
+	requests, errs := p.logged()
+	if len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+	for _, r := range requests {
+		u, err := url.Parse(r)
+		if err != nil || (u.Scheme != "data" && u.Scheme != "blob" && !strings.HasPrefix(r, origin)) {
+			t.Errorf("request off the site: %s", r)
+		}
+	}
+	served := srv.requested()
+	for _, kind := range []string{"/search/engine-", "/search/head-", "/search/c-", "/search/r-"} {
+		if !slices.ContainsFunc(served, func(s string) bool { return strings.Contains(s, kind) }) {
+			t.Errorf("the server never served %s*", kind)
+		}
+	}
+	for _, s := range served {
+		if !strings.HasPrefix(s, basePath) {
+			t.Errorf("the browser asked for %s, outside %s", s, basePath)
+		}
+	}
+}
+
+func jsString(s string) string {
+	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
+}
+
+// screenshot saves the page as PNG into $PORTAL_SCREENSHOTS, if set, for a
+// person to look at.
+func screenshot(tb testing.TB, p *page, name string) {
+	dir := os.Getenv("PORTAL_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}

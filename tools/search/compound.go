@@ -1,0 +1,140 @@
+package search
+
+import (
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// CompoundName is the registered name of the decompounding token filter.
+const CompoundName = "portal_compound"
+
+// CompoundFilter splits Norwegian compounds into known word parts at index
+// time, so that "skole" finds "barneskolen" and "ungdomsskole". The original
+// token is kept; each part found is added at the same position with the
+// offsets of the part, so highlighting marks it.
+//
+// Norwegian compounds put the head last and inflect only the head:
+// barne|skolen, ungdoms|skole. So a token is split only where its tail is a
+// known part plus an inflectional ending, and what is left in front (at
+// least three letters) is either unknown (kept whole) or is itself a known
+// part, with an optional linking -s- or -e-, or splits the same way. Word
+// parts that are common word beginnings or endings on their own ("vei" in
+// "veiledning", "ledning") are left out of the list; see words.go.
+type CompoundFilter struct {
+	parts map[string]bool
+}
+
+// NewCompoundFilter makes a filter over the given word parts (lower case).
+func NewCompoundFilter(parts []string) *CompoundFilter {
+	m := make(map[string]bool, len(parts))
+	for _, p := range parts {
+		m[p] = true
+	}
+	return &CompoundFilter{parts: m}
+}
+
+// endings are the inflectional endings a compound's head may carry, in
+// bokmål and nynorsk.
+// A part ending in -e drops it before an ending: skole → skolen, skular.
+var endings = []string{"", "e", "en", "et", "a", "er", "ar", "ene", "ane", "ne", "s", "ens", "ets", "as", "es", "ers", "enes"}
+
+const minModifier = 3 // letters in front of a head
+
+// Filter implements analysis.TokenFilter.
+func (f *CompoundFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(input))
+	for _, tok := range input {
+		out = append(out, tok)
+		if utf8.RuneCount(tok.Term) < minModifier+3 {
+			continue
+		}
+		for _, p := range f.split(string(tok.Term)) {
+			out = append(out, &analysis.Token{
+				Term:     []byte(string(tok.Term)[p.start:p.end]),
+				Start:    tok.Start + p.start,
+				End:      tok.Start + p.end,
+				Position: tok.Position,
+				Type:     tok.Type,
+				KeyWord:  tok.KeyWord,
+			})
+		}
+	}
+	return out
+}
+
+type span struct{ start, end int }
+
+// split returns the parts of word (byte offsets), or nil if it is not a
+// compound of known parts. It takes the longest head.
+func (f *CompoundFilter) split(word string) []span {
+	for i := range word {
+		if utf8.RuneCountInString(word[:i]) < minModifier {
+			continue
+		}
+		head := word[i:]
+		if !f.isPart(head, true) {
+			continue
+		}
+		parts := []span{{i, len(word)}}
+		// The modifier: a known part (perhaps with a linking letter), or a
+		// compound of known parts; otherwise kept whole and not emitted.
+		mod := word[:i]
+		if base, ok := f.modifier(mod); ok {
+			parts = append(parts, span{0, len(base)})
+			for _, p := range f.split(base) {
+				parts = append(parts, p)
+			}
+		} else if sub := f.split(mod); sub != nil {
+			parts = append(parts, sub...)
+		}
+		return parts
+	}
+	return nil
+}
+
+// isPart says whether s is a known part, with an inflectional ending if
+// inflected is true.
+func (f *CompoundFilter) isPart(s string, inflected bool) bool {
+	if f.parts[s] {
+		return true
+	}
+	if !inflected {
+		return false
+	}
+	for _, e := range endings[1:] {
+		if len(s) <= len(e) || s[len(s)-len(e):] != e {
+			continue
+		}
+		base := s[:len(s)-len(e)]
+		if f.parts[base] || f.parts[base+"e"] {
+			return true
+		}
+	}
+	return false
+}
+
+// modifier strips a linking letter from a compound's front part and says
+// whether what remains is a known part.
+func (f *CompoundFilter) modifier(s string) (string, bool) {
+	if f.parts[s] {
+		return s, true
+	}
+	for _, link := range []string{"s", "e"} {
+		if len(s) > len(link) && s[len(s)-len(link):] == link && f.parts[s[:len(s)-len(link)]] {
+			return s[:len(s)-len(link)], true
+		}
+	}
+	return "", false
+}
+
+func compoundConstructor(config map[string]interface{}, cache *registry.Cache) (analysis.TokenFilter, error) {
+	return NewCompoundFilter(WordParts), nil
+}
+
+func init() {
+	if err := registry.RegisterTokenFilter(CompoundName, compoundConstructor); err != nil {
+		panic(err)
+	}
+}

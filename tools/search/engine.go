@@ -1,0 +1,384 @@
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+	"github.com/blevesearch/bleve/v2/search/facet"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Request is one search: the query text, the facet filters (values of one
+// field are alternatives; fields are combined), number ranges, a sort order
+// and a page.
+type Request struct {
+	Query   string              `json:"q"`
+	Filters map[string][]string `json:"filters,omitempty"`
+	Ranges  map[string]Range    `json:"ranges,omitempty"`
+	Sort    string              `json:"sort,omitempty"` // "" (relevance) or a field with Sort
+	From    int                 `json:"from,omitempty"`
+	Size    int                 `json:"size,omitempty"`
+}
+
+// Range bounds a number field: Min included, Max excluded; nil is open.
+type Range struct {
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
+}
+
+// Response is the answer to a Request, or what must be fetched first.
+type Response struct {
+	Need   *Need    `json:"need,omitempty"`
+	Error  string   `json:"error,omitempty"`
+	Total  int      `json:"total"`
+	Hits   []Hit    `json:"hits"`
+	Facets []Facet  `json:"facets"`
+	Terms  []string `json:"terms"`
+}
+
+// Need lists the files a search must have before it can answer: index
+// chunks (by manifest position) and result blocks.
+type Need struct {
+	Chunks []int `json:"chunks,omitempty"`
+	Blocks []int `json:"blocks,omitempty"`
+}
+
+// Hit is one result. Title and Snippet are HTML: escaped text with the
+// matched words in <mark>.
+type Hit struct {
+	Ord     int     `json:"ord"`
+	Score   float64 `json:"score"`
+	Type    string  `json:"type"`
+	Title   string  `json:"title"`
+	URL     string  `json:"url"`
+	Date    string  `json:"date,omitempty"`
+	Label   string  `json:"label,omitempty"`
+	Snippet string  `json:"snippet"`
+}
+
+// Facet is the counts of one field's values among the hits. For a field
+// the request filters on, the counts are those without that filter, so the
+// other values can still be chosen.
+type Facet struct {
+	Field  string       `json:"field"`
+	Values []FacetValue `json:"values"`
+}
+
+// FacetValue is one value (or range) and its count.
+type FacetValue struct {
+	Value string   `json:"value"`
+	Min   *float64 `json:"min,omitempty"`
+	Max   *float64 `json:"max,omitempty"`
+	Count int      `json:"count"`
+}
+
+// RangeFacets are the preset ranges offered for number fields.
+var RangeFacets = map[string][]FacetValue{
+	"avvik_prosent": {
+		{Value: "under", Max: f64(0)},
+		{Value: "0-10", Min: f64(0), Max: f64(10)},
+		{Value: "10-20", Min: f64(10), Max: f64(20)},
+		{Value: "20-", Min: f64(20)},
+	},
+	"kostnadsramme": {
+		{Value: "-10m", Max: f64(10e6)},
+		{Value: "10m-50m", Min: f64(10e6), Max: f64(50e6)},
+		{Value: "50m-100m", Min: f64(50e6), Max: f64(100e6)},
+		{Value: "100m-", Min: f64(100e6)},
+	},
+}
+
+var rangeFacetOrder = []string{"avvik_prosent", "kostnadsramme"}
+
+func f64(v float64) *float64 { return &v }
+
+// DefaultSize is the page size when a request gives none.
+const DefaultSize = 20
+
+// Engine answers searches over a static index as far as it is loaded.
+type Engine struct {
+	head      *Head
+	store     *Store
+	reader    *Reader
+	mapping   *mapping.IndexMappingImpl
+	analyzers Analyzers
+	blocks    map[int][]ResultDoc
+}
+
+// Open makes an engine from the head and the doc values (both decoded).
+func Open(head, docValues []byte) (*Engine, error) {
+	var h Head
+	if err := json.Unmarshal(head, &h); err != nil {
+		return nil, fmt.Errorf("search head: %w", err)
+	}
+	if h.Version != FormatVersion {
+		return nil, fmt.Errorf("search head: format %d, want %d", h.Version, FormatVersion)
+	}
+	if h.Results.Block <= 0 || h.Docs < 0 || h.IDWidth <= 0 {
+		return nil, errors.New("search head: bad sizes")
+	}
+	dv, err := DecodeDocValues(docValues, h.Docs)
+	if err != nil {
+		return nil, err
+	}
+	m := Mapping()
+	s := NewStore(h.Chunks)
+	return &Engine{head: &h, store: s, reader: NewReader(s, &h, dv), mapping: m, analyzers: NewAnalyzers(m), blocks: map[int][]ResultDoc{}}, nil
+}
+
+// Head returns the head the engine was opened with.
+func (e *Engine) Head() *Head { return e.head }
+
+// AddChunk loads index chunk i (decoded bytes).
+func (e *Engine) AddChunk(i int, data []byte) error { return e.store.Add(i, data) }
+
+// AddBlock loads result block n (decoded JSON).
+func (e *Engine) AddBlock(n int, data []byte) error {
+	if n < 0 || n >= e.head.Results.Blocks {
+		return fmt.Errorf("no result block %d", n)
+	}
+	var docs []ResultDoc
+	if err := json.Unmarshal(data, &docs); err != nil {
+		return fmt.Errorf("result block %d: %w", n, err)
+	}
+	if len(docs) > e.head.Results.Block {
+		return fmt.Errorf("result block %d: too many documents", n)
+	}
+	e.blocks[n] = docs
+	return nil
+}
+
+// Search runs a request over what is loaded. If chunks or result blocks
+// are missing, the response says which, and the caller fetches them and
+// asks again; a response without Need is complete.
+func (e *Engine) Search(req Request) *Response {
+	q, err := Parse(req.Query)
+	if err != nil {
+		return &Response{Error: err.Error(), Hits: []Hit{}, Facets: []Facet{}, Terms: []string{}}
+	}
+	if req.Size <= 0 || req.Size > 100 {
+		req.Size = DefaultSize
+	}
+	if req.From < 0 {
+		req.From = 0
+	}
+	resp := &Response{Hits: []Hit{}, Facets: []Facet{}, Terms: e.highlightTerms(q)}
+
+	var own []string // facet fields counted by the main search
+	for _, name := range FacetFields() {
+		if len(req.Filters[name]) == 0 {
+			own = append(own, name)
+		}
+	}
+	var ownRanges []string
+	for _, name := range rangeFacetOrder {
+		if _, ok := req.Ranges[name]; !ok {
+			ownRanges = append(ownRanges, name)
+		}
+	}
+	main, err := e.filtered(q, req, "")
+	if err != nil {
+		resp.Error = err.Error()
+		return resp
+	}
+	coll, err := e.collect(main, req, own, ownRanges, req.Size)
+	if err != nil {
+		resp.Error = err.Error()
+		return resp
+	}
+	facets := coll.FacetResults()
+	// A filtered field's counts come from the search without its filter.
+	for _, name := range append(FacetFields(), rangeFacetOrder...) {
+		_, ranged := req.Ranges[name]
+		if len(req.Filters[name]) == 0 && !ranged {
+			continue
+		}
+		fq, err := e.filtered(q, req, name)
+		if err != nil {
+			resp.Error = err.Error()
+			return resp
+		}
+		var terms, ranges []string
+		if ranged {
+			ranges = []string{name}
+		} else {
+			terms = []string{name}
+		}
+		c, err := e.collect(fq, Request{}, terms, ranges, 1)
+		if err != nil {
+			resp.Error = err.Error()
+			return resp
+		}
+		for k, v := range c.FacetResults() {
+			facets[k] = v
+		}
+	}
+	if missing := e.store.Missing(); len(missing) > 0 {
+		return &Response{Need: &Need{Chunks: missing}}
+	}
+	resp.Total = int(coll.Total())
+	resp.Facets = facetList(facets)
+
+	matches := coll.Results()
+	var need []int
+	for _, m := range matches {
+		ord, _ := DocOrdinal(m.IndexInternalID)
+		b := ord / e.head.Results.Block
+		if _, ok := e.blocks[b]; !ok && (len(need) == 0 || need[len(need)-1] != b) {
+			need = append(need, b)
+		}
+	}
+	if len(need) > 0 {
+		sort.Ints(need)
+		return &Response{Need: &Need{Blocks: compactInts(need)}}
+	}
+	terms := map[string]bool{}
+	for _, t := range resp.Terms {
+		terms[t] = true
+	}
+	for _, m := range matches {
+		ord, _ := DocOrdinal(m.IndexInternalID)
+		blk := e.blocks[ord/e.head.Results.Block]
+		i := ord % e.head.Results.Block
+		if i >= len(blk) {
+			resp.Error = "result block too short"
+			return resp
+		}
+		d := blk[i]
+		resp.Hits = append(resp.Hits, Hit{
+			Ord: ord, Score: m.Score, Type: d.Type, URL: d.URL, Date: d.Date, Label: d.Label,
+			Title:   e.mark(d.Title, terms, 0),
+			Snippet: e.mark(d.Text, terms, snippetLen),
+		})
+	}
+	return resp
+}
+
+// filtered adds the request's filters and ranges to q, leaving out the
+// field except.
+func (e *Engine) filtered(q query.Query, req Request, except string) (query.Query, error) {
+	conj := []query.Query{q}
+	for _, name := range FacetFields() {
+		vals := req.Filters[name]
+		if name == except || len(vals) == 0 {
+			continue
+		}
+		var ds []query.Query
+		for _, v := range vals {
+			t := query.NewTermQuery(v)
+			t.SetField(name)
+			ds = append(ds, t)
+		}
+		conj = append(conj, query.NewDisjunctionQuery(ds))
+	}
+	for name := range req.Filters {
+		if f, ok := FieldByName(name); !ok || !f.Facet {
+			return nil, fmt.Errorf("kan ikke filtrere på %q", name)
+		}
+	}
+	names := make([]string, 0, len(req.Ranges))
+	for name := range req.Ranges {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if name == except {
+			continue
+		}
+		f, ok := FieldByName(name)
+		if !ok || f.Kind != Number {
+			return nil, fmt.Errorf("%q er ikke et tallfelt", name)
+		}
+		r := req.Ranges[name]
+		t, fls := true, false
+		nq := query.NewNumericRangeInclusiveQuery(r.Min, r.Max, &t, &fls)
+		nq.SetField(name)
+		conj = append(conj, nq)
+	}
+	if len(conj) == 1 {
+		return q, nil
+	}
+	return query.NewConjunctionQuery(conj), nil
+}
+
+func (e *Engine) collect(q query.Query, req Request, terms, ranges []string, size int) (*collector.TopNCollector, error) {
+	ctx := context.Background()
+	s, err := q.Searcher(ctx, e.reader, e.mapping, search.SearcherOptions{})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	c := collector.NewTopNCollector(size, req.From, sortOrder(req.Sort))
+	if len(terms)+len(ranges) > 0 {
+		fb := search.NewFacetsBuilder(e.reader)
+		for _, name := range terms {
+			fb.Add(name, facet.NewTermsFacetBuilder(name, 100))
+		}
+		for _, name := range ranges {
+			nb := facet.NewNumericFacetBuilder(name, 10)
+			for _, r := range RangeFacets[name] {
+				nb.AddRange(r.Value, r.Min, r.Max)
+			}
+			fb.Add(name, nb)
+		}
+		c.SetFacetsBuilder(fb)
+	}
+	if err := c.Collect(ctx, s, e.reader); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func sortOrder(by string) search.SortOrder {
+	byScore := search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}}
+	f, ok := FieldByName(by)
+	if !ok || !f.Sort {
+		return byScore
+	}
+	return append(search.SortOrder{&search.SortField{Field: f.Name, Desc: true, Missing: search.SortFieldMissingLast}}, byScore...)
+}
+
+// facetList orders facets as the fields are, with the values of range
+// facets in their preset order.
+func facetList(fr search.FacetResults) []Facet {
+	var out []Facet
+	for _, name := range append(FacetFields(), rangeFacetOrder...) {
+		r, ok := fr[name]
+		if !ok {
+			continue
+		}
+		f := Facet{Field: name, Values: []FacetValue{}}
+		if r.Terms != nil {
+			for _, t := range r.Terms.Terms() {
+				f.Values = append(f.Values, FacetValue{Value: t.Term, Count: t.Count})
+			}
+		}
+		counts := map[string]int{}
+		for _, nr := range r.NumericRanges {
+			counts[nr.Name] = nr.Count
+		}
+		for _, preset := range RangeFacets[name] {
+			v := preset
+			v.Count = counts[v.Value]
+			f.Values = append(f.Values, v)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func compactInts(s []int) []int {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,383 @@
+package search
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// FormatVersion is the version of the static index format.
+const FormatVersion = 1
+
+// Head is the small file a visitor loads first. It names every other file
+// of the index; all names but the result blocks' are content-hashed, and
+// result blocks live in a content-hashed directory.
+type Head struct {
+	Version   int        `json:"version"`
+	Docs      int        `json:"docs"`     // documents, ordinals 0..Docs-1
+	IDWidth   int        `json:"id_width"` // characters in a document id
+	Fields    []string   `json:"fields"`   // field names by index field id
+	Chunks    []ChunkRef `json:"chunks"`   // key ranges, sorted by First
+	DocValues string     `json:"docvalues"`
+	Results   Results    `json:"results"`
+}
+
+// ChunkRef is one chunk of index rows: it holds the keys from First up to,
+// not including, the next chunk's First.
+type ChunkRef struct {
+	First []byte `json:"first"`
+	File  string `json:"file"`
+	Bytes int    `json:"bytes"` // size of the file as served (gzip)
+}
+
+// Results says where the per-result data lives.
+type Results struct {
+	Dir    string `json:"dir"`    // directory of the result blocks
+	Block  int    `json:"block"`  // documents per block
+	Blocks int    `json:"blocks"` // number of blocks, named 0.gz ...
+}
+
+// ResultDoc is what a hit shows: one entry of a result block.
+type ResultDoc struct {
+	Type  string `json:"type"`
+	Title string `json:"title"`
+	URL   string `json:"url"` // relative to the site root
+	Date  string `json:"date,omitempty"`
+	Label string `json:"label,omitempty"` // "KST 014/25", "+22,6 % over rammen"
+	Text  string `json:"text,omitempty"`  // plain text for the snippet
+}
+
+// DocID is the index id of the document with ordinal n: fixed-width
+// base 36, so ids sort as ordinals do.
+func DocID(n, width int) string {
+	s := strconv.FormatInt(int64(n), 36)
+	for len(s) < width {
+		s = "0" + s
+	}
+	return s
+}
+
+// IDWidth is the id width for n documents.
+func IDWidth(n int) int {
+	w := 1
+	for max := 36; n > max; max *= 36 {
+		w++
+	}
+	return w
+}
+
+// DocOrdinal parses a document id.
+func DocOrdinal(id []byte) (int, bool) {
+	n, err := strconv.ParseInt(string(id), 36, 64)
+	return int(n), err == nil && n >= 0
+}
+
+var chunkMagic = []byte("PKC1")
+
+// EncodeChunk writes sorted rows with their keys front-coded.
+func EncodeChunk(keys, vals [][]byte) []byte {
+	var b bytes.Buffer
+	b.Write(chunkMagic)
+	putUvarint(&b, uint64(len(keys)))
+	var prev []byte
+	for i, k := range keys {
+		shared := commonPrefix(prev, k)
+		putUvarint(&b, uint64(shared))
+		putUvarint(&b, uint64(len(k)-shared))
+		b.Write(k[shared:])
+		putUvarint(&b, uint64(len(vals[i])))
+		b.Write(vals[i])
+		prev = k
+	}
+	return b.Bytes()
+}
+
+// DecodeChunk reads a chunk. Keys must come out strictly increasing; a
+// corrupted chunk is an error, never a panic.
+func DecodeChunk(data []byte) (keys, vals [][]byte, err error) {
+	if !bytes.HasPrefix(data, chunkMagic) {
+		return nil, nil, errors.New("not an index chunk")
+	}
+	r := &reader{b: data[len(chunkMagic):]}
+	n := r.uvarint()
+	if n > uint64(len(data)) {
+		return nil, nil, errors.New("chunk: bad row count")
+	}
+	keys = make([][]byte, 0, n)
+	vals = make([][]byte, 0, n)
+	var prev []byte
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		shared := r.uvarint()
+		if shared > uint64(len(prev)) {
+			return nil, nil, errors.New("chunk: bad key prefix")
+		}
+		suffix := r.bytes(r.uvarint())
+		k := make([]byte, 0, int(shared)+len(suffix))
+		k = append(append(k, prev[:shared]...), suffix...)
+		v := r.bytes(r.uvarint())
+		if r.err == nil && i > 0 && bytes.Compare(prev, k) >= 0 {
+			return nil, nil, errors.New("chunk: keys out of order")
+		}
+		keys = append(keys, k)
+		vals = append(vals, v)
+		prev = k
+	}
+	if r.err != nil {
+		return nil, nil, fmt.Errorf("chunk: %w", r.err)
+	}
+	if len(r.b) != 0 {
+		return nil, nil, errors.New("chunk: trailing bytes")
+	}
+	return keys, vals, nil
+}
+
+// DocValues are the values facets and sorting read for each document. The
+// build orders documents by their facet values, so each distinct set of
+// facet values covers a run of ordinals: the facets of any set of hits come
+// from a small run table instead of a column per document.
+type DocValues struct {
+	Tuples [][]FieldValue // distinct sets of facet values
+	Runs   []Run          // sorted by Start; a run lasts until the next
+	// Numbers has, for each field with Sort set, the values of the
+	// documents that have one, sorted by ordinal.
+	Numbers map[string][]NumberValue
+}
+
+// FieldValue is one facet value.
+type FieldValue struct {
+	Field string
+	Value string
+}
+
+// Run says documents from Start on have Tuples[Tuple].
+type Run struct {
+	Start, Tuple int
+}
+
+// NumberValue is a document's value of a number or date field: for a
+// number, the value times 100; for a date, days since 1970-01-01.
+type NumberValue struct {
+	Ord   int
+	Value int64
+}
+
+var dvMagic = []byte("PKD1")
+
+// EncodeDocValues writes doc values compactly.
+func EncodeDocValues(dv *DocValues) []byte {
+	var b bytes.Buffer
+	b.Write(dvMagic)
+	putUvarint(&b, uint64(len(dv.Tuples)))
+	for _, t := range dv.Tuples {
+		putUvarint(&b, uint64(len(t)))
+		for _, fv := range t {
+			putString(&b, fv.Field)
+			putString(&b, fv.Value)
+		}
+	}
+	putUvarint(&b, uint64(len(dv.Runs)))
+	prev := 0
+	for _, r := range dv.Runs {
+		putUvarint(&b, uint64(r.Start-prev))
+		putUvarint(&b, uint64(r.Tuple))
+		prev = r.Start
+	}
+	var names []string
+	for _, f := range Fields {
+		if f.Sort {
+			names = append(names, f.Name)
+		}
+	}
+	putUvarint(&b, uint64(len(names)))
+	for _, name := range names {
+		vs := dv.Numbers[name]
+		putString(&b, name)
+		putUvarint(&b, uint64(len(vs)))
+		po, pv := 0, int64(0)
+		for _, v := range vs {
+			putUvarint(&b, uint64(v.Ord-po))
+			putVarint(&b, v.Value-pv)
+			po, pv = v.Ord, v.Value
+		}
+	}
+	return b.Bytes()
+}
+
+// DecodeDocValues reads doc values for n documents.
+func DecodeDocValues(data []byte, n int) (*DocValues, error) {
+	if !bytes.HasPrefix(data, dvMagic) {
+		return nil, errors.New("not a doc values file")
+	}
+	r := &reader{b: data[len(dvMagic):]}
+	dv := &DocValues{Numbers: map[string][]NumberValue{}}
+	nt := r.count(len(data))
+	for i := 0; i < nt && r.err == nil; i++ {
+		m := r.count(len(data))
+		t := make([]FieldValue, 0, m)
+		for j := 0; j < m && r.err == nil; j++ {
+			t = append(t, FieldValue{Field: r.string(), Value: r.string()})
+		}
+		dv.Tuples = append(dv.Tuples, t)
+	}
+	nr := r.count(len(data))
+	start := 0
+	for i := 0; i < nr && r.err == nil; i++ {
+		start += int(r.uvarint())
+		tuple := int(r.uvarint())
+		if tuple >= len(dv.Tuples) || start >= n || (i > 0 && start <= dv.Runs[i-1].Start) || (i == 0 && start != 0) {
+			return nil, errors.New("doc values: bad run")
+		}
+		dv.Runs = append(dv.Runs, Run{Start: start, Tuple: tuple})
+	}
+	nf := r.count(len(data))
+	for i := 0; i < nf && r.err == nil; i++ {
+		name := r.string()
+		m := r.count(len(data))
+		vs := make([]NumberValue, 0, m)
+		ord, val := 0, int64(0)
+		for j := 0; j < m && r.err == nil; j++ {
+			ord += int(r.uvarint())
+			val += r.varint()
+			if ord >= n || (j > 0 && ord <= vs[j-1].Ord) {
+				return nil, errors.New("doc values: bad ordinal")
+			}
+			vs = append(vs, NumberValue{Ord: ord, Value: val})
+		}
+		dv.Numbers[name] = vs
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("doc values: %w", r.err)
+	}
+	if n > 0 && len(dv.Runs) == 0 {
+		return nil, errors.New("doc values: no runs")
+	}
+	return dv, nil
+}
+
+// tuple returns the facet values of document ord.
+func (dv *DocValues) tuple(ord int) []FieldValue {
+	lo, hi := 0, len(dv.Runs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if dv.Runs[m].Start <= ord {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == 0 {
+		return nil
+	}
+	return dv.Tuples[dv.Runs[lo-1].Tuple]
+}
+
+// number returns document ord's value of a sort field.
+func (dv *DocValues) number(field string, ord int) (int64, bool) {
+	vs := dv.Numbers[field]
+	lo, hi := 0, len(vs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if vs[m].Ord < ord {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(vs) && vs[lo].Ord == ord {
+		return vs[lo].Value, true
+	}
+	return 0, false
+}
+
+// NumberToStored turns a number into its doc value.
+func NumberToStored(v float64) int64 { return int64(math.Round(v * 100)) }
+
+func commonPrefix(a, b []byte) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func putUvarint(b *bytes.Buffer, v uint64) {
+	var buf [binary.MaxVarintLen64]byte
+	b.Write(buf[:binary.PutUvarint(buf[:], v)])
+}
+
+func putVarint(b *bytes.Buffer, v int64) {
+	var buf [binary.MaxVarintLen64]byte
+	b.Write(buf[:binary.PutVarint(buf[:], v)])
+}
+
+func putString(b *bytes.Buffer, s string) {
+	putUvarint(b, uint64(len(s)))
+	b.WriteString(s)
+}
+
+// reader decodes varints and byte strings, remembering the first error.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) fail(msg string) {
+	if r.err == nil {
+		r.err = errors.New(msg)
+	}
+	r.b = nil
+}
+
+func (r *reader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail("truncated")
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) varint() int64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail("truncated")
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// count reads a length that cannot exceed limit.
+func (r *reader) count(limit int) int {
+	v := r.uvarint()
+	if v > uint64(limit) {
+		r.fail("bad count")
+		return 0
+	}
+	return int(v)
+}
+
+func (r *reader) bytes(n uint64) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n > uint64(len(r.b)) {
+		r.fail("truncated")
+		return nil
+	}
+	out := r.b[:n:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func (r *reader) string() string { return string(r.bytes(r.uvarint())) }

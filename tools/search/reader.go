@@ -1,0 +1,317 @@
+package search
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"math"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2/numeric"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// Reader is a read-only bleve index reader over the static index. It reads
+// upsidedown's dictionary ('d') and term frequency ('t') rows from the
+// Store; document counts, ids and doc values come from the head and the doc
+// values file, so no back-index rows are shipped. bleve's searchers,
+// scorers, collectors and facet builders run on it unchanged.
+type Reader struct {
+	store   *Store
+	fields  map[string]uint16
+	names   []string
+	docs    int
+	width   int
+	dv      *DocValues
+	numeric map[string]Kind
+}
+
+// NewReader makes a reader over a store, the head and the doc values.
+func NewReader(s *Store, h *Head, dv *DocValues) *Reader {
+	r := &Reader{store: s, fields: map[string]uint16{}, names: h.Fields, docs: h.Docs, width: h.IDWidth, dv: dv, numeric: map[string]Kind{}}
+	for i, name := range h.Fields {
+		r.fields[name] = uint16(i)
+	}
+	for _, f := range Fields {
+		if f.Kind == Number || f.Kind == Date {
+			r.numeric[f.Name] = f.Kind
+		}
+	}
+	return r
+}
+
+func dictKey(field uint16, term []byte) []byte {
+	k := make([]byte, 3, 3+len(term))
+	k[0] = 'd'
+	binary.LittleEndian.PutUint16(k[1:], field)
+	return append(k, term...)
+}
+
+func tfPrefix(field uint16, term []byte) []byte {
+	k := make([]byte, 3, 4+len(term))
+	k[0] = 't'
+	binary.LittleEndian.PutUint16(k[1:], field)
+	return append(append(k, term...), 0xff)
+}
+
+// TermFieldReader implements index.IndexReader.
+func (r *Reader) TermFieldReader(ctx context.Context, term []byte, field string, includeFreq, includeNorm, includeTermVectors bool) (index.TermFieldReader, error) {
+	fid, ok := r.fields[field]
+	if !ok {
+		return &termReader{}, nil
+	}
+	prefix := tfPrefix(fid, term)
+	dk := dictKey(fid, term)
+	if !r.store.need(dk, append(dk, 0)) {
+		// Fetch the postings in the same round as the dictionary row.
+		r.store.need(prefix, prefixEnd(prefix))
+		return &termReader{}, nil
+	}
+	val := r.store.Get(dk)
+	if val == nil {
+		return &termReader{}, nil
+	}
+	count, n := binary.Uvarint(val)
+	if n <= 0 {
+		return nil, errors.New("index: bad dictionary row")
+	}
+	keys, vals := r.store.Scan(prefix, prefixEnd(prefix))
+	return &termReader{count: count, keys: keys, vals: vals, skip: len(prefix)}, nil
+}
+
+type termReader struct {
+	count      uint64
+	keys, vals [][]byte
+	skip       int // key bytes before the document id
+	pos        int
+}
+
+func (t *termReader) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	if t.pos >= len(t.keys) {
+		return nil, nil
+	}
+	t.pos++
+	return t.doc(t.pos-1, pre)
+}
+
+func (t *termReader) Advance(id index.IndexInternalID, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	i := sort.Search(len(t.keys), func(i int) bool { return string(t.keys[i][t.skip:]) >= string(id) })
+	if i >= len(t.keys) {
+		t.pos = len(t.keys)
+		return nil, nil
+	}
+	t.pos = i + 1
+	return t.doc(i, pre)
+}
+
+func (t *termReader) doc(i int, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	v := t.vals[i]
+	freq, n := binary.Uvarint(v)
+	if n <= 0 {
+		return nil, errors.New("index: bad term frequency row")
+	}
+	norm, m := binary.Uvarint(v[n:])
+	if m <= 0 {
+		return nil, errors.New("index: bad term frequency row")
+	}
+	if pre == nil {
+		pre = &index.TermFieldDoc{}
+	}
+	pre.ID = append(pre.ID[:0], t.keys[i][t.skip:]...)
+	pre.Freq = freq
+	pre.Norm = float64(math.Float32frombits(uint32(norm)))
+	return pre, nil
+}
+
+func (t *termReader) Count() uint64 { return t.count }
+func (t *termReader) Close() error  { return nil }
+func (t *termReader) Size() int     { return 0 }
+
+// DocIDReaderAll implements index.IndexReader.
+func (r *Reader) DocIDReaderAll() (index.DocIDReader, error) {
+	return &idReader{r: r, next: 0, only: nil}, nil
+}
+
+// DocIDReaderOnly implements index.IndexReader.
+func (r *Reader) DocIDReaderOnly(ids []string) (index.DocIDReader, error) {
+	var ords []int
+	for _, id := range ids {
+		if n, ok := DocOrdinal([]byte(id)); ok && n < r.docs && DocID(n, r.width) == id {
+			ords = append(ords, n)
+		}
+	}
+	sort.Ints(ords)
+	return &idReader{r: r, only: ords, onlyMode: true}, nil
+}
+
+type idReader struct {
+	r        *Reader
+	next     int
+	only     []int
+	onlyMode bool
+}
+
+func (d *idReader) Next() (index.IndexInternalID, error) {
+	if d.onlyMode {
+		if len(d.only) == 0 {
+			return nil, nil
+		}
+		n := d.only[0]
+		d.only = d.only[1:]
+		return index.IndexInternalID(DocID(n, d.r.width)), nil
+	}
+	if d.next >= d.r.docs {
+		return nil, nil
+	}
+	d.next++
+	return index.IndexInternalID(DocID(d.next-1, d.r.width)), nil
+}
+
+func (d *idReader) Advance(id index.IndexInternalID) (index.IndexInternalID, error) {
+	n, ok := DocOrdinal(id)
+	if !ok {
+		return nil, errors.New("index: bad document id")
+	}
+	if d.onlyMode {
+		for len(d.only) > 0 && d.only[0] < n {
+			d.only = d.only[1:]
+		}
+	} else if d.next < n {
+		d.next = n
+	}
+	return d.Next()
+}
+
+func (d *idReader) Size() int    { return 0 }
+func (d *idReader) Close() error { return nil }
+
+// FieldDict implements index.IndexReader.
+func (r *Reader) FieldDict(field string) (index.FieldDict, error) {
+	return r.FieldDictPrefix(field, nil)
+}
+
+// FieldDictRange implements index.IndexReader; both ends are included.
+func (r *Reader) FieldDictRange(field string, start, end []byte) (index.FieldDict, error) {
+	fid, ok := r.fields[field]
+	if !ok {
+		return &dict{}, nil
+	}
+	var hi []byte
+	if end == nil {
+		hi = prefixEnd(dictKey(fid, nil))
+	} else {
+		hi = append(dictKey(fid, end), 0)
+	}
+	return r.dict(dictKey(fid, start), hi)
+}
+
+// FieldDictPrefix implements index.IndexReader.
+func (r *Reader) FieldDictPrefix(field string, prefix []byte) (index.FieldDict, error) {
+	fid, ok := r.fields[field]
+	if !ok {
+		return &dict{}, nil
+	}
+	lo := dictKey(fid, prefix)
+	return r.dict(lo, prefixEnd(lo))
+}
+
+func (r *Reader) dict(lo, hi []byte) (index.FieldDict, error) {
+	keys, vals := r.store.Scan(lo, hi)
+	d := &dict{}
+	for i, k := range keys {
+		c, n := binary.Uvarint(vals[i])
+		if n <= 0 {
+			return nil, errors.New("index: bad dictionary row")
+		}
+		d.entries = append(d.entries, index.DictEntry{Term: string(k[3:]), Count: c})
+	}
+	return d, nil
+}
+
+type dict struct {
+	entries []index.DictEntry
+	pos     int
+}
+
+func (d *dict) Next() (*index.DictEntry, error) {
+	if d.pos >= len(d.entries) {
+		return nil, nil
+	}
+	d.pos++
+	return &d.entries[d.pos-1], nil
+}
+func (d *dict) Close() error      { return nil }
+func (d *dict) Cardinality() int  { return len(d.entries) }
+func (d *dict) BytesRead() uint64 { return 0 }
+
+// Document implements index.IndexReader. The static index stores no
+// documents; result data comes from the result blocks.
+func (r *Reader) Document(id string) (index.Document, error) {
+	return nil, errors.New("the static index stores no documents")
+}
+
+// DocValueReader implements index.IndexReader from the doc values.
+func (r *Reader) DocValueReader(fields []string) (index.DocValueReader, error) {
+	want := map[string]bool{}
+	for _, f := range fields {
+		want[f] = true
+	}
+	return &dvReader{r: r, want: want}, nil
+}
+
+type dvReader struct {
+	r    *Reader
+	want map[string]bool
+}
+
+func (d *dvReader) VisitDocValues(id index.IndexInternalID, visit index.DocValueVisitor) error {
+	ord, ok := DocOrdinal(id)
+	if !ok || ord >= d.r.docs {
+		return errors.New("index: bad document id")
+	}
+	for _, fv := range d.r.dv.tuple(ord) {
+		if d.want[fv.Field] {
+			visit(fv.Field, []byte(fv.Value))
+		}
+	}
+	for field := range d.want {
+		kind, ok := d.r.numeric[field]
+		if !ok {
+			continue
+		}
+		v, ok := d.r.dv.number(field, ord)
+		if !ok {
+			continue
+		}
+		var i64 int64
+		if kind == Date {
+			i64 = v * 86400e9
+		} else {
+			i64 = numeric.Float64ToInt64(float64(v) / 100)
+		}
+		visit(field, numeric.MustNewPrefixCodedInt64(i64, 0))
+	}
+	return nil
+}
+
+func (d *dvReader) BytesRead() uint64 { return 0 }
+
+// Fields implements index.IndexReader.
+func (r *Reader) Fields() ([]string, error) { return r.names, nil }
+
+// GetInternal implements index.IndexReader.
+func (r *Reader) GetInternal(key []byte) ([]byte, error) { return nil, nil }
+
+// DocCount implements index.IndexReader.
+func (r *Reader) DocCount() (uint64, error) { return uint64(r.docs), nil }
+
+// ExternalID implements index.IndexReader.
+func (r *Reader) ExternalID(id index.IndexInternalID) (string, error) { return string(id), nil }
+
+// InternalID implements index.IndexReader.
+func (r *Reader) InternalID(id string) (index.IndexInternalID, error) {
+	return index.IndexInternalID(id), nil
+}
+
+// Close implements index.IndexReader.
+func (r *Reader) Close() error { return nil }

@@ -1,0 +1,306 @@
+// Package searchindex builds the portal's static search index at build
+// time: it turns the compiled site into documents, indexes them with
+// bleve's upsidedown index into memory, and writes the index as the files
+// package search reads in the browser: a head, key-range chunks of the
+// dictionary and term-frequency rows, doc values and result blocks, all
+// gzip-compressed, with content-hashed names. The same data gives the same
+// bytes.
+package searchindex
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/upsidedown"
+	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
+	store "github.com/blevesearch/upsidedown_store_api"
+
+	"github.com/openkommune/portal/tools/search"
+)
+
+// Options tune the index files.
+type Options struct {
+	ChunkBytes int // raw bytes of rows per chunk; default 24 KiB
+	BlockDocs  int // documents per result block; default 8
+}
+
+func (o Options) withDefaults() Options {
+	if o.ChunkBytes <= 0 {
+		o.ChunkBytes = 24 << 10
+	}
+	if o.BlockDocs <= 0 {
+		o.BlockDocs = 8
+	}
+	return o
+}
+
+// Index is a built index: its files by path under the site's search/
+// directory, and the name of the head.
+type Index struct {
+	Head  string            // e.g. "head-3f2a9c1b0d4e.gz"
+	Files map[string][]byte // path relative to search/ → gzip bytes
+	Docs  int
+	// Mem is the whole upsidedown index in memory, for tests that compare
+	// the static files with it.
+	Mem index.Index
+}
+
+const storeName = "portal_mem"
+
+func init() {
+	registry.RegisterKVStore(storeName, func(mo store.MergeOperator, config map[string]interface{}) (store.KVStore, error) {
+		s, ok := config["store"].(*memStore)
+		if !ok {
+			return nil, fmt.Errorf("%s: no store in config", storeName)
+		}
+		s.mo = mo
+		return s, nil
+	})
+}
+
+// Build indexes docs and lays the index out as static files.
+func Build(docs []*Doc, o Options) (*Index, error) {
+	o = o.withDefaults()
+	docs = ordered(docs)
+	width := search.IDWidth(len(docs))
+
+	mem := newMemStore(nil)
+	// Fix the field ids to the order of search.Fields before anything is
+	// indexed: upsidedown would otherwise number fields as its parallel
+	// analysis first meets them.
+	mem.m[string(upsidedown.VersionKey)] = upsidedown.NewVersionRow(upsidedown.Version).Value()
+	var names []string
+	for i, f := range search.Fields {
+		row := upsidedown.NewFieldRow(uint16(i), f.Name)
+		mem.m[string(row.Key())] = row.Value()
+		names = append(names, f.Name)
+	}
+	queue := index.NewAnalysisQueue(runtime.GOMAXPROCS(0))
+	idx, err := upsidedown.NewUpsideDownCouch(storeName, map[string]interface{}{"store": mem}, queue)
+	if err != nil {
+		return nil, err
+	}
+	if err := idx.Open(); err != nil {
+		return nil, err
+	}
+	an := search.NewAnalyzers(search.Mapping())
+	const batchSize = 2000
+	for start := 0; start < len(docs); start += batchSize {
+		b := index.NewBatch()
+		for i := start; i < len(docs) && i < start+batchSize; i++ {
+			b.Update(bleveDoc(search.DocID(i, width), docs[i], an))
+		}
+		if err := idx.Batch(b); err != nil {
+			return nil, fmt.Errorf("indexing: %w", err)
+		}
+	}
+
+	out := &Index{Files: map[string][]byte{}, Docs: len(docs), Mem: idx}
+	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names}
+
+	keys, vals := mem.rows('d', 't')
+	for start := 0; start < len(keys); {
+		end, size := start, 0
+		for end < len(keys) && (end == start || size+len(keys[end])+len(vals[end]) <= o.ChunkBytes) {
+			size += len(keys[end]) + len(vals[end])
+			end++
+		}
+		name, n := out.add("c", ".gz", search.EncodeChunk(keys[start:end], vals[start:end]))
+		head.Chunks = append(head.Chunks, search.ChunkRef{First: keys[start], File: name, Bytes: n})
+		start = end
+	}
+
+	head.DocValues, _ = out.add("dv", ".gz", search.EncodeDocValues(docValues(docs)))
+
+	// Result blocks go in a directory named for all of them.
+	var blocks [][]byte
+	for start := 0; start < len(docs); start += o.BlockDocs {
+		var rs []search.ResultDoc
+		for i := start; i < len(docs) && i < start+o.BlockDocs; i++ {
+			rs = append(rs, docs[i].Result)
+		}
+		b, err := json.Marshal(rs)
+		if err != nil {
+			return nil, err
+		}
+		blocks = append(blocks, gz(b))
+	}
+	dir := "r-" + hashOf(blocks...)
+	for i, b := range blocks {
+		out.Files[fmt.Sprintf("%s/%d.gz", dir, i)] = b
+	}
+	head.Results = search.Results{Dir: dir, Block: o.BlockDocs, Blocks: len(blocks)}
+
+	hb, err := json.Marshal(head)
+	if err != nil {
+		return nil, err
+	}
+	out.Head, _ = out.add("head", ".gz", hb)
+	return out, nil
+}
+
+// add stores raw bytes gzip-compressed under a content-hashed name.
+func (x *Index) add(kind, ext string, raw []byte) (string, int) {
+	z := gz(raw)
+	name := kind + "-" + hashOf(z) + ext
+	x.Files[name] = z
+	return name, len(z)
+}
+
+func hashOf(parts ...[]byte) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write(p)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// gz compresses deterministically: no name, no time in the header.
+func gz(b []byte) []byte {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+// ordered sorts documents by their facet values, then date, then key, so
+// documents with the same facet values get consecutive ordinals.
+func ordered(docs []*Doc) []*Doc {
+	out := make([]*Doc, len(docs))
+	copy(out, docs)
+	keys := make(map[*Doc]string, len(docs))
+	for _, d := range out {
+		keys[d] = tupleKey(tuple(d))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if keys[a] != keys[b] {
+			return keys[a] < keys[b]
+		}
+		da, db := a.Dates["dato"], b.Dates["dato"]
+		if !da.Equal(db) {
+			return da.Before(db)
+		}
+		return a.Key < b.Key
+	})
+	return out
+}
+
+// tuple is a document's facet values in field order, then value order.
+func tuple(d *Doc) []search.FieldValue {
+	var t []search.FieldValue
+	for _, f := range search.Fields {
+		if !f.Facet {
+			continue
+		}
+		var vs []string
+		for _, kv := range d.Keywords {
+			if kv.Field == f.Name {
+				vs = append(vs, kv.Value)
+			}
+		}
+		sort.Strings(vs)
+		for i, v := range vs {
+			if i == 0 || v != vs[i-1] {
+				t = append(t, search.FieldValue{Field: f.Name, Value: v})
+			}
+		}
+	}
+	return t
+}
+
+func tupleKey(t []search.FieldValue) string {
+	var b strings.Builder
+	for _, fv := range t {
+		b.WriteString(fv.Field)
+		b.WriteByte(0)
+		b.WriteString(fv.Value)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
+func docValues(docs []*Doc) *search.DocValues {
+	dv := &search.DocValues{Numbers: map[string][]search.NumberValue{}}
+	tuples := map[string]int{}
+	prev := ""
+	for i, d := range docs {
+		t := tuple(d)
+		k := tupleKey(t)
+		n, ok := tuples[k]
+		if !ok {
+			n = len(dv.Tuples)
+			tuples[k] = n
+			dv.Tuples = append(dv.Tuples, t)
+		}
+		if i == 0 || k != prev {
+			dv.Runs = append(dv.Runs, search.Run{Start: i, Tuple: n})
+		}
+		prev = k
+		for _, f := range search.Fields {
+			if !f.Sort {
+				continue
+			}
+			switch f.Kind {
+			case search.Date:
+				if t, ok := d.Dates[f.Name]; ok {
+					dv.Numbers[f.Name] = append(dv.Numbers[f.Name], search.NumberValue{Ord: i, Value: t.Unix() / 86400})
+				}
+			case search.Number:
+				if v, ok := d.Numbers[f.Name]; ok {
+					dv.Numbers[f.Name] = append(dv.Numbers[f.Name], search.NumberValue{Ord: i, Value: search.NumberToStored(v)})
+				}
+			}
+		}
+	}
+	return dv
+}
+
+// bleveDoc makes the bleve document for d, with fields in search.Fields order.
+func bleveDoc(id string, d *Doc, an search.Analyzers) *document.Document {
+	bd := document.NewDocument(id)
+	for _, f := range search.Fields {
+		switch f.Kind {
+		case search.Text:
+			v := d.Tittel
+			if f.Name == "tekst" {
+				v = d.Tekst
+			}
+			if v != "" {
+				bd.AddField(document.NewTextFieldCustom(f.Name, nil, []byte(v), index.IndexField, an.Index))
+			}
+		case search.Keyword:
+			for _, kv := range d.Keywords {
+				if kv.Field == f.Name {
+					bd.AddField(document.NewTextFieldCustom(f.Name, nil, []byte(kv.Value), index.IndexField, keyword(an)))
+				}
+			}
+		case search.Number:
+			if v, ok := d.Numbers[f.Name]; ok {
+				bd.AddField(document.NewNumericFieldWithIndexingOptions(f.Name, nil, v, index.IndexField))
+			}
+		case search.Date:
+			if t, ok := d.Dates[f.Name]; ok {
+				df, err := document.NewDateTimeFieldWithIndexingOptions(f.Name, nil, t, time.RFC3339, index.IndexField)
+				if err == nil {
+					bd.AddField(df)
+				}
+			}
+		}
+	}
+	return bd
+}
+
+func keyword(an search.Analyzers) analysis.Analyzer { return an.Keyword }

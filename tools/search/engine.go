@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/facet"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Request is one search: the query text, the facet filters (values of one
@@ -104,8 +105,8 @@ const DefaultSize = 20
 // Engine answers searches over a static index as far as it is loaded.
 type Engine struct {
 	head      *Head
-	store     *Store
-	reader    *Reader
+	store     *Store // nil for an engine over a complete index
+	reader    index.IndexReader
 	mapping   *mapping.IndexMappingImpl
 	analyzers Analyzers
 	blocks    map[int][]ResultDoc
@@ -127,9 +128,18 @@ func Open(head, docValues []byte) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := Mapping()
 	s := NewStore(h.Chunks)
-	return &Engine{head: &h, store: s, reader: NewReader(s, &h, dv), mapping: m, analyzers: NewAnalyzers(m), blocks: map[int][]ResultDoc{}}, nil
+	e := OpenReader(&h, NewReader(s, &h, dv))
+	e.store = s
+	return e, nil
+}
+
+// OpenReader makes an engine over any complete bleve index reader, such as
+// the in-memory upsidedown index the build makes; tests compare it with
+// the static index. Result blocks are added as for Open.
+func OpenReader(h *Head, r index.IndexReader) *Engine {
+	m := Mapping()
+	return &Engine{head: h, reader: r, mapping: m, analyzers: NewAnalyzers(m), blocks: map[int][]ResultDoc{}}
 }
 
 // Head returns the head the engine was opened with.
@@ -219,8 +229,10 @@ func (e *Engine) Search(req Request) *Response {
 			facets[k] = v
 		}
 	}
-	if missing := e.store.Missing(); len(missing) > 0 {
-		return &Response{Need: &Need{Chunks: missing}}
+	if e.store != nil {
+		if missing := e.store.Missing(); len(missing) > 0 {
+			return &Response{Need: &Need{Chunks: missing}}
+		}
 	}
 	resp.Total = int(coll.Total())
 	resp.Facets = facetList(facets)

@@ -124,6 +124,9 @@ func rewrite(q query.Query) (query.Query, error) {
 		}
 		return q, checkField(q.FieldVal)
 	case *query.NumericRangeQuery:
+		if f, ok := FieldByName(q.FieldVal); ok && f.Kind == Date {
+			return yearRange(q)
+		}
 		return q, checkKind(q.FieldVal, Number)
 	case *query.DateRangeStringQuery:
 		return q, checkKind(q.FieldVal, Date)
@@ -182,4 +185,33 @@ func dateQuery(field, v string) (query.Query, error) {
 	q := query.NewDateRangeQuery(start, end)
 	q.SetField(field)
 	return q, nil
+}
+
+// yearRange reads dato:2025 or dato:>=2024 (numbers to the query parser) as
+// years.
+func yearRange(q *query.NumericRangeQuery) (query.Query, error) {
+	year := func(v *float64, inclusive *bool, upper bool) (time.Time, bool) {
+		if v == nil {
+			return time.Time{}, true
+		}
+		y := int(*v)
+		if float64(y) != *v || y < 1000 || y > 9999 {
+			return time.Time{}, false
+		}
+		incl := inclusive == nil || *inclusive
+		if upper == incl { // ≤ y or > y: from the start of the next year
+			y++
+		}
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), true
+	}
+	// Query strings give inclusive bounds as nil or true.
+	start, ok1 := year(q.Min, q.InclusiveMin, false)
+	end, ok2 := year(q.Max, q.InclusiveMax, true)
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("%s: skriv datoen som \"2025-03-14\" eller året som 2025", q.FieldVal)
+	}
+	t, f := true, false
+	d := query.NewDateRangeInclusiveQuery(start, end, &t, &f)
+	d.SetField(q.FieldVal)
+	return d, nil
 }

@@ -15,6 +15,7 @@ import (
 
 var example struct {
 	once sync.Once
+	site *compile.Site
 	idx  *Index
 	err  error
 }
@@ -28,12 +29,18 @@ func exampleIndex(t testing.TB) *Index {
 			example.err = fmt.Errorf("example data has errors")
 			return
 		}
-		example.idx, example.err = Build(Docs(compile.Compile(set)), Options{})
+		example.site = compile.Compile(set)
+		example.idx, example.err = Build(Docs(example.site), Options{})
 	})
 	if example.err != nil {
 		t.Fatal(example.err)
 	}
 	return example.idx
+}
+
+func exampleSite(t testing.TB) *compile.Site {
+	exampleIndex(t)
+	return example.site
 }
 
 func client(t testing.TB, x *Index) *Client {

@@ -1,0 +1,282 @@
+package searchindex
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/openkommune/portal/tools/search"
+)
+
+func urls(r *search.Response) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.URL)
+	}
+	return out
+}
+
+func mustSearch(t *testing.T, c *Client, req search.Request) *search.Response {
+	t.Helper()
+	r, err := c.Search(req)
+	if err != nil {
+		t.Fatalf("%+v: %v", req, err)
+	}
+	return r
+}
+
+func TestInflections(t *testing.T) {
+	c := client(t, exampleIndex(t))
+	base := mustSearch(t, c, search.Request{Query: "skole", Size: 100})
+	for _, q := range []string{"skolen", "skolene", "skoler", "Skolens"} {
+		r := mustSearch(t, c, search.Request{Query: q, Size: 100})
+		if r.Total != base.Total || !slices.Equal(urls(r), urls(base)) {
+			t.Errorf("%q: %d hits, want the %d of \"skole\"", q, r.Total, base.Total)
+		}
+	}
+}
+
+func TestCompounds(t *testing.T) {
+	c := client(t, exampleIndex(t))
+	r := mustSearch(t, c, search.Request{Query: "skole", Size: 100})
+	for _, want := range []string{"barneskole", "ungdomsskole", "grunnskolen", "skolebygget", "skoleveien"} {
+		found := false
+		for _, h := range r.Hits {
+			if strings.Contains(strings.ToLower(stripMarks(h.Title+" "+h.Snippet)), want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("\"skole\" finds nothing with %q", want)
+		}
+	}
+	if !slices.Contains(urls(r), "prosjekter/sentrum-ungdomsskole/") {
+		t.Error("\"skole\" does not find the Sentrum ungdomsskole project")
+	}
+	// A compound in the query is not split: "barneskole" asks for that word.
+	b := mustSearch(t, c, search.Request{Query: "barneskole", Size: 100})
+	if b.Total == 0 {
+		t.Fatal("no hits for barneskole")
+	}
+	for _, h := range b.Hits {
+		if !strings.Contains(strings.ToLower(stripMarks(h.Title+" "+h.Snippet)), "barneskol") {
+			t.Errorf("\"barneskole\" found %s without the word: %s", h.URL, h.Snippet)
+		}
+	}
+}
+
+func stripMarks(s string) string {
+	return strings.NewReplacer("<mark>", "", "</mark>", "").Replace(s)
+}
+
+func TestFacetCounts(t *testing.T) {
+	c := client(t, exampleIndex(t))
+	r := mustSearch(t, c, search.Request{Query: "skole", Size: 100})
+	if r.Total > 100 {
+		t.Fatalf("%d hits; the test needs them all on one page", r.Total)
+	}
+	byType := map[string]int{}
+	for _, h := range r.Hits {
+		byType[h.Type]++
+	}
+	got := map[string]int{}
+	for _, f := range r.Facets {
+		if f.Field == "type" {
+			for _, v := range f.Values {
+				got[v.Value] = v.Count
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, byType) {
+		t.Errorf("type facet %v, hits by type %v", got, byType)
+	}
+	// Choosing a type keeps the other types' counts (they stay choosable).
+	f := mustSearch(t, c, search.Request{Query: "skole", Filters: map[string][]string{"type": {"prosjekt"}}, Size: 100})
+	if f.Total != byType["prosjekt"] {
+		t.Errorf("filtered on prosjekt: %d hits, want %d", f.Total, byType["prosjekt"])
+	}
+	for _, fc := range f.Facets {
+		if fc.Field == "type" && len(fc.Values) != len(byType) {
+			t.Errorf("with a type chosen the type facet has %v, want all of %v", fc.Values, byType)
+		}
+	}
+}
+
+func TestRangeFilter(t *testing.T) {
+	x := exampleIndex(t)
+	c := client(t, x)
+	var want []string
+	for _, p := range exampleSite(t).Prosjekter {
+		if p.AvvikJustertPct != nil && p.AvvikJustertPct.Verdi > 20 {
+			want = append(want, p.Path)
+		}
+	}
+	sort.Strings(want)
+	if len(want) == 0 {
+		t.Fatal("the example has no project more than 20 % over its frame")
+	}
+	for _, req := range []search.Request{
+		{Query: "avvik_prosent:>20", Size: 100},
+		{Ranges: map[string]search.Range{"avvik_prosent": {Min: f64(20.05)}}, Size: 100},
+	} {
+		got := urls(mustSearch(t, c, req))
+		sort.Strings(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%+v: %q, want %q", req, got, want)
+		}
+	}
+	// Sorting by deviation puts the largest first.
+	r := mustSearch(t, c, search.Request{Query: "type:prosjekt", Sort: "avvik_prosent", Size: 100})
+	var prev = 1e9
+	site := exampleSite(t)
+	pct := map[string]float64{}
+	for _, p := range site.Prosjekter {
+		if p.AvvikJustertPct != nil {
+			pct[p.Path] = p.AvvikJustertPct.Verdi
+		}
+	}
+	for _, h := range r.Hits {
+		v, ok := pct[h.URL]
+		if !ok {
+			prev = -1e9 // projects without a forecast come last
+			continue
+		}
+		if v > prev {
+			t.Errorf("sort by deviation: %s (%.1f) after %.1f", h.URL, v, prev)
+		}
+		prev = v
+	}
+}
+
+func f64(v float64) *float64 { return &v }
+
+func TestRanking(t *testing.T) {
+	c := client(t, exampleIndex(t))
+	r := mustSearch(t, c, search.Request{Query: "skole", Size: 100})
+	pos := func(u string) int {
+		i := slices.Index(urls(r), u)
+		if i < 0 {
+			t.Fatalf("%s not found", u)
+		}
+		return i
+	}
+	// The project named for the school ranks above an area whose
+	// description mentions schools in passing.
+	if a, b := pos("prosjekter/nordbyen-skole/"), pos("rammeomrader/oppvekst/"); a > b {
+		t.Errorf("title match at %d, passing mention at %d", a, b)
+	}
+}
+
+func TestQueryErrors(t *testing.T) {
+	c := client(t, exampleIndex(t))
+	for q, want := range map[string]string{
+		"fylke:skole":       "ukjent felt",
+		"tittel:>20":        "ikke et tallfelt",
+		"dato:forrige-uke":  "skriv datoen",
+		"avvik_prosent:mye": "må være et tall",
+		`"skole`:            "kunne ikke tolke",
+	} {
+		_, err := c.Search(search.Request{Query: q})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", q, err, want)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := exampleIndex(t)
+	b, err := Build(Docs(exampleSite(t)), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Head != b.Head || len(a.Files) != len(b.Files) {
+		t.Fatalf("heads %s and %s, %d and %d files", a.Head, b.Head, len(a.Files), len(b.Files))
+	}
+	for name, data := range a.Files {
+		if !bytes.Equal(data, b.Files[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+// TestChunkedEqualsInMemory runs queries both over the static files,
+// fetched chunk by chunk, and over the whole upsidedown index in memory,
+// and wants the same hits, scores, snippets and facets.
+func TestChunkedEqualsInMemory(t *testing.T) {
+	x := exampleIndex(t)
+	var head search.Head
+	if err := json.Unmarshal(gunzip(t, x.Files[x.Head]), &head); err != nil {
+		t.Fatal(err)
+	}
+	mr, err := x.Mem.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mr.Close()
+	mem := search.OpenReader(&head, mr)
+	for i := 0; i < head.Results.Blocks; i++ {
+		if err := mem.AddBlock(i, gunzip(t, x.Files[fmt.Sprintf("%s/%d.gz", head.Results.Dir, i)])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	min := 10.0
+	reqs := []search.Request{
+		{Query: "skole"},
+		{Query: "skolene barnehage", Size: 50},
+		{Query: "+skole -nordbyen"},
+		{Query: `"nordbyen skole"`},
+		{Query: "tittel:renseanlegg"},
+		{Query: "type:vedtakspunkt status:forsinket"},
+		{Query: "avvik_prosent:>20"},
+		{Query: "kostnadsramme:>=50000000", Sort: "kostnadsramme"},
+		{Query: "dato:2025", Sort: "dato"},
+		{Query: "skol*"},
+		{Query: "skoel~"},
+		{Query: "-skole", Size: 5},
+		{Query: "", Filters: map[string][]string{"type": {"prosjekt"}}, Ranges: map[string]search.Range{"avvik_prosent": {Min: &min}}},
+		{Query: "vei", Filters: map[string][]string{"type": {"prosjekt", "tiltak"}, "aar": {"2025"}}, Sort: "dato"},
+		{Query: "budsjett", From: 20},
+	}
+	c := client(t, x)
+	for _, req := range reqs {
+		got, err := c.Search(req)
+		if err != nil {
+			t.Fatalf("%+v: %v", req, err)
+		}
+		want := mem.Search(req)
+		if want.Need != nil {
+			t.Fatalf("the in-memory engine needs %v", want.Need)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v:\nchunked   %d hits %q\nin memory %d hits %q", req, got.Total, urls(got), want.Total, urls(want))
+			for i := range got.Facets {
+				if i < len(want.Facets) && !reflect.DeepEqual(got.Facets[i], want.Facets[i]) {
+					t.Errorf("facet %s: %+v vs %+v", got.Facets[i].Field, got.Facets[i].Values, want.Facets[i].Values)
+				}
+			}
+		}
+		if got.Total == 0 {
+			t.Errorf("%+v: no hits; pick a query that finds something", req)
+		}
+	}
+}
+
+func gunzip(t *testing.T, z []byte) []byte {
+	t.Helper()
+	r, err := gzip.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

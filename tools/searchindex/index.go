@@ -1,10 +1,11 @@
 // Package searchindex builds the portal's static search index at build
-// time: it turns the compiled site into documents, indexes them with
-// bleve's upsidedown index into memory, and writes the index as the files
-// package search reads in the browser: a head, key-range chunks of the
-// dictionary and term-frequency rows, doc values and result blocks, all
-// gzip-compressed, with content-hashed names. The same data gives the same
-// bytes.
+// time: it turns the compiled site into documents, analyses them with
+// bleve's analysis (on all cores), makes the rows bleve's upsidedown index
+// would store for them (dictionary and term frequencies; the tests check
+// them byte for byte against a real upsidedown index), and writes the files
+// package search reads in the browser: a head, key-range chunks of rows,
+// doc values and result blocks, all gzip-compressed, with content-hashed
+// names. The same data gives the same bytes.
 package searchindex
 
 import (
@@ -15,16 +16,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/index/upsidedown"
-	"github.com/blevesearch/bleve/v2/registry"
 	index "github.com/blevesearch/bleve_index_api"
-	store "github.com/blevesearch/upsidedown_store_api"
 
 	"github.com/openkommune/portal/tools/search"
 )
@@ -51,80 +51,46 @@ type Index struct {
 	Head  string            // e.g. "head-3f2a9c1b0d4e.gz"
 	Files map[string][]byte // path relative to search/ → gzip bytes
 	Docs  int
-	// Mem is the whole upsidedown index in memory, for tests that compare
-	// the static files with it.
-	Mem index.Index
-}
-
-const storeName = "portal_mem"
-
-func init() {
-	registry.RegisterKVStore(storeName, func(mo store.MergeOperator, config map[string]interface{}) (store.KVStore, error) {
-		s, ok := config["store"].(*memStore)
-		if !ok {
-			return nil, fmt.Errorf("%s: no store in config", storeName)
-		}
-		s.mo = mo
-		return s, nil
-	})
 }
 
 // Build indexes docs and lays the index out as static files.
 func Build(docs []*Doc, o Options) (*Index, error) {
 	o = o.withDefaults()
+	// Indexing makes much short-lived garbage; collect less often.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	docs = ordered(docs)
 	width := search.IDWidth(len(docs))
 
-	mem := newMemStore(nil)
-	// Fix the field ids to the order of search.Fields before anything is
-	// indexed: upsidedown would otherwise number fields as its parallel
-	// analysis first meets them.
-	mem.m[string(upsidedown.VersionKey)] = upsidedown.NewVersionRow(upsidedown.Version).Value()
 	var names []string
-	for i, f := range search.Fields {
-		row := upsidedown.NewFieldRow(uint16(i), f.Name)
-		mem.m[string(row.Key())] = row.Value()
+	for _, f := range search.Fields {
 		names = append(names, f.Name)
 	}
-	queue := index.NewAnalysisQueue(runtime.GOMAXPROCS(0))
-	idx, err := upsidedown.NewUpsideDownCouch(storeName, map[string]interface{}{"store": mem}, queue)
-	if err != nil {
-		return nil, err
-	}
-	if err := idx.Open(); err != nil {
-		return nil, err
-	}
 	an := search.NewAnalyzers(search.Mapping())
-	const batchSize = 2000
-	for start := 0; start < len(docs); start += batchSize {
-		b := index.NewBatch()
-		for i := start; i < len(docs) && i < start+batchSize; i++ {
-			b.Update(bleveDoc(search.DocID(i, width), docs[i], an))
-		}
-		if err := idx.Batch(b); err != nil {
-			return nil, fmt.Errorf("indexing: %w", err)
-		}
-	}
+	keys, vals := rows(analyze(docs, width, an), width)
 
-	out := &Index{Files: map[string][]byte{}, Docs: len(docs), Mem: idx}
+	out := &Index{Files: map[string][]byte{}, Docs: len(docs)}
 	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names}
 
-	keys, vals := mem.rows('d', 't')
+	var chunks, firsts [][]byte
 	for start := 0; start < len(keys); {
 		end, size := start, 0
 		for end < len(keys) && (end == start || size+len(keys[end])+len(vals[end]) <= o.ChunkBytes) {
 			size += len(keys[end]) + len(vals[end])
 			end++
 		}
-		name, n := out.add("c", ".gz", search.EncodeChunk(keys[start:end], vals[start:end]))
-		head.Chunks = append(head.Chunks, search.ChunkRef{First: keys[start], File: name, Bytes: n})
+		chunks = append(chunks, search.EncodeChunk(keys[start:end], vals[start:end]))
+		firsts = append(firsts, keys[start])
 		start = end
 	}
+	for i, z := range gzAll(chunks) {
+		name := out.put("c", ".gz", z)
+		head.Chunks = append(head.Chunks, search.ChunkRef{First: firsts[i], File: name, Bytes: len(z)})
+	}
 
-	head.DocValues, _ = out.add("dv", ".gz", search.EncodeDocValues(docValues(docs)))
+	head.DocValues = out.put("dv", ".gz", gz(search.EncodeDocValues(docValues(docs))))
 
 	// Result blocks go in a directory named for all of them.
-	var blocks [][]byte
+	var raw [][]byte
 	for start := 0; start < len(docs); start += o.BlockDocs {
 		var rs []search.ResultDoc
 		for i := start; i < len(docs) && i < start+o.BlockDocs; i++ {
@@ -134,8 +100,9 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		if err != nil {
 			return nil, err
 		}
-		blocks = append(blocks, gz(b))
+		raw = append(raw, b)
 	}
+	blocks := gzAll(raw)
 	dir := "r-" + hashOf(blocks...)
 	for i, b := range blocks {
 		out.Files[fmt.Sprintf("%s/%d.gz", dir, i)] = b
@@ -146,16 +113,37 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	out.Head, _ = out.add("head", ".gz", hb)
+	out.Head = out.put("head", ".gz", gz(hb))
 	return out, nil
 }
 
-// add stores raw bytes gzip-compressed under a content-hashed name.
-func (x *Index) add(kind, ext string, raw []byte) (string, int) {
-	z := gz(raw)
+// put stores compressed bytes under a content-hashed name.
+func (x *Index) put(kind, ext string, z []byte) string {
 	name := kind + "-" + hashOf(z) + ext
 	x.Files[name] = z
-	return name, len(z)
+	return name
+}
+
+// gzAll compresses each of raws, using every core.
+func gzAll(raws [][]byte) [][]byte {
+	out := make([][]byte, len(raws))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = gz(raws[i])
+			}
+		}()
+	}
+	for i := range raws {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 func hashOf(parts ...[]byte) string {
@@ -268,9 +256,19 @@ func docValues(docs []*Doc) *search.DocValues {
 	return dv
 }
 
-// bleveDoc makes the bleve document for d, with fields in search.Fields order.
+// bleveDoc makes the bleve document for d, as the reference upsidedown
+// index in the tests reads it.
 func bleveDoc(id string, d *Doc, an search.Analyzers) *document.Document {
 	bd := document.NewDocument(id)
+	for _, f := range bleveDocFields(id, d, an) {
+		bd.AddField(f.(document.Field))
+	}
+	return bd
+}
+
+// bleveDocFields makes the fields of d, in search.Fields order.
+func bleveDocFields(id string, d *Doc, an search.Analyzers) []index.Field {
+	var bd fieldList
 	for _, f := range search.Fields {
 		switch f.Kind {
 		case search.Text:
@@ -302,5 +300,9 @@ func bleveDoc(id string, d *Doc, an search.Analyzers) *document.Document {
 	}
 	return bd
 }
+
+type fieldList []index.Field
+
+func (l *fieldList) AddField(f index.Field) { *l = append(*l, f) }
 
 func keyword(an search.Analyzers) analysis.Analyzer { return an.Keyword }

@@ -215,7 +215,8 @@ func TestChunkedEqualsInMemory(t *testing.T) {
 	if err := json.Unmarshal(gunzip(t, x.Files[x.Head]), &head); err != nil {
 		t.Fatal(err)
 	}
-	mr, err := x.Mem.Reader()
+	ref, _ := reference(t, Docs(exampleSite(t)))
+	mr, err := ref.Reader()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,4 +280,32 @@ func gunzip(t *testing.T, z []byte) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestRowsAreUpsidedowns wants the rows in the chunks to be exactly the
+// dictionary and term frequency rows bleve's upsidedown index stores.
+func TestRowsAreUpsidedowns(t *testing.T) {
+	x := exampleIndex(t)
+	_, mem := reference(t, Docs(exampleSite(t)))
+	wantK, wantV := mem.rows('d', 't')
+	var head search.Head
+	if err := json.Unmarshal(gunzip(t, x.Files[x.Head]), &head); err != nil {
+		t.Fatal(err)
+	}
+	var gotK, gotV [][]byte
+	for _, c := range head.Chunks {
+		k, v, err := search.DecodeChunk(gunzip(t, x.Files[c.File]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotK, gotV = append(gotK, k...), append(gotV, v...)
+	}
+	if len(gotK) != len(wantK) {
+		t.Fatalf("%d rows, upsidedown has %d", len(gotK), len(wantK))
+	}
+	for i := range gotK {
+		if !bytes.Equal(gotK[i], wantK[i]) || !bytes.Equal(gotV[i], wantV[i]) {
+			t.Fatalf("row %d: %q = %x, upsidedown has %q = %x", i, gotK[i], gotV[i], wantK[i], wantV[i])
+		}
+	}
 }

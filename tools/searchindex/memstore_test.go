@@ -3,6 +3,7 @@ package searchindex
 import (
 	"bytes"
 	"errors"
+	"slices"
 	"sort"
 	"sync"
 
@@ -34,7 +35,7 @@ func (s *memStore) sortedKeys() []string {
 		for k := range s.m {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		slices.Sort(keys)
 		s.keys = keys
 	}
 	return s.keys

@@ -1,6 +1,7 @@
 /* The search worker: loads the engine (bleve compiled to WebAssembly) and
    the index head, then answers searches. The engine never touches the
-   network; when it needs index chunks or result blocks it says so, this
+   network; when it needs manifest pages, index chunks or result blocks
+   it says so, this
    worker fetches them (in parallel, each once) and asks again. */
 'use strict';
 
@@ -103,11 +104,10 @@ async function search(req) {
       return { res: res, ms: performance.now() - t0, engineMs: engineMs, bytes: fetched - bytes0 };
     }
     var jobs = [];
-    (res.need.chunks || []).forEach(function (i) {
-      jobs.push(fetchGz(dir + head.chunks[i].file).then(function (b) { check(self.portalSearch.addChunk(i, b)); }));
-    });
-    (res.need.blocks || []).forEach(function (n) {
-      jobs.push(fetchGz(dir + head.results.dir + '/' + n + '.gz').then(function (b) { check(self.portalSearch.addBlock(n, b)); }));
+    [['pages', 'addPage'], ['chunks', 'addChunk'], ['blocks', 'addBlock']].forEach(function (kind) {
+      (res.need[kind[0]] || []).forEach(function (f) {
+        jobs.push(fetchGz(dir + f.file).then(function (b) { check(self.portalSearch[kind[1]](f.i, b)); }));
+      });
     });
     await Promise.all(jobs);
   }

@@ -43,11 +43,18 @@ type Response struct {
 	Terms  []string `json:"terms"`
 }
 
-// Need lists the files a search must have before it can answer: index
-// chunks (by manifest position) and result blocks.
+// Need lists the files a search must have before it can answer: manifest
+// pages, index chunks and result blocks.
 type Need struct {
-	Chunks []int `json:"chunks,omitempty"`
-	Blocks []int `json:"blocks,omitempty"`
+	Pages  []File `json:"pages,omitempty"`
+	Chunks []File `json:"chunks,omitempty"`
+	Blocks []File `json:"blocks,omitempty"`
+}
+
+// File is a file to fetch, relative to the head, and what to add it as.
+type File struct {
+	Index int    `json:"i"`
+	Name  string `json:"file"`
 }
 
 // Hit is one result. Title and Snippet are HTML: escaped text with the
@@ -128,7 +135,10 @@ func Open(head, docValues []byte) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := NewStore(h.Chunks)
+	if h.PageSize <= 0 || h.ChunkCount < 0 || len(h.Pages) != (h.ChunkCount+h.PageSize-1)/h.PageSize {
+		return nil, errors.New("search head: bad manifest")
+	}
+	s := NewStore(&h)
 	e := OpenReader(&h, NewReader(s, &h, dv))
 	e.store = s
 	return e, nil
@@ -144,6 +154,9 @@ func OpenReader(h *Head, r index.IndexReader) *Engine {
 
 // Head returns the head the engine was opened with.
 func (e *Engine) Head() *Head { return e.head }
+
+// AddPage loads manifest page p (decoded JSON).
+func (e *Engine) AddPage(p int, data []byte) error { return e.store.AddPage(p, data) }
 
 // AddChunk loads index chunk i (decoded bytes).
 func (e *Engine) AddChunk(i int, data []byte) error { return e.store.Add(i, data) }
@@ -230,8 +243,15 @@ func (e *Engine) Search(req Request) *Response {
 		}
 	}
 	if e.store != nil {
-		if missing := e.store.Missing(); len(missing) > 0 {
-			return &Response{Need: &Need{Chunks: missing}}
+		if pages, chunks := e.store.Missing(); len(pages)+len(chunks) > 0 {
+			need := &Need{}
+			for _, p := range pages {
+				need.Pages = append(need.Pages, File{p, e.head.Pages[p].File})
+			}
+			for _, i := range chunks {
+				need.Chunks = append(need.Chunks, File{i, e.store.ChunkFile(i)})
+			}
+			return &Response{Need: need}
 		}
 	}
 	resp.Total = int(coll.Total())
@@ -248,7 +268,11 @@ func (e *Engine) Search(req Request) *Response {
 	}
 	if len(need) > 0 {
 		sort.Ints(need)
-		return &Response{Need: &Need{Blocks: compactInts(need)}}
+		n := &Need{}
+		for _, b := range compactInts(need) {
+			n.Blocks = append(n.Blocks, File{b, fmt.Sprintf("%s/%d.gz", e.head.Results.Dir, b)})
+		}
+		return &Response{Need: n}
 	}
 	terms := map[string]bool{}
 	for _, t := range resp.Terms {

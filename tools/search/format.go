@@ -16,13 +16,24 @@ const FormatVersion = 1
 // of the index; all names but the result blocks' are content-hashed, and
 // result blocks live in a content-hashed directory.
 type Head struct {
-	Version   int        `json:"version"`
-	Docs      int        `json:"docs"`     // documents, ordinals 0..Docs-1
-	IDWidth   int        `json:"id_width"` // characters in a document id
-	Fields    []string   `json:"fields"`   // field names by index field id
-	Chunks    []ChunkRef `json:"chunks"`   // key ranges, sorted by First
-	DocValues string     `json:"docvalues"`
-	Results   Results    `json:"results"`
+	Version    int       `json:"version"`
+	Docs       int       `json:"docs"`      // documents, ordinals 0..Docs-1
+	IDWidth    int       `json:"id_width"`  // characters in a document id
+	Fields     []string  `json:"fields"`    // field names by index field id
+	Pages      []PageRef `json:"pages"`     // manifest pages, sorted by First
+	PageSize   int       `json:"page_size"` // chunks per manifest page
+	ChunkCount int       `json:"chunks"`
+	DocValues  string    `json:"docvalues"`
+	Results    Results   `json:"results"`
+}
+
+// PageRef is one page of the chunk manifest: the JSON list of the
+// ChunkRefs of chunks PageSize×i up to PageSize×(i+1). First is the first
+// key of its first chunk. Two levels keep the head small for a large
+// kommune: a query loads only the manifest pages of the keys it reads.
+type PageRef struct {
+	First []byte `json:"first"`
+	File  string `json:"file"`
 }
 
 // ChunkRef is one chunk of index rows: it holds the keys from First up to,

@@ -40,7 +40,16 @@ func TestChunkCorruption(t *testing.T) {
 }
 
 func TestStoreRejectsRowsOutsideItsRange(t *testing.T) {
-	s := NewStore([]ChunkRef{{First: []byte("a")}, {First: []byte("m")}})
+	s := NewStore(&Head{Pages: []PageRef{{First: []byte("a")}}, PageSize: 2, ChunkCount: 2})
+	if s.Get([]byte("b")) != nil {
+		t.Fatal("Get before the manifest page is loaded")
+	}
+	if pages, _ := s.Missing(); !slices.Equal(pages, []int{0}) {
+		t.Fatalf("missing pages %v", pages)
+	}
+	if err := s.AddPage(0, []byte(`[{"first":"YQ==","file":"c0"},{"first":"bQ==","file":"c1"}]`)); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Add(0, EncodeChunk([][]byte{[]byte("b"), []byte("n")}, [][]byte{{}, {}})); err == nil {
 		t.Error("chunk 0 accepted a key of chunk 1")
 	}
@@ -50,7 +59,13 @@ func TestStoreRejectsRowsOutsideItsRange(t *testing.T) {
 	if v := s.Get([]byte("n")); !bytes.Equal(v, []byte{7}) {
 		t.Errorf("Get = %v", v)
 	}
-	if s.Get([]byte("b")) != nil || !slices.Equal(s.Missing(), []int{0}) {
+	if _, chunks := s.Missing(); chunks != nil {
+		t.Errorf("nothing should be missing yet: %v", chunks)
+	}
+	if s.Get([]byte("b")) != nil {
+		t.Error("Get read an unloaded chunk")
+	}
+	if _, chunks := s.Missing(); !slices.Equal(chunks, []int{0}) {
 		t.Error("a read in an unloaded chunk should record it as missing")
 	}
 }

@@ -21,14 +21,15 @@ var synthetic struct {
 }
 
 // syntheticDocs makes the documents of a synthetic kommune with n vedtak
-// (n/10 projects, up to 500, and n/250 plans, at least 20).
+// (n/10 projects, up to 2 000; n/2 000 plans, at least 20), over at most
+// 20 years.
 func syntheticDocs(tb testing.TB, n int) []*Doc {
 	synthetic.Lock()
 	defer synthetic.Unlock()
 	if d, ok := synthetic.docs[n]; ok {
 		return d
 	}
-	size := synth.Size{Vedtak: n, Prosjekter: min(max(n/10, 50), 2000), Planer: max(n/2000, 20), Seed: 1}
+	size := synth.Size{Vedtak: n, Prosjekter: min(max(n/10, 50), 2000), Planer: max(n/2000, 20), Seed: 1, Years: min(20, max(2, n/synth.VedtakPerYear))}
 	set, diags := load.Load(synth.FS(size), "data")
 	check.Check(set, diags)
 	if diags.Errors() > 0 {

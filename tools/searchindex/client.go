@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path"
 	"sort"
 
 	"github.com/openkommune/portal/tools/search"
@@ -66,7 +65,6 @@ func (c *Client) fetch(name string) ([]byte, error) {
 
 // Search runs req, fetching what it needs.
 func (c *Client) Search(req search.Request) (*search.Response, error) {
-	h := c.Engine.Head()
 	for round := 0; round < MaxRounds; round++ {
 		resp := c.Engine.Search(req)
 		if resp.Need == nil {
@@ -75,22 +73,22 @@ func (c *Client) Search(req search.Request) (*search.Response, error) {
 			}
 			return resp, nil
 		}
-		for _, i := range resp.Need.Chunks {
-			b, err := c.fetch(h.Chunks[i].File)
-			if err != nil {
-				return nil, err
-			}
-			if err := c.Engine.AddChunk(i, b); err != nil {
-				return nil, err
-			}
-		}
-		for _, n := range resp.Need.Blocks {
-			b, err := c.fetch(path.Join(h.Results.Dir, fmt.Sprintf("%d.gz", n)))
-			if err != nil {
-				return nil, err
-			}
-			if err := c.Engine.AddBlock(n, b); err != nil {
-				return nil, err
+		for _, set := range []struct {
+			files []search.File
+			add   func(int, []byte) error
+		}{
+			{resp.Need.Pages, c.Engine.AddPage},
+			{resp.Need.Chunks, c.Engine.AddChunk},
+			{resp.Need.Blocks, c.Engine.AddBlock},
+		} {
+			for _, f := range set.files {
+				b, err := c.fetch(f.Name)
+				if err != nil {
+					return nil, err
+				}
+				if err := set.add(f.Index, b); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}

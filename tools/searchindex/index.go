@@ -33,6 +33,7 @@ import (
 type Options struct {
 	ChunkBytes int // raw bytes of rows per chunk; default 24 KiB
 	BlockDocs  int // documents per result block; default 8
+	PageChunks int // chunks per manifest page; default 64
 }
 
 func (o Options) withDefaults() Options {
@@ -41,6 +42,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BlockDocs <= 0 {
 		o.BlockDocs = 8
+	}
+	if o.PageChunks <= 0 {
+		o.PageChunks = 64
 	}
 	return o
 }
@@ -82,9 +86,17 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		firsts = append(firsts, keys[start])
 		start = end
 	}
+	var refs []search.ChunkRef
 	for i, z := range gzAll(chunks) {
-		name := out.put("c", ".gz", z)
-		head.Chunks = append(head.Chunks, search.ChunkRef{First: firsts[i], File: name, Bytes: len(z)})
+		refs = append(refs, search.ChunkRef{First: firsts[i], File: out.put("c", ".gz", z), Bytes: len(z)})
+	}
+	head.ChunkCount, head.PageSize = len(refs), o.PageChunks
+	for start := 0; start < len(refs); start += o.PageChunks {
+		page, err := json.Marshal(refs[start:min(start+o.PageChunks, len(refs))])
+		if err != nil {
+			return nil, err
+		}
+		head.Pages = append(head.Pages, search.PageRef{First: refs[start].First, File: out.put("m", ".gz", gz(page))})
 	}
 
 	head.DocValues = out.put("dv", ".gz", gz(search.EncodeDocValues(docValues(docs))))

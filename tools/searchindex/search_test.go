@@ -293,7 +293,18 @@ func TestRowsAreUpsidedowns(t *testing.T) {
 		t.Fatal(err)
 	}
 	var gotK, gotV [][]byte
-	for _, c := range head.Chunks {
+	var refs []search.ChunkRef
+	for _, p := range head.Pages {
+		var page []search.ChunkRef
+		if err := json.Unmarshal(gunzip(t, x.Files[p.File]), &page); err != nil {
+			t.Fatal(err)
+		}
+		refs = append(refs, page...)
+	}
+	if len(refs) != head.ChunkCount {
+		t.Fatalf("%d chunks in the pages, head says %d", len(refs), head.ChunkCount)
+	}
+	for _, c := range refs {
 		k, v, err := search.DecodeChunk(gunzip(t, x.Files[c.File]))
 		if err != nil {
 			t.Fatal(err)

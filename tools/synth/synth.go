@@ -23,6 +23,7 @@ type Size struct {
 	Prosjekter int
 	Planer     int
 	Seed       int64
+	Years      int // default: as many as VedtakPerYear gives
 }
 
 // VedtakPerYear is about how many vedtak a mid-sized kommune's utvalg make
@@ -61,6 +62,9 @@ type gen struct {
 func Files(s Size) map[string]string {
 	g := &gen{r: rand.New(rand.NewPCG(uint64(s.Seed), 7)), files: map[string]string{}}
 	nYears := max(2, (s.Vedtak+VedtakPerYear-1)/VedtakPerYear)
+	if s.Years > 0 {
+		nYears = s.Years
+	}
 	last := 2026
 	for y := last - nYears + 1; y <= last; y++ {
 		g.years = append(g.years, y)

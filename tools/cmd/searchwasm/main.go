@@ -5,6 +5,7 @@
 // (static/js/search-worker.js). It exposes one object, portalSearch:
 //
 //	open(head, docValues)     -> "" or an error message
+//	addPage(p, bytes)         -> "" or an error message
 //	addChunk(i, bytes)        -> "" or an error message
 //	addBlock(n, bytes)        -> "" or an error message
 //	search(requestJSON)       -> responseJSON
@@ -44,6 +45,9 @@ func main() {
 			engine = e
 		}
 		return errString(err)
+	}))
+	api.Set("addPage", js.FuncOf(func(this js.Value, args []js.Value) any {
+		return errString(engine.AddPage(args[0].Int(), bytesOf(args[1])))
 	}))
 	api.Set("addChunk", js.FuncOf(func(this js.Value, args []js.Value) any {
 		return errString(engine.AddChunk(args[0].Int(), bytesOf(args[1])))

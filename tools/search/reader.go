@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -54,17 +55,20 @@ func tfPrefix(field uint16, term []byte) []byte {
 	return append(append(k, term...), 0xff)
 }
 
-// TermFieldReader implements index.IndexReader.
+// TermFieldReader implements index.IndexReader. The postings are read
+// chunk by chunk as the searcher reaches them, so a conjunction that jumps
+// (Advance) through a long list loads only the chunks it lands in.
 func (r *Reader) TermFieldReader(ctx context.Context, term []byte, field string, includeFreq, includeNorm, includeTermVectors bool) (index.TermFieldReader, error) {
 	fid, ok := r.fields[field]
 	if !ok {
 		return &termReader{}, nil
 	}
 	prefix := tfPrefix(fid, term)
+	end := prefixEnd(prefix)
 	dk := dictKey(fid, term)
 	if !r.store.need(dk, append(dk, 0)) {
-		// Fetch the postings in the same round as the dictionary row.
-		r.store.need(prefix, prefixEnd(prefix))
+		// Ask for the postings in the same round as the dictionary row.
+		r.store.need(prefix, end)
 		return &termReader{}, nil
 	}
 	val := r.store.Get(dk)
@@ -75,33 +79,102 @@ func (r *Reader) TermFieldReader(ctx context.Context, term []byte, field string,
 	if n <= 0 {
 		return nil, errors.New("index: bad dictionary row")
 	}
-	keys, vals := r.store.Scan(prefix, prefixEnd(prefix))
-	return &termReader{count: count, keys: keys, vals: vals, skip: len(prefix)}, nil
+	chunks, ok := r.store.chunksFor(prefix, end)
+	if !ok {
+		return &termReader{}, nil
+	}
+	return &termReader{store: r.store, count: count, prefix: prefix, end: end, chunks: chunks, ci: -1}, nil
 }
 
+// termReader walks one term's postings. While a chunk it needs is not
+// loaded it marks it missing and, to let the search go on finding what
+// else it needs, treats the chunk as holding every document asked for;
+// such a round's results are discarded, and the search runs again once
+// everything is loaded.
 type termReader struct {
-	count      uint64
-	keys, vals [][]byte
-	skip       int // key bytes before the document id
-	pos        int
+	store       *Store
+	count       uint64
+	prefix, end []byte
+	chunks      []int // chunks overlapping the term's rows
+	ci          int   // position in chunks of the rows below
+	loaded      bool  // whether chunks[ci] is loaded
+	keys, vals  [][]byte
+	pos         int
+}
+
+// load makes chunks[c] current; it says whether it is loaded.
+func (t *termReader) load(c int) bool {
+	t.ci, t.pos = c, 0
+	keys, vals, ok := t.store.rowsIn(t.chunks[c], t.prefix, t.end)
+	t.keys, t.vals, t.loaded = keys, vals, ok
+	return ok
 }
 
 func (t *termReader) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
-	if t.pos >= len(t.keys) {
-		return nil, nil
+	for {
+		if t.ci >= 0 && t.pos < len(t.keys) {
+			t.pos++
+			return t.doc(t.pos-1, pre)
+		}
+		if t.ci+1 >= len(t.chunks) {
+			return nil, nil
+		}
+		if !t.load(t.ci + 1) {
+			// A full walk needs every remaining chunk.
+			for _, i := range t.chunks[t.ci:] {
+				t.store.missingC[i] = true
+			}
+			t.ci = len(t.chunks)
+			return nil, nil
+		}
 	}
-	t.pos++
-	return t.doc(t.pos-1, pre)
 }
 
 func (t *termReader) Advance(id index.IndexInternalID, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
-	i := sort.Search(len(t.keys), func(i int) bool { return string(t.keys[i][t.skip:]) >= string(id) })
-	if i >= len(t.keys) {
-		t.pos = len(t.keys)
+	if t.store == nil {
 		return nil, nil
 	}
-	t.pos = i + 1
-	return t.doc(i, pre)
+	target := append(t.prefix[:len(t.prefix):len(t.prefix)], id...)
+	// The chunk holding target: the last whose first key is ≤ target.
+	c := sort.Search(len(t.chunks), func(c int) bool {
+		return bytes.Compare(t.store.refs[t.chunks[c]].First, target) > 0
+	}) - 1
+	if c < 0 {
+		c = 0
+	}
+	if c < t.ci {
+		c = t.ci
+	}
+	for ; c < len(t.chunks); c++ {
+		if c != t.ci {
+			t.load(c)
+		}
+		if !t.loaded {
+			return t.stand(id, c, pre)
+		}
+		i := sort.Search(len(t.keys), func(i int) bool { return bytes.Compare(t.keys[i], target) >= 0 })
+		if i < len(t.keys) {
+			t.pos = i + 1
+			return t.doc(i, pre)
+		}
+		t.pos = len(t.keys)
+	}
+	return nil, nil
+}
+
+// stand answers for a chunk that is not loaded: the document asked for,
+// or the first the chunk starts with if that comes later.
+func (t *termReader) stand(id index.IndexInternalID, c int, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	if pre == nil {
+		pre = &index.TermFieldDoc{}
+	}
+	first := t.store.refs[t.chunks[c]].First
+	pre.ID = append(pre.ID[:0], id...)
+	if bytes.HasPrefix(first, t.prefix) && bytes.Compare(first[len(t.prefix):], id) > 0 {
+		pre.ID = append(pre.ID[:0], first[len(t.prefix):]...)
+	}
+	pre.Freq, pre.Norm = 1, 1
+	return pre, nil
 }
 
 func (t *termReader) doc(i int, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
@@ -117,7 +190,7 @@ func (t *termReader) doc(i int, pre *index.TermFieldDoc) (*index.TermFieldDoc, e
 	if pre == nil {
 		pre = &index.TermFieldDoc{}
 	}
-	pre.ID = append(pre.ID[:0], t.keys[i][t.skip:]...)
+	pre.ID = append(pre.ID[:0], t.keys[i][len(t.prefix):]...)
 	pre.Freq = freq
 	pre.Norm = float64(math.Float32frombits(uint32(norm)))
 	return pre, nil

@@ -206,3 +206,50 @@ func prefixEnd(p []byte) []byte {
 	}
 	return nil
 }
+
+// chunksFor returns every chunk overlapping [start, end), loaded or not,
+// marking unloaded manifest pages as missing; ok says whether all pages
+// were loaded.
+func (s *Store) chunksFor(start, end []byte) (idx []int, ok bool) {
+	ok = true
+	p := sort.Search(len(s.pages), func(p int) bool { return bytes.Compare(s.pages[p].First, start) > 0 }) - 1
+	if p < 0 {
+		p = 0
+	}
+	for ; p < len(s.pages); p++ {
+		if p > 0 && end != nil && bytes.Compare(s.pages[p].First, end) >= 0 {
+			break
+		}
+		if !s.pageLoaded[p] {
+			s.missingP[p] = true
+			ok = false
+			continue
+		}
+		lo, hi := s.pageChunks(p)
+		for i := lo; i < hi; i++ {
+			if next := s.chunkEnd(i); next != nil && bytes.Compare(next, start) <= 0 {
+				continue
+			}
+			if i > 0 && end != nil && bytes.Compare(s.refs[i].First, end) >= 0 {
+				break
+			}
+			idx = append(idx, i)
+		}
+	}
+	return idx, ok
+}
+
+// rowsIn returns chunk i's rows in [start, end), or marks the chunk missing.
+func (s *Store) rowsIn(i int, start, end []byte) (keys, vals [][]byte, ok bool) {
+	c := &s.chunks[i]
+	if !c.loaded {
+		s.missingC[i] = true
+		return nil, nil, false
+	}
+	lo := sort.Search(len(c.keys), func(j int) bool { return bytes.Compare(c.keys[j], start) >= 0 })
+	hi := len(c.keys)
+	if end != nil {
+		hi = sort.Search(len(c.keys), func(j int) bool { return bytes.Compare(c.keys[j], end) >= 0 })
+	}
+	return c.keys[lo:hi], c.vals[lo:hi], true
+}

@@ -51,8 +51,33 @@ rehabilitering nybygg anbud entreprise prosjektering klimatilpasning energi solc
 folkehelse frivillighet næringsutvikling sentrum havn kai gravplass barnevern rus psykisk helse
 digitalisering innbyggere tjenester kvalitet bemanning vedlikehold forprosjekt detaljprosjekt`)
 
+// stopwords are the most frequent words of Norwegian text, first in the
+// vocabulary so that the word frequencies fall off as in real text.
+var stopwords = strings.Fields(`og i til på det som er for med av at en et den de har ikke om kan vil skal
+også fra blir etter ved mot ble seg var under over hvor når slik dette disse andre alle nye hele`)
+
+// vocabulary is the words texts are drawn from, most frequent first:
+// stop words, the topical words, then compounds of two topical words.
+// Drawn by Zipf's law, a topical word occurs in a few per cent of the
+// vedtak, as in a real kommune's record, not in nearly all of them.
+var vocabulary = func() []string {
+	v := append(append([]string{}, stopwords...), words...)
+	var compounds []string
+	for _, a := range words {
+		for _, b := range words {
+			if a != b && !strings.ContainsAny(a+b, " -") {
+				compounds = append(compounds, a+b)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(42, 42))
+	r.Shuffle(len(compounds), func(i, j int) { compounds[i], compounds[j] = compounds[j], compounds[i] })
+	return append(v, compounds...)
+}()
+
 type gen struct {
 	r     *rand.Rand
+	zipf  *rand.Zipf
 	files map[string]string
 	years []int
 	ref   string
@@ -61,6 +86,7 @@ type gen struct {
 // Files returns the data directory as a map from path to content.
 func Files(s Size) map[string]string {
 	g := &gen{r: rand.New(rand.NewPCG(uint64(s.Seed), 7)), files: map[string]string{}}
+	g.zipf = rand.NewZipf(g.r, 1.1, 1, uint64(len(vocabulary)-1))
 	nYears := max(2, (s.Vedtak+VedtakPerYear-1)/VedtakPerYear)
 	if s.Years > 0 {
 		nYears = s.Years
@@ -114,7 +140,7 @@ func (g *gen) text(n int) string {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(words[g.r.IntN(len(words))])
+		b.WriteString(vocabulary[g.zipf.Uint64()])
 	}
 	return b.String()
 }

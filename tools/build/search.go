@@ -61,6 +61,9 @@ func buildSearch(ctx context.Context, root string, site *compile.Site) (*searchF
 	sf.info = SearchInfo{Head: "search/" + idx.Head, Engine: "search/" + engName, WasmExec: "search/" + execName, Docs: idx.Docs}
 	kinds := map[search.Kind]string{search.Text: "text", search.Keyword: "keyword", search.Number: "number", search.Date: "date"}
 	for _, f := range search.Fields {
+		if f.Hidden {
+			continue
+		}
 		sf.info.Fields = append(sf.info.Fields, searchField{Name: f.Name, Kind: kinds[f.Kind]})
 	}
 	return sf, nil

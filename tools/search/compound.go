@@ -23,16 +23,20 @@ const CompoundName = "portal_compound"
 // parts that are common word beginnings or endings on their own ("vei" in
 // "veiledning", "ledning") are left out of the list; see words.go.
 type CompoundFilter struct {
-	parts map[string]bool
+	parts  map[string]bool
+	eStems map[string]bool // parts ending in -e, without it: skol, skul
 }
 
 // NewCompoundFilter makes a filter over the given word parts (lower case).
 func NewCompoundFilter(parts []string) *CompoundFilter {
-	m := make(map[string]bool, len(parts))
+	f := &CompoundFilter{parts: map[string]bool{}, eStems: map[string]bool{}}
 	for _, p := range parts {
-		m[p] = true
+		f.parts[p] = true
+		if len(p) > 1 && p[len(p)-1] == 'e' {
+			f.eStems[p[:len(p)-1]] = true
+		}
 	}
-	return &CompoundFilter{parts: m}
+	return f
 }
 
 // endings are the inflectional endings a compound's head may carry, in
@@ -108,7 +112,7 @@ func (f *CompoundFilter) isPart(s string, inflected bool) bool {
 			continue
 		}
 		base := s[:len(s)-len(e)]
-		if f.parts[base] || f.parts[base+"e"] {
+		if f.parts[base] || f.eStems[base] {
 			return true
 		}
 	}

@@ -215,7 +215,7 @@ func (e *Engine) Search(req Request) *Response {
 		resp.Error = err.Error()
 		return resp
 	}
-	facets := coll.FacetResults()
+	facets := coll.facets
 	// A filtered field's counts come from the search without its filter.
 	for _, name := range append(FacetFields(), rangeFacetOrder...) {
 		_, ranged := req.Ranges[name]
@@ -238,7 +238,7 @@ func (e *Engine) Search(req Request) *Response {
 			resp.Error = err.Error()
 			return resp
 		}
-		for k, v := range c.FacetResults() {
+		for k, v := range c.facets {
 			facets[k] = v
 		}
 	}
@@ -343,7 +343,7 @@ func (e *Engine) filtered(q query.Query, req Request, except string) (query.Quer
 	return query.NewConjunctionQuery(conj), nil
 }
 
-func (e *Engine) collect(q query.Query, req Request, terms, ranges []string, size int) (*collector.TopNCollector, error) {
+func (e *Engine) collect(q query.Query, req Request, terms, ranges []string, size int) (*collected, error) {
 	ctx := context.Background()
 	s, err := q.Searcher(ctx, e.reader, e.mapping, search.SearcherOptions{})
 	if err != nil {
@@ -351,10 +351,18 @@ func (e *Engine) collect(q query.Query, req Request, terms, ranges []string, siz
 	}
 	defer s.Close()
 	c := collector.NewTopNCollector(size, req.From, sortOrder(req.Sort))
+	// Over the static index, term facets come from the run table.
+	sr, _ := e.reader.(*Reader)
+	var rf *runFacets
 	if len(terms)+len(ranges) > 0 {
 		fb := search.NewFacetsBuilder(e.reader)
-		for _, name := range terms {
-			fb.Add(name, facet.NewTermsFacetBuilder(name, 100))
+		if sr != nil && len(terms) > 0 {
+			rf = &runFacets{counts: make([]int, len(sr.dv.Runs))}
+			fb.Add(runField, rf)
+		} else {
+			for _, name := range terms {
+				fb.Add(name, facet.NewTermsFacetBuilder(name, facetSize))
+			}
 		}
 		for _, name := range ranges {
 			nb := facet.NewNumericFacetBuilder(name, 10)
@@ -368,7 +376,23 @@ func (e *Engine) collect(q query.Query, req Request, terms, ranges []string, siz
 	if err := c.Collect(ctx, s, e.reader); err != nil {
 		return nil, err
 	}
-	return c, nil
+	facets := c.FacetResults()
+	if rf != nil {
+		delete(facets, runField)
+		for k, v := range rf.results(sr, terms, facetSize) {
+			facets[k] = v
+		}
+	}
+	return &collected{c, facets}, nil
+}
+
+// facetSize is how many values a term facet shows at most.
+const facetSize = 100
+
+// collected is a finished collector and its facets.
+type collected struct {
+	*collector.TopNCollector
+	facets search.FacetResults
 }
 
 func sortOrder(by string) search.SortOrder {

@@ -82,8 +82,21 @@ func IDWidth(n int) int {
 
 // DocOrdinal parses a document id.
 func DocOrdinal(id []byte) (int, bool) {
-	n, err := strconv.ParseInt(string(id), 36, 64)
-	return int(n), err == nil && n >= 0
+	if len(id) == 0 || len(id) > 12 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range id {
+		switch {
+		case c >= '0' && c <= '9':
+			n = n*36 + int(c-'0')
+		case c >= 'a' && c <= 'z':
+			n = n*36 + int(c-'a') + 10
+		default:
+			return 0, false
+		}
+	}
+	return n, true
 }
 
 var chunkMagic = []byte("PKC1")
@@ -266,41 +279,6 @@ func DecodeDocValues(data []byte, n int) (*DocValues, error) {
 		return nil, errors.New("doc values: no runs")
 	}
 	return dv, nil
-}
-
-// tuple returns the facet values of document ord.
-func (dv *DocValues) tuple(ord int) []FieldValue {
-	lo, hi := 0, len(dv.Runs)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if dv.Runs[m].Start <= ord {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo == 0 {
-		return nil
-	}
-	return dv.Tuples[dv.Runs[lo-1].Tuple]
-}
-
-// number returns document ord's value of a sort field.
-func (dv *DocValues) number(field string, ord int) (int64, bool) {
-	vs := dv.Numbers[field]
-	lo, hi := 0, len(vs)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if vs[m].Ord < ord {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(vs) && vs[lo].Ord == ord {
-		return vs[lo].Value, true
-	}
-	return 0, false
 }
 
 // NumberToStored turns a number into its doc value.

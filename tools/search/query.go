@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -125,6 +126,9 @@ func rewrite(q query.Query) (query.Query, error) {
 		return q, checkField(q.FieldVal)
 	case *query.NumericRangeQuery:
 		if f, ok := FieldByName(q.FieldVal); ok && f.Kind == Date {
+			if q.Min != nil && q.Max != nil && *q.Min == *q.Max {
+				return dateQuery(q.FieldVal, strconv.FormatFloat(*q.Min, 'f', -1, 64))
+			}
 			return yearRange(q)
 		}
 		return q, checkKind(q.FieldVal, Number)
@@ -178,6 +182,11 @@ func dateQuery(field, v string) (query.Query, error) {
 	if t, err := time.Parse("2006-01-02", v); err == nil {
 		start, end = t, t.AddDate(0, 0, 1)
 	} else if t, err := time.Parse("2006", v); err == nil {
+		if yf, ok := yearField(field); ok {
+			q := query.NewTermQuery(v)
+			q.SetField(yf)
+			return q, nil
+		}
 		start, end = t, t.AddDate(1, 0, 0)
 	} else {
 		return nil, fmt.Errorf("%s:%s: skriv datoen som 2025-03-14 eller året som 2025", field, v)

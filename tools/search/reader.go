@@ -18,25 +18,74 @@ import (
 // values file, so no back-index rows are shipped. bleve's searchers,
 // scorers, collectors and facet builders run on it unchanged.
 type Reader struct {
-	store   *Store
-	fields  map[string]uint16
-	names   []string
-	docs    int
-	width   int
-	dv      *DocValues
-	numeric map[string]Kind
+	store  *Store
+	fields map[string]uint16
+	names  []string
+	docs   int
+	width  int
+	dv     *DocValues
+	// Doc values prepared for visiting without allocating: each tuple's
+	// values with their position in Fields, and each sort field's values
+	// as bleve's prefix-coded terms.
+	tuples  [][]dvEntry
+	numbers [][]numEntry // by position in Fields
+	runKeys [][]byte     // each run's index as the _run doc value
 }
+
+type dvEntry struct {
+	field int
+	value []byte
+}
+
+type numEntry struct {
+	ord   int
+	coded []byte
+}
+
+// fieldPos maps a field name to its position in Fields.
+var fieldPos = func() map[string]int {
+	m := map[string]int{}
+	for i, f := range Fields {
+		m[f.Name] = i
+	}
+	return m
+}()
 
 // NewReader makes a reader over a store, the head and the doc values.
 func NewReader(s *Store, h *Head, dv *DocValues) *Reader {
-	r := &Reader{store: s, fields: map[string]uint16{}, names: h.Fields, docs: h.Docs, width: h.IDWidth, dv: dv, numeric: map[string]Kind{}}
+	r := &Reader{store: s, fields: map[string]uint16{}, names: h.Fields, docs: h.Docs, width: h.IDWidth, dv: dv,
+		numbers: make([][]numEntry, len(Fields))}
 	for i, name := range h.Fields {
 		r.fields[name] = uint16(i)
 	}
-	for _, f := range Fields {
-		if f.Kind == Number || f.Kind == Date {
-			r.numeric[f.Name] = f.Kind
+	for _, t := range dv.Tuples {
+		var es []dvEntry
+		for _, fv := range t {
+			if i, ok := fieldPos[fv.Field]; ok {
+				es = append(es, dvEntry{i, []byte(fv.Value)})
+			}
 		}
+		r.tuples = append(r.tuples, es)
+	}
+	for i := range dv.Runs {
+		r.runKeys = append(r.runKeys, binary.BigEndian.AppendUint32(nil, uint32(i)))
+	}
+	for name, vs := range dv.Numbers {
+		i, ok := fieldPos[name]
+		if !ok {
+			continue
+		}
+		es := make([]numEntry, len(vs))
+		for j, v := range vs {
+			var i64 int64
+			if Fields[i].Kind == Date {
+				i64 = v.Value * 86400e9
+			} else {
+				i64 = numeric.Float64ToInt64(float64(v.Value) / 100)
+			}
+			es[j] = numEntry{v.Ord, numeric.MustNewPrefixCodedInt64(i64, 0)}
+		}
+		r.numbers[i] = es
 	}
 	return r
 }
@@ -325,16 +374,27 @@ func (r *Reader) Document(id string) (index.Document, error) {
 
 // DocValueReader implements index.IndexReader from the doc values.
 func (r *Reader) DocValueReader(fields []string) (index.DocValueReader, error) {
-	want := map[string]bool{}
+	d := &dvReader{r: r, want: make([]bool, len(Fields))}
 	for _, f := range fields {
-		want[f] = true
+		if f == runField {
+			d.runs = true
+			continue
+		}
+		if i, ok := fieldPos[f]; ok && !d.want[i] {
+			d.want[i] = true
+			if r.numbers[i] != nil {
+				d.nums = append(d.nums, i)
+			}
+		}
 	}
-	return &dvReader{r: r, want: want}, nil
+	return d, nil
 }
 
 type dvReader struct {
 	r    *Reader
-	want map[string]bool
+	want []bool // by position in Fields
+	nums []int  // wanted fields with number doc values
+	runs bool   // whether the _run pseudo field is wanted
 }
 
 func (d *dvReader) VisitDocValues(id index.IndexInternalID, visit index.DocValueVisitor) error {
@@ -342,27 +402,24 @@ func (d *dvReader) VisitDocValues(id index.IndexInternalID, visit index.DocValue
 	if !ok || ord >= d.r.docs {
 		return errors.New("index: bad document id")
 	}
-	for _, fv := range d.r.dv.tuple(ord) {
-		if d.want[fv.Field] {
-			visit(fv.Field, []byte(fv.Value))
+	runs := d.r.dv.Runs
+	k := sort.Search(len(runs), func(k int) bool { return runs[k].Start > ord }) - 1
+	if k >= 0 && d.runs {
+		visit(runField, d.r.runKeys[k])
+	}
+	if k >= 0 {
+		for _, e := range d.r.tuples[runs[k].Tuple] {
+			if d.want[e.field] {
+				visit(Fields[e.field].Name, e.value)
+			}
 		}
 	}
-	for field := range d.want {
-		kind, ok := d.r.numeric[field]
-		if !ok {
-			continue
+	for _, i := range d.nums {
+		es := d.r.numbers[i]
+		j := sort.Search(len(es), func(j int) bool { return es[j].ord >= ord })
+		if j < len(es) && es[j].ord == ord {
+			visit(Fields[i].Name, es[j].coded)
 		}
-		v, ok := d.r.dv.number(field, ord)
-		if !ok {
-			continue
-		}
-		var i64 int64
-		if kind == Date {
-			i64 = v * 86400e9
-		} else {
-			i64 = numeric.Float64ToInt64(float64(v) / 100)
-		}
-		visit(field, numeric.MustNewPrefixCodedInt64(i64, 0))
 	}
 	return nil
 }

@@ -34,6 +34,10 @@ type Field struct {
 	Boost float64 // for text fields searched without a field name
 	Facet bool    // counted and offered as a filter
 	Sort  bool    // offered as a sort order
+	// Hidden fields are not offered to users: dato_aar and frist_aar hold
+	// the year of a date, so that dato:2025 is one term, not a range over
+	// hundreds of prefix-coded date terms.
+	Hidden bool
 }
 
 // Fields lists every field in a fixed order. The order gives the field ids
@@ -56,6 +60,14 @@ var Fields = []Field{
 	{Name: "avvik_kr", Kind: Number},
 	{Name: "kostnadsramme", Kind: Number, Sort: true},
 	{Name: "belop", Kind: Number},
+	{Name: "dato_aar", Kind: Keyword, Hidden: true},
+	{Name: "frist_aar", Kind: Keyword, Hidden: true},
+}
+
+// yearField is the hidden field with the year of date field name, if any.
+func yearField(name string) (string, bool) {
+	f, ok := FieldByName(name + "_aar")
+	return f.Name, ok && f.Hidden
 }
 
 // DocTypes are the values of the type field, in display order.

@@ -142,3 +142,37 @@ func BenchmarkFirstQueryBytes5000(b *testing.B) { benchFirstQuery(b, 5000) }
 
 // BenchmarkFirstQueryBytes100000 (target: ≤ 300 KB).
 func BenchmarkFirstQueryBytes100000(b *testing.B) { benchFirstQuery(b, 100000) }
+
+// BenchmarkEngineQuery measures, natively, the engine's time per query once
+// everything a query needs is loaded, over the synthetic kommune of 5 000
+// vedtak. (The browser runs the same code as WebAssembly, a few times
+// slower; BenchmarkBrowserQuery in tools/e2e measures that.)
+//
+//	go test ./tools/searchindex -run '^$' -bench EngineQuery
+func BenchmarkEngineQuery(b *testing.B) {
+	x := syntheticIndex(b, 5000)
+	c, err := NewClient(func(name string) ([]byte, error) { return x.Files[name], nil }, x.Head)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range engineQueries {
+		if _, err := c.Search(search.Request{Query: q}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, q := range engineQueries {
+			if r := c.Engine.Search(search.Request{Query: q}); r.Need != nil {
+				b.Fatalf("%q needs %v", q, r.Need)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(engineQueries)), "ms/query")
+}
+
+var engineQueries = []string{
+	"skole", "budsjett", "barnehage", "vei", "kommunestyret vedtak", "ungdomsskole rehabilitering",
+	"type:prosjekt skole", "avvik_prosent:>20", "+skole -barnehage", "skol*", "dato:2024 status:forsinket",
+	"omsorg", "idrett hall", "tittel:plan", "vann avløp", "kostnadsramme:>50000000",
+}

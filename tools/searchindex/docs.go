@@ -46,6 +46,7 @@ func (d *Doc) date(field, iso string) {
 		d.Dates = map[string]time.Time{}
 	}
 	d.Dates[field] = t
+	d.kw(field+"_aar", strconv.Itoa(t.Year()))
 }
 
 // Docs turns the compiled site into search documents, one per vedtak,

@@ -132,7 +132,7 @@ func (r *Reader) TermFieldReader(ctx context.Context, term []byte, field string,
 	if !ok {
 		return &termReader{}, nil
 	}
-	return &termReader{store: r.store, count: count, prefix: prefix, end: end, chunks: chunks, ci: -1}, nil
+	return &termReader{store: r.store, count: count, prefix: prefix, end: end, chunks: chunks, ci: -1, width: r.width}, nil
 }
 
 // termReader walks one term's postings. While a chunk it needs is not
@@ -149,6 +149,8 @@ type termReader struct {
 	loaded      bool  // whether chunks[ci] is loaded
 	keys, vals  [][]byte
 	pos         int
+	width       int    // document id width
+	lastID      []byte // the last document returned
 }
 
 // load makes chunks[c] current; it says whether it is loaded.
@@ -169,12 +171,15 @@ func (t *termReader) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc, error) 
 			return nil, nil
 		}
 		if !t.load(t.ci + 1) {
-			// A full walk needs every remaining chunk.
-			for _, i := range t.chunks[t.ci:] {
-				t.store.missingC[i] = true
+			// Stand in for the chunk with one document, and go on: a full
+			// walk marks every chunk in one round, a walk that jumps
+			// (Advance) only the chunks it lands in.
+			next := []byte(DocID(0, t.width))
+			if t.lastID != nil {
+				n, _ := DocOrdinal(t.lastID)
+				next = []byte(DocID(n+1, t.width))
 			}
-			t.ci = len(t.chunks)
-			return nil, nil
+			return t.stand(next, t.ci, pre)
 		}
 	}
 }
@@ -223,6 +228,7 @@ func (t *termReader) stand(id index.IndexInternalID, c int, pre *index.TermField
 		pre.ID = append(pre.ID[:0], first[len(t.prefix):]...)
 	}
 	pre.Freq, pre.Norm = 1, 1
+	t.lastID = append(t.lastID[:0], pre.ID...)
 	return pre, nil
 }
 
@@ -240,6 +246,7 @@ func (t *termReader) doc(i int, pre *index.TermFieldDoc) (*index.TermFieldDoc, e
 		pre = &index.TermFieldDoc{}
 	}
 	pre.ID = append(pre.ID[:0], t.keys[i][len(t.prefix):]...)
+	t.lastID = append(t.lastID[:0], pre.ID...)
 	pre.Freq = freq
 	pre.Norm = float64(math.Float32frombits(uint32(norm)))
 	return pre, nil

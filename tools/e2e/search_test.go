@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -114,6 +116,20 @@ func TestSearchInBrowser(t *testing.T) {
 	srv := serve(t, site)
 	p := newPage(t)
 	origin := srv.URL + basePath
+
+	// Without JavaScript the page says so and links to the lists.
+	resp, err := http.Get(origin + "sok/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	noscript := string(body)
+	if i := strings.Index(noscript, "<noscript>"); i < 0 {
+		t.Error("the search page has no <noscript> message")
+	} else if j := strings.Index(noscript[i:], "</noscript>"); j < 0 || !strings.Contains(noscript[i:i+j], `href="`+basePath+`vedtak/"`) {
+		t.Error("the <noscript> message does not link to the lists")
+	}
 
 	// The home page loads no search engine until the visitor uses search.
 	do(t, p, chromedp.Navigate(origin), chromedp.WaitVisible(chromedp.CSS("#header-q")))

@@ -124,35 +124,14 @@ func (s *Store) Missing() (pages, chunks []int) {
 // (nil end: no bound), marking unloaded pages and chunks as missing. ok
 // says whether everything needed was loaded.
 func (s *Store) overlapping(start, end []byte) (loaded []int, ok bool) {
-	ok = true
-	p := sort.Search(len(s.pages), func(p int) bool { return bytes.Compare(s.pages[p].First, start) > 0 }) - 1
-	if p < 0 {
-		p = 0
-	}
-	for ; p < len(s.pages); p++ {
-		if p > 0 && end != nil && bytes.Compare(s.pages[p].First, end) >= 0 {
-			break
-		}
-		if !s.pageLoaded[p] {
-			s.missingP[p] = true
+	all, ok := s.chunksFor(start, end)
+	for _, i := range all {
+		if !s.chunks[i].loaded {
+			s.missingC[i] = true
 			ok = false
 			continue
 		}
-		lo, hi := s.pageChunks(p)
-		for i := lo; i < hi; i++ {
-			if next := s.chunkEnd(i); next != nil && bytes.Compare(next, start) <= 0 {
-				continue // ends before start
-			}
-			if i > 0 && end != nil && bytes.Compare(s.refs[i].First, end) >= 0 {
-				break
-			}
-			if !s.chunks[i].loaded {
-				s.missingC[i] = true
-				ok = false
-				continue
-			}
-			loaded = append(loaded, i)
-		}
+		loaded = append(loaded, i)
 	}
 	return loaded, ok
 }

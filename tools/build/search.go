@@ -50,10 +50,7 @@ func buildSearch(ctx context.Context, root string, site *compile.Site) (*searchF
 	if err != nil {
 		return nil, err
 	}
-	sf := &searchFiles{files: map[string][]byte{}}
-	for name, b := range idx.Files {
-		sf.files[name] = b
-	}
+	sf := &searchFiles{files: idx.Files}
 	engName := "engine-" + shortHash(eng.wasm) + ".wasm"
 	execName := "wasm_exec-" + shortHash(eng.exec) + ".js"
 	sf.files[engName] = eng.wasm

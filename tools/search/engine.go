@@ -152,9 +152,6 @@ func OpenReader(h *Head, r index.IndexReader) *Engine {
 	return &Engine{head: h, reader: r, mapping: m, analyzers: NewAnalyzers(m), blocks: map[int][]ResultDoc{}}
 }
 
-// Head returns the head the engine was opened with.
-func (e *Engine) Head() *Head { return e.head }
-
 // AddPage loads manifest page p (decoded JSON).
 func (e *Engine) AddPage(p int, data []byte) error { return e.store.AddPage(p, data) }
 

@@ -50,23 +50,9 @@ func rewrite(q query.Query) (query.Query, error) {
 		}
 		return q, nil
 	case *query.ConjunctionQuery:
-		for i, c := range q.Conjuncts {
-			r, err := rewrite(c)
-			if err != nil {
-				return nil, err
-			}
-			q.Conjuncts[i] = r
-		}
-		return q, nil
+		return q, rewriteAll(q.Conjuncts)
 	case *query.DisjunctionQuery:
-		for i, c := range q.Disjuncts {
-			r, err := rewrite(c)
-			if err != nil {
-				return nil, err
-			}
-			q.Disjuncts[i] = r
-		}
-		return q, nil
+		return q, rewriteAll(q.Disjuncts)
 	case *query.MatchPhraseQuery:
 		m := query.NewMatchQuery(q.MatchPhrase)
 		m.SetField(q.FieldVal)
@@ -138,6 +124,18 @@ func rewrite(q query.Query) (query.Query, error) {
 		return q, checkField(q.FieldVal)
 	}
 	return q, nil
+}
+
+// rewriteAll rewrites each of qs in place.
+func rewriteAll(qs []query.Query) error {
+	for i, c := range qs {
+		r, err := rewrite(c)
+		if err != nil {
+			return err
+		}
+		qs[i] = r
+	}
+	return nil
 }
 
 func overText(q query.Query, copyFor func(Field) query.Query) query.Query {

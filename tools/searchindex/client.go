@@ -3,6 +3,7 @@ package searchindex
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -37,7 +38,7 @@ func NewClient(get func(name string) ([]byte, error), head string) (*Client, err
 	var h struct {
 		DocValues string `json:"docvalues"`
 	}
-	if err := jsonUnmarshal(hb, &h); err != nil {
+	if err := json.Unmarshal(hb, &h); err != nil {
 		return nil, err
 	}
 	dv, err := c.fetch(h.DocValues)

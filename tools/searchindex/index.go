@@ -22,7 +22,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -268,16 +267,6 @@ func docValues(docs []*Doc) *search.DocValues {
 	return dv
 }
 
-// bleveDoc makes the bleve document for d, as the reference upsidedown
-// index in the tests reads it.
-func bleveDoc(id string, d *Doc, an search.Analyzers) *document.Document {
-	bd := document.NewDocument(id)
-	for _, f := range bleveDocFields(id, d, an) {
-		bd.AddField(f.(document.Field))
-	}
-	return bd
-}
-
 // bleveDocFields makes the fields of d, in search.Fields order.
 func bleveDocFields(id string, d *Doc, an search.Analyzers) []index.Field {
 	var bd fieldList
@@ -294,7 +283,7 @@ func bleveDocFields(id string, d *Doc, an search.Analyzers) []index.Field {
 		case search.Keyword:
 			for _, kv := range d.Keywords {
 				if kv.Field == f.Name {
-					bd.AddField(document.NewTextFieldCustom(f.Name, nil, []byte(kv.Value), index.IndexField, keyword(an)))
+					bd.AddField(document.NewTextFieldCustom(f.Name, nil, []byte(kv.Value), index.IndexField, an.Keyword))
 				}
 			}
 		case search.Number:
@@ -316,5 +305,3 @@ func bleveDocFields(id string, d *Doc, an search.Analyzers) []index.Field {
 type fieldList []index.Field
 
 func (l *fieldList) AddField(f index.Field) { *l = append(*l, f) }
-
-func keyword(an search.Analyzers) analysis.Analyzer { return an.Keyword }

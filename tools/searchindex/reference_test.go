@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/upsidedown"
 	"github.com/blevesearch/bleve/v2/registry"
 	index "github.com/blevesearch/bleve_index_api"
@@ -52,4 +53,14 @@ func reference(t testing.TB, docs []*Doc) (index.Index, *memStore) {
 		t.Fatal(err)
 	}
 	return idx, mem
+}
+
+// bleveDoc makes the bleve document for d, as the reference upsidedown
+// index in the tests reads it.
+func bleveDoc(id string, d *Doc, an search.Analyzers) *document.Document {
+	bd := document.NewDocument(id)
+	for _, f := range bleveDocFields(id, d, an) {
+		bd.AddField(f.(document.Field))
+	}
+	return bd
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/openkommune/portal/tools/diag"
 	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/theme"
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
@@ -104,6 +105,23 @@ func (c *checker) year(src record.Source, path string, y int, required bool) {
 }
 
 // url reports a link that is not an absolute http(s) address.
+// farge checks the kommune's colour: a colour, and dark enough for white
+// text on it and for links in it (package theme).
+func (c *checker) farge(src record.Source, raw string) {
+	if raw == "" {
+		return
+	}
+	col, err := theme.Parse(raw)
+	if err != nil {
+		c.errorf(src, "farge", "%v", err)
+		return
+	}
+	if !theme.Fits(col) {
+		c.errorf(src, "farge", "%s is too light: white text on it and links in it need a contrast of %.1f:1 (WCAG 2.1 AA); it has %.1f:1 against white. Use a darker shade, e.g. farge = %q",
+			raw, theme.MinContrast, theme.Contrast(col, theme.White), theme.Suggest(col).Hex())
+	}
+}
+
 func (c *checker) url(src record.Source, path, raw string) {
 	if raw == "" {
 		return
@@ -177,6 +195,7 @@ func (c *checker) kommune(k *record.Kommune) {
 	c.url(s, "tilgjengelighetserklaring_url", k.Tilgjengelighet)
 	c.url(s, "lisens_url", k.LisensURL)
 	c.required(s, "lisens", k.Lisens, `"NLOD 2.0"`)
+	c.farge(s, k.Farge)
 	r := k.Regler
 	for _, a := range []struct {
 		path string

@@ -26,10 +26,15 @@ package compile
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"fmt"
+	"path"
 	"slices"
+	"strings"
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/theme"
 )
 
 // Compile builds the site model from s.
@@ -125,6 +130,17 @@ func (c *compiler) kommune() {
 		SluttregnskapGrense:       kr(grense),
 		SluttregnskapFristManeder: frist,
 		OverskridelseVarsel:       Pct{Verdi: r.OverskridelseVarselProsent, Tekst: FormatPct(r.OverskridelseVarselProsent)},
+	}
+	farge := theme.Default
+	if col, err := theme.Parse(k.Farge); err == nil {
+		farge = col.Hex()
+	}
+	col, _ := theme.Parse(farge)
+	c.site.Kommune.Farge = farge
+	c.site.Kommune.Tema = theme.Scale(col)
+	if len(k.LogoData) > 0 {
+		sum := sha256.Sum256(k.LogoData)
+		c.site.Kommune.Logo = fmt.Sprintf("logo-%x%s", sum[:6], strings.ToLower(path.Ext(k.Logo)))
 	}
 	for _, u := range k.Utvalg {
 		c.site.Kommune.Utvalg = append(c.site.Kommune.Utvalg, Utvalg{Kode: u.Kode, Navn: u.Navn})

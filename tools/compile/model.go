@@ -1,5 +1,7 @@
 package compile
 
+import "github.com/openkommune/portal/tools/theme"
+
 // The site model: what the Hugo templates read, as JSON under the data
 // mount (hugo.Data.portal.*). Field names are lower-case snake case because
 // Hugo lower-cases page params. Codes (status, fase, type) are emitted as
@@ -60,6 +62,12 @@ type Kommune struct {
 	SluttregnskapFristManeder int      `json:"sluttregnskap_frist_maneder"`
 	OverskridelseVarsel       Pct      `json:"overskridelse_varsel"`
 	Utvalg                    []Utvalg `json:"utvalg"`
+	// Farge is the kommune's colour and Tema the Designsystemet accent
+	// tokens derived from it (package theme).
+	Farge string        `json:"farge"`
+	Tema  []theme.Token `json:"tema"`
+	// Logo is the logo's path on the site ("logo-<hash>.svg"), empty for none.
+	Logo string `json:"logo"`
 }
 
 // Utvalg is a political body and how many vedtak it has.

@@ -61,6 +61,9 @@ func Load(fsys fs.FS, prefix string) (*record.Set, *diag.List) {
 	if err != nil {
 		l.diags.Errorf(prefix, 1, 1, "cannot read the data directory: %v", err)
 	}
+	if l.set.Kommune != nil {
+		l.logo(l.set.Kommune)
+	}
 	if l.set.Kommune == nil {
 		l.diags.Errorf(l.display("kommune.toml"), 1, 1, "missing file: every data directory needs kommune.toml with the kommune's name, målform and reference date")
 	}
@@ -106,7 +109,7 @@ func kind(p string) string {
 
 func (l *loader) file(p string) {
 	if path.Ext(p) != ".toml" {
-		if !strings.HasPrefix(path.Base(p), ".") && !strings.EqualFold(path.Ext(p), ".md") {
+		if !isImage(p) && !strings.HasPrefix(path.Base(p), ".") && !strings.EqualFold(path.Ext(p), ".md") {
 			l.diags.Warnf(l.display(p), 1, 1, "not a data file: only .toml files are read here; move it out of the data directory")
 		}
 		return

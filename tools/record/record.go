@@ -52,8 +52,12 @@ type Kommune struct {
 	Tilgjengelighet string       `toml:"tilgjengelighetserklaring_url"`
 	Lisens          string       `toml:"lisens"`
 	LisensURL       string       `toml:"lisens_url"`
+	Farge           string       `toml:"farge"` // "#rrggbb"; see package theme
+	Logo            string       `toml:"logo"`  // file name of an SVG or PNG in data/
 	Regler          Regler       `toml:"regler"`
-	Utvalg          []Utvalg     `toml:"utvalg"`
+	// LogoData is the logo file's content, read by package load.
+	LogoData []byte   `toml:"-"`
+	Utvalg   []Utvalg `toml:"utvalg"`
 }
 
 // Regler are the kommune's own thresholds from its økonomireglement.

@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/hugo"
 	"github.com/openkommune/portal/tools/record"
@@ -38,12 +39,15 @@ import (
 
 // Options say what to build.
 type Options struct {
-	Root    string    // project root: config.toml, content/, layouts/, static/
-	DataDir string    // default Root/data
-	Out     string    // default Root/public
-	BaseURL string    // default "/" (a site that works at any root)
-	Log     io.Writer // progress and timings; nil for quiet
-	Diags   io.Writer // diagnostics about the data; default os.Stderr
+	Root    string // project root: config.toml, content/, layouts/, static/
+	DataDir string // default Root/data
+	Out     string // default Root/public
+	BaseURL string // default "/" (a site that works at any root)
+	// AsOf, if after the data's referansedato, is the date deadlines are
+	// judged at (the Pages workflow passes today's date in Europe/Oslo).
+	AsOf  caldate.Date
+	Log   io.Writer // progress and timings; nil for quiet
+	Diags io.Writer // diagnostics about the data; default os.Stderr
 }
 
 // ErrInvalidData is returned when the data has errors (already printed).
@@ -69,7 +73,7 @@ func Build(ctx context.Context, o Options) error {
 	defer os.RemoveAll(stage)
 
 	t.start("compile")
-	site := compile.Compile(set)
+	site := compile.CompileAsOf(set, o.AsOf)
 	if err := compile.Write(site, filepath.Join(stage, "data")); err != nil {
 		return fmt.Errorf("writing the compiled data: %w", err)
 	}
@@ -109,6 +113,11 @@ func Build(ctx context.Context, o Options) error {
 	}
 	if err := sf.write(dest); err != nil {
 		return fmt.Errorf("writing the search index: %w", err)
+	}
+	if site.Kommune.Logo != "" {
+		if err := os.WriteFile(filepath.Join(dest, site.Kommune.Logo), set.Kommune.LogoData, 0o644); err != nil {
+			return fmt.Errorf("writing the logo: %w", err)
+		}
 	}
 	t.done("")
 

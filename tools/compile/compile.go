@@ -37,12 +37,24 @@ import (
 	"github.com/openkommune/portal/tools/theme"
 )
 
-// Compile builds the site model from s.
-func Compile(s *record.Set) *Site {
+// Compile builds the site model from s, judging deadlines at the kommune's
+// reference date.
+func Compile(s *record.Set) *Site { return CompileAsOf(s, caldate.Date{}) }
+
+// CompileAsOf builds the site model from s, judging deadlines ("forsinket",
+// "sluttregnskap på overtid") at asOf if it is after the kommune's reference
+// date: the published site then stays current between council meetings
+// while the reported statuses stay those of the reference date. The same
+// data and date always give the same model.
+func CompileAsOf(s *record.Set, asOf caldate.Date) *Site {
+	ref := s.Kommune.Referansedato
+	if asOf.After(ref) {
+		ref = asOf
+	}
 	c := &compiler{
 		set:     s,
 		ix:      s.Index(),
-		ref:     s.Kommune.Referansedato,
+		ref:     ref,
 		vedtak:  map[string]*Vedtak{},
 		omrader: map[string]*Omrade{},
 		planer:  map[string]*Plan{},
@@ -122,6 +134,7 @@ func (c *compiler) kommune() {
 		Malform:                   string(k.Malform),
 		Fiktiv:                    k.Fiktiv,
 		Referansedato:             dato(k.Referansedato),
+		Vurdert:                   dato(c.ref),
 		Nettsted:                  k.Nettsted,
 		InnsynURL:                 k.InnsynURL,
 		Tilgjengelighet:           k.Tilgjengelighet,
@@ -275,10 +288,10 @@ func (c *compiler) nokkeltall() {
 	}
 	// The budget year in force at the reference date, from the newest
 	// økonomiplan that covers it.
-	n.DriftsrammeAr = c.ref.Y
+	n.DriftsrammeAr = c.set.Kommune.Referansedato.Y
 	for _, o := range c.site.Okonomiplaner {
 		for i, y := range o.Ar {
-			if y == c.ref.Y {
+			if y == c.set.Kommune.Referansedato.Y {
 				n.Driftsrammer = o.SumRegulert[i]
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -306,5 +307,44 @@ func TestFormatPct(t *testing.T) {
 		if got := compile.FormatPct(v); got != want {
 			t.Errorf("FormatPct(%v) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+// TestCompileAsOf: a later date judges deadlines later; the reported
+// statuses and everything else stay those of the data.
+func TestCompileAsOf(t *testing.T) {
+	s, diags := load.Load(os.DirFS("../../data"), "data")
+	check.Check(s, diags)
+	if diags.Errors() > 0 {
+		t.Fatal("the example data has errors")
+	}
+	ref := s.Kommune.Referansedato
+	base := compile.Compile(s)
+	for _, d := range []caldate.Date{{}, ref, caldate.New(ref.Y-1, ref.M, ref.D)} {
+		if got := compile.CompileAsOf(s, d); !reflect.DeepEqual(got, base) {
+			t.Errorf("CompileAsOf(%v) differs from Compile", d)
+		}
+	}
+	later := caldate.New(ref.Y+10, ref.M, ref.D)
+	l := compile.CompileAsOf(s, later)
+	if l.Kommune.Vurdert.ISO != later.String() || l.Kommune.Referansedato != base.Kommune.Referansedato {
+		t.Errorf("vurdert %v, referansedato %v", l.Kommune.Vurdert, l.Kommune.Referansedato)
+	}
+	open, late := 0, 0
+	for _, v := range l.Vedtak {
+		for _, p := range v.Punkter {
+			if p.Frist != nil && p.Status != "fullfort" && p.Status != "utgar" {
+				open++
+				if !p.Forsinket {
+					t.Errorf("%s punkt %d (frist %s, %s) is not late ten years on", v.ID, p.Nr, p.Frist.ISO, p.Status)
+				}
+			}
+			if p.Forsinket {
+				late++
+			}
+		}
+	}
+	if open == 0 || l.Nokkeltall.PunkterForsinket != late || late <= base.Nokkeltall.PunkterForsinket {
+		t.Errorf("open points with a frist %d; late %d (was %d); key figure %d", open, late, base.Nokkeltall.PunkterForsinket, l.Nokkeltall.PunkterForsinket)
 	}
 }

@@ -53,6 +53,7 @@ type Kommune struct {
 	Malform                   string   `json:"malform"`
 	Fiktiv                    bool     `json:"fiktiv"`
 	Referansedato             Dato     `json:"referansedato"`
+	Vurdert                   Dato     `json:"vurdert"` // the date deadlines are judged at (≥ referansedato)
 	Nettsted                  string   `json:"nettsted"`
 	InnsynURL                 string   `json:"innsyn_url"`
 	Tilgjengelighet           string   `json:"tilgjengelighetserklaring_url"`

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/openkommune/portal/tools/build"
+	"github.com/openkommune/portal/tools/caldate"
 )
 
 func buildFlags(name string, args []string) (*flag.FlagSet, *build.Options) {
@@ -19,6 +20,14 @@ func buildFlags(name string, args []string) (*flag.FlagSet, *build.Options) {
 	fs.StringVar(&o.Out, "out", "", "output directory (default ROOT/public)")
 	fs.StringVar(&o.BaseURL, "baseurl", "/", "the URL the site is served from, e.g. https://owner.github.io/repo/")
 	quiet := fs.Bool("q", false, "quiet: print only problems")
+	fs.Func("dato", "judge deadlines at this date `YYYY-MM-DD` if it is after the data's referansedato (the Pages workflow passes today's date)", func(v string) error {
+		d, err := caldate.Parse(v)
+		if err == nil && d.Problem() != "" {
+			err = errors.New(d.Problem())
+		}
+		o.AsOf = d
+		return err
+	})
 	fs.Parse(args)
 	o.Log = os.Stderr
 	if *quiet {

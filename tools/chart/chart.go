@@ -1,0 +1,74 @@
+// Package chart owns the portal's charts: accessible SVG drawn at build
+// time from the site model; no chart library in the browser.
+//
+// Every chart is a picture of a table that the page shows next to it: an
+// inline <svg role="img"> labelled by a short <title>, with a one-sentence
+// summary in the kommune's målform for the page to print beside it. Shapes
+// and text carry CSS classes for the site's stylesheet to theme, and
+// presentation attributes in currentColor and greys so that a chart is
+// legible without it. The same site always gives the same bytes.
+//
+// See docs/charts.md for what each chart shows and the classes.
+package chart
+
+import (
+	"fmt"
+
+	"github.com/openkommune/portal/tools/compile"
+)
+
+// A chart is produced only where there is something to draw:
+//
+//	omrade/<id>                          an area with frames in an økonomiplan
+//	okonomiplan/<id>/reguleringer/<year> a plan year with at least one regulering
+//	prosjekt/<id>                        a project with a kostnadsramme, spend or forecast
+//	portefolje                           at least one project with a forecast
+type chart struct {
+	svg     string
+	summary string
+}
+
+// All returns every chart of the site by key, each a complete inline
+// <svg> element.
+func All(site *compile.Site) map[string]string {
+	out := map[string]string{}
+	for k, c := range build(site) {
+		out[k] = c.svg
+	}
+	return out
+}
+
+// Summaries returns a one-sentence plain-text summary of every chart by
+// the same keys as All, in the kommune's målform. The text is not escaped:
+// the page's template escapes it.
+func Summaries(site *compile.Site) map[string]string {
+	out := map[string]string{}
+	for k, c := range build(site) {
+		out[k] = c.summary
+	}
+	return out
+}
+
+func build(site *compile.Site) map[string]chart {
+	w := wordsFor(site.Kommune.Malform)
+	out := map[string]chart{}
+	for _, o := range site.Omrader {
+		if c, ok := omradeChart(site, o, w); ok {
+			out["omrade/"+o.ID] = c
+		}
+	}
+	for _, o := range site.Okonomiplaner {
+		for _, year := range regulatedYears(o) {
+			out[fmt.Sprintf("okonomiplan/%s/reguleringer/%d", o.ID, year)] = waterfallChart(o, year, w)
+		}
+	}
+	for _, p := range site.Prosjekter {
+		if c, ok := prosjektChart(p, w); ok {
+			out["prosjekt/"+p.ID] = c
+		}
+	}
+	if c, ok := portefoljeChart(site, w); ok {
+		out["portefolje"] = c
+	}
+	return out
+}

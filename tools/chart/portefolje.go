@@ -1,0 +1,130 @@
+package chart
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/openkommune/portal/tools/compile"
+)
+
+// portefoljeChart draws every project with a forecast as a horizontal bar
+// from 0 to its deviation from the adjusted frame in per cent, largest
+// first, with a solid line at 0 and a dashed line at the kommune's alert
+// threshold. An overrun's bar is hatched and its row says "▲ over ramme":
+// never colour alone.
+func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
+	var rows []*compile.Prosjekt
+	for _, p := range site.Prosjekter {
+		if p.AvvikJustertPct != nil {
+			rows = append(rows, p)
+		}
+	}
+	if len(rows) == 0 {
+		return chart{}, false
+	}
+	slices.SortStableFunc(rows, func(a, b *compile.Prosjekt) int {
+		return cmp.Or(cmp.Compare(b.AvvikJustertPct.Verdi, a.AvvikJustertPct.Verdi), cmp.Compare(a.Navn, b.Navn), cmp.Compare(a.ID, b.ID))
+	})
+	threshold := site.Kommune.OverskridelseVarsel.Verdi
+	lo, hi := min(0, threshold), max(0, threshold)
+	for _, p := range rows {
+		lo, hi = min(lo, p.AvvikJustertPct.Verdi), max(hi, p.AvvikJustertPct.Verdi)
+	}
+	sc := niceScale(lo, hi, 5)
+
+	const (
+		legendY = 20.0
+		top     = 62.0 // the threshold's label sits above
+		rowH    = 24.0
+		barH    = 14.0
+		nameW   = 226.0
+		valueX  = 530.0 // right edge of the value column
+		markerX = 537.0
+	)
+	plotL, plotR := nameW+12, valueX-64
+	plotBottom := top + rowH*float64(len(rows))
+	height := plotBottom + 48
+	xAt := func(v float64) float64 { return sc.at(v, plotL, plotR) }
+
+	c := newCanvas("portefolje", "portefolje", w.portefoljeTitle, height, true)
+	c.legend(plotL, legendY, []legendItem{
+		{w.overLegend, func(c *canvas, x, y float64) {
+			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-over", c.hatched()...)
+		}},
+		{w.withinLegend, func(c *canvas, x, y float64) {
+			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--avvik", solidStyle...)
+		}},
+	})
+
+	c.start("g", a("class", "chart-grid"))
+	for _, t := range sc.ticks {
+		c.line(xAt(t), top, xAt(t), plotBottom, "chart-grid-line", gridStyle...)
+	}
+	c.end("g")
+	c.start("g", a("class", "chart-axis"))
+	c.line(plotL, plotBottom, plotR, plotBottom, "chart-axis-line", axisStyle...)
+	for _, t := range sc.ticks {
+		c.text(xAt(t), plotBottom+16, "chart-label chart-tick", "middle", formatNumber(t, sc.decimals)+nbsp+"%", "", af("font-size", smallSize))
+	}
+	c.text((plotL+plotR)/2, plotBottom+36, "chart-label chart-axis-title", "middle", w.avvikAxis, "", af("font-size", smallSize))
+	c.end("g")
+
+	maxChars := charsFor(nameW, fontSize)
+	for i, p := range rows {
+		y := top + rowH*float64(i) + (rowH-barH)/2
+		v := p.AvvikJustertPct.Verdi
+		class, barClass, style := "chart-row", "chart-bar chart-bar--avvik", solidStyle
+		if p.OverRamme {
+			class, barClass, style = "chart-row chart-row--over", "chart-bar chart-bar--avvik chart-over", c.hatched()
+		}
+		if p.Varsel {
+			class += " chart-row--varsel"
+		}
+		c.start("g", a("class", class))
+		name := truncate(p.Navn, maxChars)
+		c.text(nameW, y+barH-2, "chart-label", "end", name, p.Navn)
+		if v != 0 {
+			c.rect(xAt(0), y, xAt(v), y+barH, barClass, style...)
+		}
+		c.text(valueX, y+barH-2, "chart-label chart-value", "end", formatPct(v), "")
+		if p.OverRamme {
+			c.text(markerX, y+barH-2, "chart-label chart-over-marker", "start", w.overMarker, "", a("font-weight", "bold"), af("font-size", smallSize))
+		}
+		c.end("g")
+	}
+
+	// The zero line and the threshold over the bars.
+	c.line(xAt(0), top-4, xAt(0), plotBottom, "chart-zero", axisStyle...)
+	tx := xAt(threshold)
+	c.start("g", a("class", "chart-threshold"))
+	c.line(tx, top-4, tx, plotBottom, "chart-threshold-line", append([]attr{a("stroke-dasharray", "5 3")}, axisStyle...)...)
+	label := fmt.Sprintf(w.threshold, unsignedPct(threshold))
+	lx, anchor := tx, "middle"
+	if half := textWidth(label, smallSize) / 2; tx+half > width-8 {
+		lx, anchor = tx, "end"
+	} else if tx-half < plotL {
+		lx, anchor = tx, "start"
+	}
+	c.text(lx, top-10, "chart-label", anchor, label, "", af("font-size", smallSize))
+	c.end("g")
+
+	return chart{svg: c.done(), summary: portefoljeSummary(rows, threshold, w)}, true
+}
+
+func portefoljeSummary(rows []*compile.Prosjekt, threshold float64, w *words) string {
+	over, varsel := 0, 0
+	for _, p := range rows {
+		if p.OverRamme {
+			over++
+		}
+		if p.Varsel {
+			varsel++
+		}
+	}
+	if over == 0 {
+		return fmt.Sprintf(w.sumPortefoljeIngen, count(len(rows), w.prosjekterN))
+	}
+	top := rows[0]
+	return fmt.Sprintf(w.sumPortefolje, over, count(len(rows), w.prosjekterN), varsel, unsignedPct(threshold), top.Navn, formatPct(top.AvvikJustertPct.Verdi))
+}

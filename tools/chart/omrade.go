@@ -61,6 +61,8 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *words) (chart, bool) 
 	u := unitFor(maxAbs)
 	sc := niceScale(headroom(u.value(lo), u.value(hi), 0, 0.08))
 
+	// A value label above the tallest bar may reach into the margin between
+	// the legend and the plot, so the axis needs no headroom above.
 	const (
 		legendY = 20.0
 		plotTop = 58.0
@@ -113,7 +115,7 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *words) (chart, bool) 
 				c.text(bx+barW/2, ly, "chart-label chart-value", "middle", u.short(v), "", af("font-size", smallSize))
 			}
 		}
-		c.text(mid, plotBottom+20, "chart-label chart-axis-label", "middle", itoa(y.ar), "")
+		c.text(mid, plotBottom+20, "chart-label chart-tick", "middle", itoa(y.ar), "")
 	}
 	c.end("g")
 

@@ -12,6 +12,7 @@ import (
 // An enum is a string with a fixed set of values. Each enum type has a
 // Problem method that says what is wrong with a written value; an empty
 // value has no problem here (whether it is required is checked elsewhere).
+// Its Values method lists the allowed values for package schema.
 
 func enumProblem(what, v string, values []string) string {
 	if v == "" || slices.Contains(values, v) {
@@ -27,6 +28,9 @@ type Malform string
 var MalformValues = []string{"nb", "nn"}
 
 func (v Malform) Problem() string { return enumProblem("malform", string(v), MalformValues) }
+
+// Values returns the allowed codes, MalformValues (for the JSON Schemas).
+func (Malform) Values() []string { return MalformValues }
 
 // Status is the follow-up status of a vedtakspunkt or a tiltak. "Late" is
 // not a status: it is derived from the due date and the reference date.
@@ -44,6 +48,9 @@ var StatusValues = []string{"ikke_startet", "under_arbeid", "fullfort", "utgar"}
 
 func (v Status) Problem() string { return enumProblem("status", string(v), StatusValues) }
 
+// Values returns the allowed codes, StatusValues (for the JSON Schemas).
+func (Status) Values() []string { return StatusValues }
+
 // Closed reports whether the status needs no more work.
 func (v Status) Closed() bool { return v == Fullfort || v == Utgar }
 
@@ -55,6 +62,9 @@ var PlanTypeValues = []string{"planstrategi", "samfunnsdel", "arealdel", "kommun
 
 func (v PlanType) Problem() string { return enumProblem("type", string(v), PlanTypeValues) }
 
+// Values returns the allowed codes, PlanTypeValues (for the JSON Schemas).
+func (PlanType) Values() []string { return PlanTypeValues }
+
 // PlanStatus is where a plan is in its life.
 type PlanStatus string
 
@@ -62,6 +72,9 @@ type PlanStatus string
 var PlanStatusValues = []string{"under_arbeid", "vedtatt", "erstattet"}
 
 func (v PlanStatus) Problem() string { return enumProblem("status", string(v), PlanStatusValues) }
+
+// Values returns the allowed codes, PlanStatusValues (for the JSON Schemas).
+func (PlanStatus) Values() []string { return PlanStatusValues }
 
 // TiltakFase is a temaplan measure's phase (seed 000).
 type TiltakFase string
@@ -71,6 +84,9 @@ var TiltakFaseValues = []string{"okonomiplan", "gjennomforing", "evaluering"}
 
 func (v TiltakFase) Problem() string { return enumProblem("fase", string(v), TiltakFaseValues) }
 
+// Values returns the allowed codes, TiltakFaseValues (for the JSON Schemas).
+func (TiltakFase) Values() []string { return TiltakFaseValues }
+
 // ProsjektFase is an investment project's stage (seed 004).
 type ProsjektFase string
 
@@ -78,6 +94,9 @@ type ProsjektFase string
 var ProsjektFaseValues = []string{"behovsutredning", "forprosjekt", "detaljprosjekt", "bygging", "overtatt", "avsluttet"}
 
 func (v ProsjektFase) Problem() string { return enumProblem("fase", string(v), ProsjektFaseValues) }
+
+// Values returns the allowed codes, ProsjektFaseValues (for the JSON Schemas).
+func (ProsjektFase) Values() []string { return ProsjektFaseValues }
 
 // Index returns the stage's place in ProsjektFaseValues, or -1.
 func (v ProsjektFase) Index() int { return slices.Index(ProsjektFaseValues, string(v)) }
@@ -96,6 +115,9 @@ var RammeTypeValues = []string{"opprinnelig", "tillegg", "reduksjon"}
 
 func (v RammeType) Problem() string { return enumProblem("type", string(v), RammeTypeValues) }
 
+// Values returns the allowed codes, RammeTypeValues (for the JSON Schemas).
+func (RammeType) Values() []string { return RammeTypeValues }
+
 // Periode is a reporting period of the budget year.
 type Periode string
 
@@ -104,6 +126,9 @@ type Periode string
 var PeriodeValues = []string{"t1", "t2", "arsregnskap"}
 
 func (v Periode) Problem() string { return enumProblem("periode", string(v), PeriodeValues) }
+
+// Values returns the allowed codes, PeriodeValues (for the JSON Schemas).
+func (Periode) Values() []string { return PeriodeValues }
 
 // End returns the last day of the period in year y.
 func (v Periode) End(y int) caldate.Date {
@@ -123,3 +148,6 @@ type Risiko string
 var RisikoValues = []string{"gronn", "gul", "rod"}
 
 func (v Risiko) Problem() string { return enumProblem("risiko", string(v), RisikoValues) }
+
+// Values returns the allowed codes, RisikoValues (for the JSON Schemas).
+func (Risiko) Values() []string { return RisikoValues }

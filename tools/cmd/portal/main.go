@@ -5,6 +5,7 @@
 //	portal build   check, compile and build the site into public/
 //	portal serve   build and preview on localhost, rebuilding on change
 //	portal synth   write a synthetic kommune of any size (for benchmarks)
+//	portal schema  write the data files' JSON Schemas into schemas/ (for editors)
 //
 // Run "portal <command> -h" for the flags of each.
 package main
@@ -15,17 +16,18 @@ import (
 )
 
 var commands = map[string]func(args []string) int{
-	"check": runCheck,
-	"build": runBuild,
-	"serve": runServe,
-	"synth": runSynth,
+	"check":  runCheck,
+	"build":  runBuild,
+	"serve":  runServe,
+	"synth":  runSynth,
+	"schema": runSchema,
 }
 
 func main() { os.Exit(run(os.Args[1:])) }
 
 func run(args []string) int {
 	if len(args) < 1 || commands[args[0]] == nil {
-		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth [flags]")
+		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth|schema [flags]")
 		return 2
 	}
 	return commands[args[0]](args[1:])

@@ -3,6 +3,7 @@ package chart
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -82,6 +83,10 @@ func edgeSite(malform string) *compile.Site {
 	slutt.Prognose = krp(38_000_000)
 	slutt.AvvikJustertPct = pct(-2_000_000, 40_000_000)
 	site.Prosjekter = append(site.Prosjekter, slutt)
+	// A sluttregnskap dated before the last status report.
+	early := prosjekt("tidlig", "Tidlig", 2024, [][2]any{{"2024-01-15", int64(2_000_000)}}, []int64{1_900_000}, [][2]any{{"2024-08-31", int64(1_950_000)}})
+	early.Sluttregnskap = &compile.Sluttregnskap{Belop: kr(1_900_000), Vedtak: compile.Ref{Dato: "2024-06-01"}}
+	site.Prosjekter = append(site.Prosjekter, early)
 
 	site.Omrader = []*compile.Omrade{
 		{ID: "felles", Navn: "Fellesinntekter", Rammer: []compile.OmradeRamme{
@@ -112,12 +117,13 @@ func TestEdgeCases(t *testing.T) {
 			os.WriteFile(filepath.Join(*dump, "edge-"+slug(k)+".svg"), []byte(s), 0o644)
 		}
 	}
-	want := []string{"okonomiplan/a/reguleringer/2024", "omrade/felles", "portefolje", "prosjekt/ferdig", "prosjekt/lang", "prosjekt/ny", "prosjekt/retur", "prosjekt/skole", "prosjekt/utredning"}
+	want := []string{"okonomiplan/a/reguleringer/2024", "omrade/felles", "portefolje", "prosjekt/ferdig", "prosjekt/lang", "prosjekt/ny", "prosjekt/retur", "prosjekt/skole", "prosjekt/tidlig", "prosjekt/utredning"}
 	if got := sortedKeys(charts); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("keys %q, want %q", got, want)
 	}
 	ids := map[string]string{}
 	for _, k := range sortedKeys(charts) {
+		forwardLines(t, k, charts[k])
 		for _, id := range checkSVG(t, k, charts[k]).ids {
 			if o, ok := ids[id]; ok {
 				t.Errorf("id %q in %s and %s", id, o, k)
@@ -132,7 +138,7 @@ func TestEdgeCases(t *testing.T) {
 		"prosjekt/ferdig":                 "Kostnadsrammen er 40,0 mill. kr og er ikke endret; sluttregnskapet er 38,0 mill. kr, 5,0 % under rammen, og 38,0 mill. kr er brukt.",
 		"omrade/felles":                   "Vedtatt netto driftsramme for Fellesinntekter er −50,0 mill. kr i 2024 og −48,0 mill. kr i 2026; reguleringer endret rammen i 1 av 3 år, mest i 2024 (−2,0 mill. kr).",
 		"okonomiplan/a/reguleringer/2024": "Sum netto driftsrammer for 2024 gikk fra 100,0 mill. kr vedtatt til 98,0 mill. kr regulert gjennom 1 regulering i 1 vedtak.",
-		"portefolje":                      "1 av 4 prosjekter med prognose ligger over justert kostnadsramme, 1 av dem mer enn varslingsgrensen på 5,0 %; størst avvik har Skole med +5,6 %.",
+		"portefolje":                      "1 av 5 prosjekter med prognose ligger over justert kostnadsramme, 1 av dem mer enn varslingsgrensen på 5,0 %; størst avvik har Skole med +5,6 %.",
 	} {
 		if got := strings.ReplaceAll(sums[key], "\u00a0", " "); got != want {
 			t.Errorf("%s summary:\n got %s\nwant %s", key, got, want)
@@ -190,7 +196,7 @@ func TestNynorsk(t *testing.T) {
 		"prosjekt/ferdig":                 "Kostnadsramma er 40,0 mill. kr og er ikkje endra; sluttrekneskapen er 38,0 mill. kr, 5,0 % under ramma, og 38,0 mill. kr er brukt.",
 		"prosjekt/utredning":              "Prosjektet har inga kostnadsramme enno; prognosen er 95,0 mill. kr, og 262 500 kr er brukt.",
 		"okonomiplan/a/reguleringer/2024": "Sum netto driftsrammer for 2024 gjekk frå 100,0 mill. kr vedteke til 98,0 mill. kr regulert gjennom 1 regulering i 1 vedtak.",
-		"portefolje":                      "1 av 4 prosjekt med prognose ligg over justert kostnadsramme, 1 av dei meir enn varslingsgrensa på 5,0 %; størst avvik har Skole med +5,6 %.",
+		"portefolje":                      "1 av 5 prosjekt med prognose ligg over justert kostnadsramme, 1 av dei meir enn varslingsgrensa på 5,0 %; størst avvik har Skole med +5,6 %.",
 	} {
 		if got := strings.ReplaceAll(sums[key], "\u00a0", " "); got != want {
 			t.Errorf("%s summary:\n got %s\nwant %s", key, got, want)
@@ -239,5 +245,24 @@ func TestHostileText(t *testing.T) {
 	// The summaries are plain text for the template to escape.
 	if !strings.Contains(sums["omrade/"+site.Omrader[0].ID], evil) {
 		t.Errorf("the area summary does not carry the name as plain text: %s", sums["omrade/"+site.Omrader[0].ID])
+	}
+}
+
+// forwardLines fails if a polyline in s runs back in x: a step line over
+// time must not.
+func forwardLines(t *testing.T, key, s string) {
+	t.Helper()
+	for _, part := range strings.Split(s, `<polyline points="`)[1:] {
+		prev := -1.0
+		for _, xy := range strings.Fields(part[:strings.IndexByte(part, '"')]) {
+			x, err := strconv.ParseFloat(xy[:strings.IndexByte(xy, ',')], 64)
+			if err != nil {
+				t.Fatalf("%s: point %q: %v", key, xy, err)
+			}
+			if x < prev {
+				t.Errorf("%s: a line runs back from x=%v to %v", key, prev, x)
+			}
+			prev = x
+		}
 	}
 }

@@ -203,6 +203,7 @@ func TestExampleSVG(t *testing.T) {
 	for _, k := range sortedKeys(charts) {
 		s := charts[k]
 		info := checkSVG(t, k, s)
+		forwardLines(t, k, s)
 		for _, id := range info.ids {
 			if o, ok := owner[id]; ok {
 				t.Errorf("id %q is in both %s and %s", id, o, k)

@@ -32,7 +32,6 @@ type prosjektSeries struct {
 	prognose []point // each status report's forecast, then the sluttregnskap
 	slutt    bool    // the last prognose point is the sluttregnskap
 	spend    []point // cumulative spend at each year's end (day = the year's first day)
-	years    []int   // the regnskap years, matching spend
 	y0, y1   int     // the first and last year on the time axis
 }
 
@@ -65,12 +64,12 @@ func prosjektData(p *compile.Prosjekt) (prosjektSeries, bool) {
 		default:
 			continue
 		}
-		s.ramme = append(s.ramme, point{d, st.Ramme.Kr})
+		s.ramme = appendInTime(s.ramme, point{d, st.Ramme.Kr})
 		see(yearOf(d))
 	}
 	for _, r := range p.Statusrapporter {
 		if d, ok := day(r.Dato.ISO); ok {
-			s.prognose = append(s.prognose, point{d, r.Prognose.Kr})
+			s.prognose = appendInTime(s.prognose, point{d, r.Prognose.Kr})
 			see(yearOf(d))
 		}
 	}
@@ -80,7 +79,7 @@ func prosjektData(p *compile.Prosjekt) (prosjektSeries, bool) {
 			d, ok = s.prognose[len(s.prognose)-1].day, true
 		}
 		if ok {
-			s.prognose = append(s.prognose, point{d, sr.Belop.Kr})
+			s.prognose = appendInTime(s.prognose, point{d, sr.Belop.Kr})
 			s.slutt = true
 			see(yearOf(d))
 		}
@@ -89,7 +88,6 @@ func prosjektData(p *compile.Prosjekt) (prosjektSeries, bool) {
 	for _, r := range p.Regnskap {
 		sum += r.Belop.Kr
 		s.spend = append(s.spend, point{yearStart(r.Ar), sum})
-		s.years = append(s.years, r.Ar)
 		see(r.Ar)
 	}
 	see(p.StartAr)
@@ -98,6 +96,15 @@ func prosjektData(p *compile.Prosjekt) (prosjektSeries, bool) {
 	}
 	s.y0, s.y1 = first, last
 	return s, true
+}
+
+// appendInTime appends pt to a series in the model's order, moved no
+// earlier than the point before it, so that a step line never runs back.
+func appendInTime(series []point, pt point) []point {
+	if n := len(series); n > 0 {
+		pt.day = max(pt.day, series[n-1].day)
+	}
+	return append(series, pt)
 }
 
 // prosjektChart draws a project's kostnadsramme as a solid step line with

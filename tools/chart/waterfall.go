@@ -125,7 +125,7 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *words) chart {
 		y := rowY(i)
 		c.start("g", a("class", "chart-step chart-step--sum"))
 		c.text(labelW, y+barH-2, "chart-label", "end", truncate(label, maxChars), label, a("font-weight", "bold"))
-		if broken {
+		if broken && xAt(v)-plotL > 24 {
 			// A gap with slanted edges near the axis: the bar is cut.
 			gap := plotL + 8
 			c.rect(plotL, y, gap, y+barH, "chart-bar chart-bar--sum", solidStyle...)
@@ -133,7 +133,11 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *words) chart {
 			c.line(gap-2, y+barH+2, gap+2, y-2, "chart-break", axisStyle...)
 			c.line(gap+4, y+barH+2, gap+8, y-2, "chart-break", axisStyle...)
 		} else {
-			c.rect(xAt(0), y, xAt(v), y+barH, "chart-bar chart-bar--sum", solidStyle...)
+			base := xAt(0)
+			if broken {
+				base = plotL // too short to show the cut
+			}
+			c.rect(base, y, xAt(v), y+barH, "chart-bar chart-bar--sum", solidStyle...)
 		}
 		c.text(width-12, y+barH-2, "chart-label chart-value", "end", formatAmount(v), "", a("font-weight", "bold"))
 		c.end("g")

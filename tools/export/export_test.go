@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -493,4 +494,61 @@ func BenchmarkFiles(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n), "bytes/op-out")
+}
+
+var docRow = regexp.MustCompile("^\\| `([a-z0-9_]+)` \\| ([a-z]+) \\| (yes|no) \\|")
+
+// TestDocs checks that docs/downloads.md has a table per list with every
+// column in order, its type and whether it is always filled.
+func TestDocs(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/downloads.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sections := map[string][]string{}
+	name := ""
+	for line := range strings.SplitSeq(string(doc), "\n") {
+		if strings.HasPrefix(line, "#") {
+			name = ""
+			if n, ok := strings.CutPrefix(line, "### `"); ok {
+				name = strings.TrimSuffix(n, "`")
+				sections[name] = []string{}
+			}
+			continue
+		}
+		if name != "" && docRow.MatchString(line) {
+			m := docRow.FindStringSubmatch(line)
+			sections[name] = append(sections[name], m[1]+" "+m[2]+" "+m[3])
+		}
+	}
+	tabs := tables(example(t))
+	byName := map[string]*table{}
+	for _, tb := range tabs {
+		byName[tb.name] = tb
+	}
+	for _, tb := range tabs {
+		got, ok := sections[tb.name]
+		if !ok {
+			t.Errorf("docs/downloads.md has no section ### `%s`", tb.name)
+			continue
+		}
+		if tb.name == listOverskridelser {
+			// Documented by reference to prosjekter: the columns must be the same.
+			if len(got) != 0 || !slices.EqualFunc(tb.fields, byName[listProsjekter].fields, func(a, b field) bool { return a.name == b.name }) {
+				t.Errorf("overskridelser: documented as the columns of prosjekter, which differ or have their own table")
+			}
+			continue
+		}
+		var want []string
+		for _, f := range tb.fields {
+			always := "no"
+			if f.required {
+				always = "yes"
+			}
+			want = append(want, f.name+" "+f.typ+" "+always)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("docs/downloads.md, %s:\n got %q\nwant %q", tb.name, got, want)
+		}
+	}
 }

@@ -678,3 +678,16 @@ func BenchmarkFiles(b *testing.B) {
 		}
 	}
 }
+
+// TestDocs checks that docs/downloads.md names every feed.
+func TestDocs(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/downloads.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{vedtakPath, varselPath, "feed/prosjekter/<id>.xml", "The 50 newest vedtak", tagDate + ":"} {
+		if !bytes.Contains(doc, []byte(s)) {
+			t.Errorf("docs/downloads.md does not mention %q", s)
+		}
+	}
+}

@@ -51,7 +51,9 @@ func (g *gen) vedtakEntry(v *compile.Vedtak) entry {
 		s.WriteString(strconv.Itoa(n) + g.t(" vedtakspunkter", " vedtakspunkt"))
 	}
 	if n > 0 {
-		if v.Apne == 0 {
+		if v.Apne == 0 && n == 1 {
+			s.WriteString(g.t(", fulgt opp.", ", følgt opp."))
+		} else if v.Apne == 0 {
 			s.WriteString(g.t(", alle fulgt opp.", ", alle følgde opp."))
 		} else {
 			if v.Apne == 1 {

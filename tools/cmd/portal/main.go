@@ -5,6 +5,7 @@
 //	portal build   check, compile and build the site into public/
 //	portal serve   build and preview on localhost, rebuilding on change
 //	portal synth   write a synthetic kommune of any size (for benchmarks)
+//	portal new     start a new vedtak or prosjekt file from its record type
 //	portal schema  write the data files' JSON Schemas into schemas/ (for editors)
 //
 // Run "portal <command> -h" for the flags of each.
@@ -20,6 +21,7 @@ var commands = map[string]func(args []string) int{
 	"build":  runBuild,
 	"serve":  runServe,
 	"synth":  runSynth,
+	"new":    runNew,
 	"schema": runSchema,
 }
 
@@ -27,7 +29,7 @@ func main() { os.Exit(run(os.Args[1:])) }
 
 func run(args []string) int {
 	if len(args) < 1 || commands[args[0]] == nil {
-		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth|schema [flags]")
+		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth|new|schema [flags]")
 		return 2
 	}
 	return commands[args[0]](args[1:])

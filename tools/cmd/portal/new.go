@@ -1,0 +1,361 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // Europe/Oslo wherever the command runs
+
+	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/schema"
+)
+
+const newUsage = `usage: portal new vedtak -utvalg KODE [-dato YYYY-MM-DD] [-tittel TEKST] [-saksnummer NR] [flags]
+       portal new prosjekt -navn NAVN [-id ID] [-nummer NR] [-omrade ID] [-ansvarlig TEKST] [-fase FASE] [-ramme KRONER -vedtak ID] [flags]`
+
+// runNew writes a new data file of a kind, with every key of its record
+// type: what the flags give, the required keys to be filled in by hand
+// (marked "# Fyll inn:"), and the optional keys commented out.
+func runNew(args []string) int {
+	if len(args) < 1 {
+		fmt.Fprintln(os.Stderr, newUsage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "vedtak":
+		err = newVedtak(args[1:])
+	case "prosjekt":
+		err = newProsjekt(args[1:])
+	default:
+		fmt.Fprintln(os.Stderr, newUsage)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "portal new:", err)
+		return 1
+	}
+	return 0
+}
+
+// newEnv is what both kinds need: the flags for where things are, the
+// document and the data as it is.
+type newEnv struct {
+	root, data string
+	docs       *schema.Docs
+	set        *record.Set
+	ix         *record.Index
+}
+
+func newFlags(name string) (*flag.FlagSet, *newEnv) {
+	fs := flag.NewFlagSet("new "+name, flag.ExitOnError)
+	e := &newEnv{}
+	fs.StringVar(&e.root, "root", ".", "project root (holds "+schema.DocPath+")")
+	fs.StringVar(&e.data, "data", "", "data directory (default ROOT/data)")
+	return fs, e
+}
+
+func (e *newEnv) load() error {
+	if e.data == "" {
+		e.data = filepath.Join(e.root, "data")
+	}
+	doc, err := os.ReadFile(filepath.Join(e.root, schema.DocPath))
+	if err != nil {
+		return fmt.Errorf("%v: run portal new from the repository root or give -root", err)
+	}
+	if e.docs, err = schema.ParseDocs(doc); err != nil {
+		return err
+	}
+	// The data need not be right to add to it; only what is read is used.
+	e.set, _ = load.Load(os.DirFS(e.data), "data")
+	if e.set.Kommune == nil {
+		return fmt.Errorf("no kommune.toml in %s: give -data or -root", e.data)
+	}
+	e.ix = e.set.Index()
+	return nil
+}
+
+// write scaffolds a file of kind at path and refuses to overwrite one.
+func (e *newEnv) write(kind, path, header string, vals schema.Values) error {
+	k, _ := schema.KindNamed(kind)
+	b, err := e.docs.Scaffold(k, header, vals)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists: it is not overwritten", path)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Println(path)
+	fmt.Fprintf(os.Stderr, "Fill in the lines marked %q, then run: go run ./tools/cmd/portal check\n", strings.TrimSpace(schema.FillIn))
+	return nil
+}
+
+const vedtakHeader = `Nytt vedtak. Fyll inn linjene merket «Fyll inn», ta med det du trenger av
+linjene som er kommentert ut (fjern «# »), og slett resten. Hver nøkkel er
+forklart i docs/data-format.md. Sjekk med: go run ./tools/cmd/portal check`
+
+func newVedtak(args []string) error {
+	fs, e := newFlags("vedtak")
+	utvalg := fs.String("utvalg", "", "the utvalg's code as listed in kommune.toml, e.g. KST (required)")
+	dato := fs.String("dato", "", "the meeting date, YYYY-MM-DD (default: today in Norway)")
+	tittel := fs.String("tittel", "", "the case title (default: to be filled in)")
+	saksnr := fs.String("saksnummer", "", "the utvalgssaksnummer, e.g. 85 or 085/26 (default: the utvalg's next free number in the year)")
+	fs.Parse(args)
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected %q: give the values as flags, e.g. -tittel %q", fs.Arg(0), strings.Join(fs.Args(), " "))
+	}
+	if err := e.load(); err != nil {
+		return err
+	}
+	var codes []string
+	var u *record.Utvalg
+	for i := range e.set.Kommune.Utvalg {
+		c := &e.set.Kommune.Utvalg[i]
+		codes = append(codes, c.Kode)
+		if strings.EqualFold(c.Kode, *utvalg) && *utvalg != "" {
+			u = c
+		}
+	}
+	switch {
+	case *utvalg == "":
+		return fmt.Errorf("-utvalg is required: one of %s", strings.Join(codes, ", "))
+	case u == nil:
+		return fmt.Errorf("utvalg %q is not listed in data/kommune.toml: use one of %s, or add it there as [[utvalg]]", *utvalg, strings.Join(codes, ", "))
+	}
+
+	d := today()
+	if *dato != "" {
+		var err error
+		if d, err = caldate.Parse(*dato); err != nil {
+			return fmt.Errorf("-dato: %v", err)
+		}
+	}
+	prefix := strings.ToLower(u.Kode)
+	nr, err := saksnummer(*saksnr, d.Y)
+	if err != nil {
+		return err
+	}
+	given := nr > 0
+	if !given {
+		nr = e.nextSak(u.Kode, d.Y)
+	}
+	for {
+		id := fmt.Sprintf("%s-%d-%03d", prefix, d.Y, nr)
+		if !load.ValidID(id) {
+			return fmt.Errorf("utvalg code %q does not make a valid id (%s): ids are lower-case letters a–z, digits and hyphens", u.Kode, id)
+		}
+		path := filepath.Join(e.data, "vedtak", strconv.Itoa(d.Y), id+".toml")
+		if v := e.ix.Vedtak[id]; v != nil && given {
+			return fmt.Errorf("vedtak %s already exists: %s", id, v.Src.Path)
+		} else if v != nil {
+			nr++
+			continue
+		}
+		vals := schema.Values{
+			"id":         id,
+			"utvalg":     u.Kode,
+			"motedato":   d,
+			"saksnummer": fmt.Sprintf("%03d/%02d", nr, d.Y%100),
+		}
+		if *tittel != "" {
+			vals["tittel"] = *tittel
+		}
+		if err := e.write("vedtak", path, vedtakHeader, vals); err != nil {
+			return err
+		}
+		if ref := e.set.Kommune.Referansedato; !ref.IsZero() && d.After(ref) {
+			fmt.Fprintf(os.Stderr, "note: the meeting (%s) is after referansedato (%s) in kommune.toml: move it forward when you publish\n", d, ref)
+		}
+		return nil
+	}
+}
+
+// today is the date in Norway.
+func today() caldate.Date {
+	t := time.Now()
+	if loc, err := time.LoadLocation("Europe/Oslo"); err == nil {
+		t = t.In(loc)
+	}
+	return caldate.New(t.Year(), t.Month(), t.Day())
+}
+
+var sakRE = regexp.MustCompile(`^0*([0-9]{1,4})(?:/([0-9]{2}))?$`)
+
+// saksnummer reads -saksnummer: "85", "085" or "085/26"; 0 if not given.
+func saksnummer(s string, year int) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	m := sakRE.FindStringSubmatch(s)
+	if m == nil || m[1] == "0" {
+		return 0, fmt.Errorf("-saksnummer %q: write the number, e.g. 85 or 085/%02d", s, year%100)
+	}
+	if m[2] != "" && m[2] != fmt.Sprintf("%02d", year%100) {
+		return 0, fmt.Errorf("-saksnummer %q is from another year than the meeting (%d)", s, year)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n, nil
+}
+
+// nextSak is one more than the highest case number of the utvalg in the
+// year, from the vedtak's saksnummer and from file names of the form
+// kode-year-nnn.toml (which count even if the file does not load).
+func (e *newEnv) nextSak(kode string, year int) int {
+	high := 0
+	for _, v := range e.set.Vedtak {
+		if strings.EqualFold(v.Utvalg, kode) && v.Motedato.Y == year {
+			num, _, _ := strings.Cut(v.Saksnummer, "/")
+			if n, err := strconv.Atoi(strings.TrimLeft(num, "0")); err == nil {
+				high = max(high, n)
+			}
+		}
+	}
+	stem := regexp.MustCompile(`^` + regexp.QuoteMeta(strings.ToLower(kode)) + `-` + strconv.Itoa(year) + `-0*([0-9]+)\.toml$`)
+	filepath.WalkDir(filepath.Join(e.data, "vedtak"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if m := stem.FindStringSubmatch(d.Name()); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				high = max(high, n)
+			}
+		}
+		return nil
+	})
+	return high + 1
+}
+
+const prosjektHeader = `Nytt investeringsprosjekt. Fyll inn linjene merket «Fyll inn», ta med det du
+trenger av linjene som er kommentert ut (fjern «# »), og slett resten. Hver
+nøkkel er forklart i docs/data-format.md. Sjekk med:
+go run ./tools/cmd/portal check`
+
+func newProsjekt(args []string) error {
+	fs, e := newFlags("prosjekt")
+	id := fs.String("id", "", "the project's id and file name (default: made from -navn)")
+	navn := fs.String("navn", "", "the project's name")
+	nummer := fs.String("nummer", "", "the prosjektnummer in the accounts")
+	omrade := fs.String("omrade", "", "the rammeområde's id, as in rammeomrader.toml")
+	ansvarlig := fs.String("ansvarlig", "", "who is responsible, e.g. Eiendom")
+	fase := fs.String("fase", "behovsutredning", "the stage: "+strings.Join(record.ProsjektFaseValues, ", "))
+	ramme := fs.String("ramme", "", "the original kostnadsramme in kroner, e.g. 130_000_000")
+	vedtak := fs.String("vedtak", "", "the vedtak that set the kostnadsramme, e.g. kst-2025-014")
+	fs.Parse(args)
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected %q: give the values as flags, e.g. -navn %q", fs.Arg(0), strings.Join(fs.Args(), " "))
+	}
+	if *id == "" && *navn == "" {
+		return errors.New("-navn or -id is required")
+	}
+	if *id == "" {
+		*id = slug(*navn)
+	}
+	if !load.ValidID(*id) {
+		return fmt.Errorf("-id %q is not a valid id: use lower-case letters a–z, digits and hyphens, e.g. nordbyen-skole", *id)
+	}
+	if !slices.Contains(record.ProsjektFaseValues, *fase) {
+		return fmt.Errorf("-fase %q is not one of %s", *fase, strings.Join(record.ProsjektFaseValues, ", "))
+	}
+	if err := e.load(); err != nil {
+		return err
+	}
+	if p := e.ix.Prosjekter[*id]; p != nil {
+		return fmt.Errorf("prosjekt %s already exists: %s", *id, p.Src.Path)
+	}
+	if *omrade != "" && e.ix.Omrader[*omrade] == nil {
+		var ids []string
+		for _, o := range e.set.Omrader.Omrade {
+			ids = append(ids, o.ID)
+		}
+		return fmt.Errorf("rammeområde %q is not in data/rammeomrader.toml: use one of %s", *omrade, strings.Join(ids, ", "))
+	}
+	if *nummer != "" {
+		for _, p := range e.set.Prosjekter {
+			if p.Nummer == *nummer {
+				return fmt.Errorf("prosjektnummer %s is already used by %s", *nummer, p.Src.Path)
+			}
+		}
+	}
+	if *vedtak != "" && e.ix.Vedtak[*vedtak] == nil {
+		return fmt.Errorf("vedtak %q does not exist in %s", *vedtak, e.data)
+	}
+	vals := schema.Values{"id": *id, "fase": *fase}
+	for key, v := range map[string]string{"navn": *navn, "nummer": *nummer, "omrade": *omrade, "ansvarlig": *ansvarlig} {
+		if v != "" {
+			vals[key] = v
+		}
+	}
+	if *ramme != "" || *vedtak != "" || record.ProsjektFase(*fase).Index() >= 1 {
+		// From forprosjekt on a project has its original frame.
+		step := schema.Values{"type": string(record.Opprinnelig)}
+		if *ramme != "" {
+			kr, err := kroner(*ramme)
+			if err != nil {
+				return err
+			}
+			step["belop"] = money.Kroner(kr)
+		}
+		if *vedtak != "" {
+			step["vedtak"] = *vedtak
+		}
+		vals["kostnadsramme"] = []schema.Values{step}
+	}
+	return e.write("prosjekt", filepath.Join(e.data, "prosjekter", *id+".toml"), prosjektHeader, vals)
+}
+
+// kroner reads an amount as staff write it: 130_000_000, 130 000 000.
+func kroner(s string) (int64, error) {
+	clean := strings.NewReplacer("_", "", " ", "", "\u00a0", "").Replace(strings.TrimSuffix(strings.TrimSpace(s), "kr"))
+	n, err := strconv.ParseInt(clean, 10, 64)
+	if err != nil || n <= 0 || n > money.Max {
+		return 0, fmt.Errorf("-ramme %q: write whole kroner, e.g. 130_000_000", s)
+	}
+	return n, nil
+}
+
+// slug makes an id from a name: "Nordbyen skole – nybygg" is
+// "nordbyen-skole-nybygg".
+func slug(name string) string {
+	name = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "Æ", "ae", "Ø", "o", "Å", "a", "é", "e", "É", "e").Replace(name)
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	s := b.String()
+	if len(s) > 80 {
+		s = strings.TrimRight(s[:80], "-")
+	}
+	return s
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/openkommune/portal/tools/check"
+	"github.com/openkommune/portal/tools/diag"
 	"github.com/openkommune/portal/tools/load"
 	"golang.org/x/tools/txtar"
 )
@@ -37,7 +38,7 @@ func errorsIn(fsys fstest.MapFS, p string) []string {
 	check.Check(set, diags)
 	var out []string
 	for _, d := range diags.Sorted() {
-		if d.Severity.String() == "error" && d.Path == "data/"+p {
+		if d.Severity == diag.Error && d.Path == "data/"+p {
 			out = append(out, d.Message)
 		}
 	}

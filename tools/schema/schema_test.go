@@ -315,11 +315,9 @@ func TestTaploConfig(t *testing.T) {
 			} `toml:"schema"`
 		} `toml:"rule"`
 	}
-	md, err := toml.DecodeFile(filepath.Join(root, ".taplo.toml"), &cfg)
-	if err != nil {
+	if _, err := toml.DecodeFile(filepath.Join(root, ".taplo.toml"), &cfg); err != nil {
 		t.Fatal(err)
 	}
-	_ = md
 	got := map[string]string{}
 	for _, r := range cfg.Rule {
 		for _, g := range r.Include {

@@ -1,5 +1,6 @@
 // Sortable tables: a progressive enhancement. Every table.sortable gets a
-// button in each column header; the table reads fine without JavaScript.
+// button in each column header (styled by Designsystemet's ds-table through
+// aria-sort); the table reads fine without JavaScript.
 // A cell's data-sort attribute (if any) is the value sorted on.
 (function () {
   "use strict";
@@ -22,7 +23,7 @@
       return asc ? c : -c;
     });
     rows.forEach(function (r) { body.appendChild(r); });
-    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.removeAttribute("aria-sort"); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (c) { c.setAttribute("aria-sort", "none"); });
     th.setAttribute("aria-sort", asc ? "ascending" : "descending");
   }
   document.querySelectorAll("table.sortable").forEach(function (table) {
@@ -31,6 +32,7 @@
       var b = document.createElement("button");
       b.type = "button";
       b.className = "sort";
+      th.setAttribute("aria-sort", "none");
       while (th.firstChild) b.appendChild(th.firstChild);
       th.appendChild(b);
       b.addEventListener("click", function () { sort(table, th, i); });

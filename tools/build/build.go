@@ -1,5 +1,5 @@
 // Package build owns the portal's build: the stages from data/ to public/
-// (check, compile, search, Hugo, publish), their timings, and the rule that a failed
+// (check, compile, export, search, Hugo, publish), their timings, and the rule that a failed
 // build leaves the previous public/ exactly as it was.
 //
 // # Stages
@@ -8,13 +8,17 @@
 //     stops the build before anything is written.
 //  2. compile: derive the site model (package compile) and write it as JSON
 //     into a staging directory beside public/.
-//  3. search: index the site for search (package searchindex) and compile
+//  3. export: the downloads (CSV, JSON, Table Schemas, datapackage.json;
+//     package export), the Atom feeds (package feed) and the logo, whose
+//     names go to the templates as data and the files into the site after
+//     Hugo; and the charts (package chart), as data for the templates.
+//  4. search: index the site for search (package searchindex) and compile
 //     the search engine to WebAssembly; the file names go to the templates
 //     as data, the files into the site after Hugo.
-//  4. hugo: run the pinned Hugo with config.toml plus a generated overlay
+//  5. hugo: run the pinned Hugo with config.toml plus a generated overlay
 //     that mounts the compiled JSON as Hugo's data and sets the kommune's
 //     name and language, writing the site into the staging directory.
-//  5. publish: swap the staged site into place of public/ by renaming.
+//  6. publish: swap the staged site into place of public/ by renaming.
 //
 // Nothing reads public/ back, and the staging directory is removed whether
 // the build succeeds or fails.
@@ -79,6 +83,17 @@ func Build(ctx context.Context, o Options) error {
 	}
 	t.done("")
 
+	t.start("export")
+	extra, err := exportFiles(site, set.Kommune.LogoData, o.BaseURL, filepath.Join(stage, "data"))
+	if err != nil {
+		return err
+	}
+	charts, err := writeCharts(site, filepath.Join(stage, "data"))
+	if err != nil {
+		return err
+	}
+	t.done(fmt.Sprintf("%d filer, %d diagrammer", len(extra), charts))
+
 	t.start("search")
 	sf, err := buildSearch(ctx, o.Root, site)
 	if err != nil {
@@ -114,10 +129,8 @@ func Build(ctx context.Context, o Options) error {
 	if err := sf.write(dest); err != nil {
 		return fmt.Errorf("writing the search index: %w", err)
 	}
-	if site.Kommune.Logo != "" {
-		if err := os.WriteFile(filepath.Join(dest, site.Kommune.Logo), set.Kommune.LogoData, 0o644); err != nil {
-			return fmt.Errorf("writing the logo: %w", err)
-		}
+	if err := extra.write(dest); err != nil {
+		return fmt.Errorf("writing the downloads and feeds: %w", err)
 	}
 	t.done("")
 

@@ -99,7 +99,7 @@ func TestBuildSmallKommune(t *testing.T) {
 	assertContains(t, out, "rammeomrader/helse/index.html", "102"+nbsp+"500"+nbsp+"000"+nbsp+"kr", `href="/portal/vedtak/kst-2025-030/"`)
 	assertContains(t, out, "okonomiplan/2025-2028/index.html", "302"+nbsp+"500"+nbsp+"000"+nbsp+"kr")
 	assertContains(t, out, "planer/samfunnsdel/index.html", "Godt liv for alle", "God utdanning", `id="tiltak-t1"`)
-	assertContains(t, out, "index.html", "Testvik kommune", "fiktiv eksempelkommune", `<html lang="nb">`)
+	assertContains(t, out, "index.html", "Testvik kommune", "fiktiv eksempelkommune", `<html lang="nb" `)
 	// Raw HTML in texts is escaped by Hugo's Markdown (unsafe = false).
 	if _, err := os.Stat(filepath.Join(out, "sitemap.xml")); err == nil {
 		t.Error("sitemap.xml is built; it carries build-time dates")
@@ -195,6 +195,11 @@ func TestBuildNynorsk(t *testing.T) {
 	if err := buildSite(t, data, out, "/"); err != nil {
 		t.Fatal(err)
 	}
-	assertContains(t, out, "index.html", `<html lang="nn">`, "Hopp til innhaldet")
-	assertContains(t, out, "prosjekter/nordbyen-skole/index.html", "Opphavleg kostnadsramme", "Over kostnadsramma")
+	assertContains(t, out, "index.html", `<html lang="nn" `, "Hopp til innhaldet")
+	assertContains(t, out, "prosjekter/nordbyen-skole/index.html", "Opphavleg kostnadsramme", "Over kostnadsramma", "Følg endringar i prosjektet")
+	// Fixed pages take their titles and text from i18n too.
+	assertContains(t, out, "overskridelser/index.html", "<h1>Overskridingar</h1>", "Prosjekt over kostnadsramma")
+	assertContains(t, out, "om/index.html", "Kjeldekoden til portalen")
+	assertContains(t, out, "data/index.html", "<h1>Opne data</h1>", "Nyheitsstraumar (Atom)")
+	assertContains(t, out, "feed/vedtak.xml", "Nye vedtak")
 }

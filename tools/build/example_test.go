@@ -117,8 +117,30 @@ func TestExampleData(t *testing.T) {
 			}
 		}
 	}
-	// Internal links resolve under the sub-path.
+	// Charts are in the pages, each with its summary and beside the table
+	// it pictures; the downloads and feeds are linked from what they list.
+	for _, p := range site.Prosjekter {
+		assertContains(t, out, p.Path+"index.html", `<figure class="chart-figure">`, `role="img"`, `href="#ramme-tabell"`, `id="ramme-tabell"`,
+			`title="Endringer i prosjektet: `, `href="/portal/feed/prosjekter/`+p.ID+`.xml"`)
+	}
+	for _, a := range site.Omrader {
+		if len(a.Rammer) > 0 {
+			assertContains(t, out, a.Path+"index.html", `<figure class="chart-figure">`, `id="rammer-tabell"`)
+		}
+	}
+	assertContains(t, out, "okonomiplan/2025-2028/index.html", `<figure class="chart-figure">`, `id="reguleringer-tabell"`,
+		`href="/portal/data/rammer.csv"`, `href="/portal/data/reguleringer.csv"`)
+	assertContains(t, out, "overskridelser/index.html", `<figure class="chart-figure">`, `id="portefolje-tabell"`,
+		`href="/portal/data/overskridelser.csv"`, `href="/portal/data/overskridelser.json"`, `href="/portal/data/overskridelser.schema.json"`, `href="/portal/feed/overskridelser.xml"`)
+	assertContains(t, out, "vedtak/index.html", `href="/portal/data/vedtak.csv"`, `href="/portal/data/vedtakspunkter.csv"`, `href="/portal/feed/vedtak.xml"`)
+	assertContains(t, out, "planer/index.html", `href="/portal/data/planer.csv"`, `href="/portal/data/tiltak.csv"`)
+	assertContains(t, out, "prosjekter/index.html", `href="/portal/data/prosjekter.csv"`)
+	assertContains(t, out, "data/index.html", `href="/portal/data/datapackage.json"`)
+	assertContains(t, out, "index.html", `<link rel="alternate" type="application/atom+xml" href="/portal/feed/vedtak.xml"`, `src="/portal/logo-`)
+
+	// Internal links resolve under the sub-path, in pages and in feeds.
 	checkLinks(t, out, "/portal/")
+	checkFeedLinks(t, out, "https://eksempelvik.github.io/portal/")
 	checkNoTemplateLeaks(t, out)
 
 	// The same data gives byte-identical files.
@@ -149,7 +171,9 @@ func checkNoTemplateLeaks(t *testing.T, out string) {
 	})
 }
 
-// checkLinks follows every href="/portal/…" in every page to a file.
+// checkLinks follows every href="/portal/…" and src="/portal/…" in every
+// page to a file, and every fragment (#id, on the page itself or another)
+// to an element with that id.
 func checkLinks(t *testing.T, out, prefix string) {
 	t.Helper()
 	broken := map[string]string{}
@@ -158,29 +182,66 @@ func checkLinks(t *testing.T, out, prefix string) {
 			return err
 		}
 		page := read(t, p)
-		for _, part := range strings.Split(page, `href="`)[1:] {
-			href := part[:strings.IndexByte(part, '"')]
-			if !strings.HasPrefix(href, prefix) {
-				if strings.HasPrefix(href, "/") {
-					broken[href] = p + " (outside " + prefix + ")"
+		for _, attr := range []string{`href="`, `src="`} {
+			for _, part := range strings.Split(page, attr)[1:] {
+				ref := part[:strings.IndexByte(part, '"')]
+				if strings.HasPrefix(ref, "#") {
+					if !strings.Contains(page, `id="`+ref[1:]+`"`) {
+						broken[ref] = p
+					}
+					continue
 				}
-				continue
-			}
-			target := strings.TrimPrefix(href, prefix)
-			if i := strings.IndexByte(target, '#'); i >= 0 {
-				target = target[:i]
-			}
-			f := filepath.Join(out, filepath.FromSlash(target))
-			if target == "" || strings.HasSuffix(target, "/") {
-				f = filepath.Join(f, "index.html")
-			}
-			if _, err := os.Stat(f); err != nil {
-				broken[href] = p
+				if !strings.HasPrefix(ref, prefix) {
+					if strings.HasPrefix(ref, "/") {
+						broken[ref] = p + " (outside " + prefix + ")"
+					}
+					continue
+				}
+				if f, ok := target(out, strings.TrimPrefix(ref, prefix)); !ok {
+					broken[ref] = p
+				} else if i := strings.IndexByte(ref, '#'); i >= 0 && !strings.Contains(read(t, f), `id="`+ref[i+1:]+`"`) {
+					broken[ref] = p + " (no such id)"
+				}
 			}
 		}
 		return nil
 	})
-	for href, page := range broken {
-		t.Errorf("broken link %s in %s", href, page)
+	for ref, page := range broken {
+		t.Errorf("broken link %s in %s", ref, page)
+	}
+}
+
+// target is the file a site-relative link leads to, and whether it exists.
+func target(out, rel string) (string, bool) {
+	if i := strings.IndexAny(rel, "#?"); i >= 0 {
+		rel = rel[:i]
+	}
+	f := filepath.Join(out, filepath.FromSlash(rel))
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		f = filepath.Join(f, "index.html")
+	}
+	_, err := os.Stat(f)
+	return f, err == nil
+}
+
+// checkFeedLinks follows every link in every Atom feed, written absolute
+// against base, to a file of the site.
+func checkFeedLinks(t *testing.T, out, base string) {
+	t.Helper()
+	feeds, _ := filepath.Glob(filepath.Join(out, "feed", "*.xml"))
+	more, _ := filepath.Glob(filepath.Join(out, "feed", "prosjekter", "*.xml"))
+	feeds = append(feeds, more...)
+	if len(feeds) < 3 {
+		t.Fatalf("only %d feeds in the site", len(feeds))
+	}
+	for _, f := range feeds {
+		for _, part := range strings.Split(read(t, f), `href="`)[1:] {
+			ref := part[:strings.IndexByte(part, '"')]
+			if !strings.HasPrefix(ref, base) {
+				t.Errorf("%s: link %s is not under %s", f, ref, base)
+			} else if _, ok := target(out, strings.TrimPrefix(ref, base)); !ok {
+				t.Errorf("%s: broken link %s", f, ref)
+			}
+		}
 	}
 }

@@ -1,0 +1,148 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeTags are the rule sets axe-core runs: WCAG 2.0 and 2.1, levels A and
+// AA, which Norwegian law (forskrift om universell utforming av IKT)
+// requires of a kommune's website.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+
+// templatePages returns one page of every template in the built site:
+// home, each section's list and one of its pages, the search page with a
+// query, and the fixed pages.
+func templatePages(tb testing.TB, site string) []string {
+	pages := []string{"", "om/", "sok/?q=skole", "data/"}
+	for _, sec := range []string{"vedtak", "planer", "okonomiplan", "rammeomrader", "prosjekter", "overskridelser"} {
+		pages = append(pages, sec+"/")
+		var first string
+		filepath.WalkDir(filepath.Join(site, sec), func(p string, d os.DirEntry, err error) error {
+			if err == nil && first == "" && !d.IsDir() && d.Name() == "index.html" && filepath.Dir(p) != filepath.Join(site, sec) {
+				first = p
+			}
+			return nil
+		})
+		if first != "" {
+			rel, _ := filepath.Rel(site, filepath.Dir(first))
+			pages = append(pages, filepath.ToSlash(rel)+"/")
+		}
+	}
+	return pages
+}
+
+func axeSource(tb testing.TB) string {
+	b, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
+	if err != nil {
+		if os.Getenv("PORTAL_REQUIRE_NPM") != "" {
+			tb.Fatal("axe-core is missing: run npm ci")
+		}
+		tb.Skip("axe-core is missing (run npm ci)")
+	}
+	return string(b)
+}
+
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+// TestAccessibility runs axe-core in headless Chromium over one page of
+// every template, in bokmål and in nynorsk, served under a sub-path as
+// GitHub Pages serves a project site. It also checks that no page asks for
+// anything from another origin (no CDN, fonts or trackers) and that no page
+// logs an error.
+func TestAccessibility(t *testing.T) {
+	axe := axeSource(t)
+	tags, _ := json.Marshal(axeTags)
+	tagsJS := string(tags)
+	for _, lang := range []string{"nb", "nn"} {
+		t.Run(lang, func(t *testing.T) {
+			site := buildSite(t, exampleData(t, lang))
+			srv := serve(t, site)
+			p := newPage(t)
+			for _, path := range templatePages(t, site) {
+				url := srv.URL + basePath + path
+				do(t, p, chromedp.Navigate(url))
+				if strings.HasPrefix(path, "sok/") {
+					waitFor(t, p, `(() => { const a = document.getElementById('search-app'); return !!a && Number(a.dataset.renders || 0) > 0 && !a.hasAttribute('aria-busy'); })()`, "search results")
+				}
+				if got := eval[string](t, p, `document.documentElement.lang`); got != lang {
+					t.Errorf("%s: <html lang=%q>, want %q", path, got, lang)
+				}
+				eval[bool](t, p, axe+`;true`)
+				eval[bool](t, p, fmt.Sprintf(`window.__axe = null; axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']})
+					.then(r => { window.__axe = JSON.stringify(r.violations); }, e => { window.__axe = JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]); }); true`, tagsJS))
+				waitFor(t, p, `window.__axe !== null`, "axe on "+path)
+				var vs []axeViolation
+				if err := json.Unmarshal([]byte(eval[string](t, p, `window.__axe`)), &vs); err != nil {
+					t.Fatal(err)
+				}
+				for _, v := range vs {
+					var where []string
+					for i, n := range v.Nodes {
+						if i == 5 {
+							where = append(where, fmt.Sprintf("… %d more", len(v.Nodes)-5))
+							break
+						}
+						where = append(where, fmt.Sprintf("%v %s", n.Target, n.HTML))
+					}
+					t.Errorf("%s: %s (%s): %s\n\t%s", path, v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
+				}
+				screenshot(t, p, "a11y-"+lang+"-"+strings.NewReplacer("/", "_", "?", "_", "=", "_").Replace(strings.TrimSuffix(path, "/")))
+			}
+			reqs, errs := p.logged()
+			var foreign []string
+			for _, r := range reqs {
+				if !strings.HasPrefix(r, srv.URL+"/") && !strings.HasPrefix(r, "data:") && !strings.HasPrefix(r, "blob:") {
+					foreign = append(foreign, r)
+				}
+			}
+			sort.Strings(foreign)
+			if len(foreign) > 0 {
+				t.Errorf("requests leaving the site: %q", foreign)
+			}
+			if len(errs) > 0 {
+				t.Errorf("errors in the browser: %q", errs)
+			}
+		})
+	}
+}
+
+// exampleData returns the example data directory, in nynorsk a copy of it
+// with malform = "nn".
+func exampleData(tb testing.TB, lang string) string {
+	if lang == "nb" {
+		return "../../data"
+	}
+	dir := filepath.Join(tb.TempDir(), "data")
+	if err := os.CopyFS(dir, os.DirFS("../../data")); err != nil {
+		tb.Fatal(err)
+	}
+	k := filepath.Join(dir, "kommune.toml")
+	b, err := os.ReadFile(k)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	nn := strings.Replace(string(b), `malform = "nb"`, `malform = "`+lang+`"`, 1)
+	if nn == string(b) {
+		tb.Fatal(`kommune.toml has no malform = "nb" to replace`)
+	}
+	if err := os.WriteFile(k, []byte(nn), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}

@@ -25,7 +25,7 @@ func (c *compiler) compileVedtak() {
 			Saksnummer: rv.Saksnummer,
 			Arkivsak:   rv.Arkivsak,
 			Tittel:     rv.Tittel,
-			Tekst:      rv.Tekst,
+			Tekst:      EscapeHTML(rv.Tekst),
 			InnsynURL:  rv.InnsynURL,
 			Punkter:    []*Punkt{},
 			Penger:     []Pengelinje{},

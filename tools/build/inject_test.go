@@ -111,7 +111,9 @@ func TestInjection(t *testing.T) {
 
 	// Search results: titles are text the page inserts with textContent;
 	// snippets are HTML, and must hold no markup but <mark>.
-	get := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(out, "search", filepath.FromSlash(name))) }
+	get := func(name string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(out, "search", filepath.FromSlash(name)))
+	}
 	heads, _ := filepath.Glob(filepath.Join(out, "search", "head-*"))
 	if len(heads) != 1 {
 		t.Fatalf("search heads: %q", heads)

@@ -1,5 +1,5 @@
 // Package build owns the portal's build: the stages from data/ to public/
-// (check, compile, export, search, Hugo, publish), their timings, and the rule that a failed
+// (check, compile, reconcile, export, search, Hugo, publish), their timings, and the rule that a failed
 // build leaves the previous public/ exactly as it was.
 //
 // # Stages
@@ -8,17 +8,20 @@
 //     stops the build before anything is written.
 //  2. compile: derive the site model (package compile) and write it as JSON
 //     into a staging directory beside public/.
-//  3. export: the downloads (CSV, JSON, Table Schemas, datapackage.json;
+//  3. reconcile: recompute every sum the site shows (package reconcile);
+//     a disagreement fails the build with the figures, and the checks are
+//     published on /kontroll/.
+//  4. export: the downloads (CSV, JSON, Table Schemas, datapackage.json;
 //     package export), the Atom feeds (package feed) and the logo, whose
 //     names go to the templates as data and the files into the site after
 //     Hugo; and the charts (package chart), as data for the templates.
-//  4. search: index the site for search (package searchindex) and compile
+//  5. search: index the site for search (package searchindex) and compile
 //     the search engine to WebAssembly; the file names go to the templates
 //     as data, the files into the site after Hugo.
-//  5. hugo: run the pinned Hugo with config.toml plus a generated overlay
+//  6. hugo: run the pinned Hugo with config.toml plus a generated overlay
 //     that mounts the compiled JSON as Hugo's data and sets the kommune's
 //     name and language, writing the site into the staging directory.
-//  6. publish: swap the staged site into place of public/ by renaming.
+//  7. publish: swap the staged site into place of public/ by renaming.
 //
 // Nothing reads public/ back, and the staging directory is removed whether
 // the build succeeds or fails.
@@ -38,6 +41,7 @@ import (
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/hugo"
+	"github.com/openkommune/portal/tools/reconcile"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -82,6 +86,16 @@ func Build(ctx context.Context, o Options) error {
 		return fmt.Errorf("writing the compiled data: %w", err)
 	}
 	t.done("")
+
+	t.start("reconcile")
+	report := reconcile.Run(site)
+	if report.Failed > 0 {
+		return fmt.Errorf("%s\n(the numbers on the site would not add up; nothing was published)", report.Error())
+	}
+	if err := writeData(filepath.Join(stage, "data"), "kontroll", report); err != nil {
+		return err
+	}
+	t.done(fmt.Sprintf("%d kontroller", len(report.Checks)))
 
 	t.start("export")
 	extra, err := exportFiles(site, set.Kommune.LogoData, o.BaseURL, filepath.Join(stage, "data"))
@@ -240,11 +254,11 @@ func (t *timer) done(detail string) {
 	if detail != "" {
 		detail = " (" + detail + ")"
 	}
-	fmt.Fprintf(t.w, "%-8s %6.0f ms%s\n", t.name, float64(time.Since(t.began).Microseconds())/1000, detail)
+	fmt.Fprintf(t.w, "%-9s %6.0f ms%s\n", t.name, float64(time.Since(t.began).Microseconds())/1000, detail)
 }
 
 func (t *timer) total() {
 	if t.w != nil {
-		fmt.Fprintf(t.w, "%-8s %6.0f ms\n", "total", float64(time.Since(t.first).Microseconds())/1000)
+		fmt.Fprintf(t.w, "%-9s %6.0f ms\n", "total", float64(time.Since(t.first).Microseconds())/1000)
 	}
 }

@@ -239,6 +239,7 @@ type Okonomiplan struct {
 	Rammer       []Rammelinje      `json:"rammer"`
 	SumVedtatt   []Kr              `json:"sum_vedtatt"`
 	SumRegulert  []Kr              `json:"sum_regulert"`
+	SumOppgitt   []Kr              `json:"sum_oppgitt"` // the sums written in the data (sum_driftsrammer), if any
 	Reguleringer []Reguleringssteg `json:"reguleringer"`
 	Regnskap     []Regnskapslinje  `json:"regnskap"`
 	Kilde        string            `json:"kilde"`

@@ -118,6 +118,9 @@ func (c *compiler) compileOkonomiplaner() {
 				}
 			}
 		}
+		for _, a := range ro.SumDriftsrammer {
+			o.SumOppgitt = append(o.SumOppgitt, kr(a.Kr))
+		}
 		for _, r := range ro.Regnskap {
 			line := c.regnskapslinje(ro, r)
 			o.Regnskap = append(o.Regnskap, line)

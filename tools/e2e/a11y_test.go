@@ -21,7 +21,7 @@ var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 // home, each section's list and one of its pages, the search page with a
 // query, and the fixed pages.
 func templatePages(tb testing.TB, site string) []string {
-	pages := []string{"", "om/", "sok/?q=skole", "data/"}
+	pages := []string{"", "om/", "sok/?q=skole", "data/", "kontroll/"}
 	for _, sec := range []string{"vedtak", "planer", "okonomiplan", "rammeomrader", "prosjekter", "overskridelser"} {
 		pages = append(pages, sec+"/")
 		var first string

@@ -1,0 +1,150 @@
+// Package reconcile owns the integrity checks of the published numbers:
+// sums that must agree, recomputed from the compiled site model on their
+// own, independently of how package compile derived each figure. The build
+// fails when one disagrees (with the figures), and the site publishes every
+// check with its figures on the page /kontroll/, so a reader can see that
+// the numbers add up and how.
+//
+// The checks:
+//
+//   - ramme_sum: in each økonomiplan and year, the rammeområder's adopted
+//     frames sum to the stated total (sum_driftsrammer) if the data states
+//     one, and to the total the site shows.
+//   - regulert_sum: the regulated frames sum to the regulated total shown.
+//   - reguleringer: the reguleringer of a year sum to the difference
+//     between the regulated and the adopted budget, in total and per area.
+//   - prosjekt_ramme: each project's justert kostnadsramme equals its
+//     opprinnelig plus its tilleggsbevilgninger (minus reductions), step by
+//     step through the frame's history.
+//   - prosjekt_avvik: each project's avvik equals prognose minus justert
+//     ramme, and its regnskap total the sum of its years.
+package reconcile
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/openkommune/portal/tools/compile"
+	moneyfmt "github.com/openkommune/portal/tools/money"
+)
+
+// Check is one reconciliation: two figures that must be equal.
+type Check struct {
+	Kind     string      `json:"kind"`    // ramme_sum, regulert_sum, reguleringer, prosjekt_ramme, prosjekt_avvik
+	Subject  compile.Ref `json:"subject"` // the økonomiplan or project
+	Ar       int         `json:"ar,omitempty"`
+	Omrade   string      `json:"omrade,omitempty"` // an area's name, for a per-area check
+	What     string      `json:"what"`             // which figures, as a code for the templates
+	Expected compile.Kr  `json:"expected"`         // what the parts sum to
+	Shown    compile.Kr  `json:"shown"`            // the figure stated or shown
+	OK       bool        `json:"ok"`
+}
+
+// Report is every check.
+type Report struct {
+	Checks []Check `json:"checks"`
+	Failed int     `json:"failed"`
+}
+
+// Error describes the failed checks with their figures.
+func (r *Report) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d of %d reconciliation checks failed:", r.Failed, len(r.Checks))
+	for _, c := range r.Checks {
+		if !c.OK {
+			fmt.Fprintf(&b, "\n  %s %s", c.Kind, c.Subject.ID)
+			if c.Ar != 0 {
+				fmt.Fprintf(&b, " %d", c.Ar)
+			}
+			if c.Omrade != "" {
+				fmt.Fprintf(&b, " (%s)", c.Omrade)
+			}
+			fmt.Fprintf(&b, ": %s: the parts sum to %s, but %s is stated (difference %s)",
+				c.What, c.Expected.Tekst, c.Shown.Tekst, money(c.Shown.Kr-c.Expected.Kr).Tekst)
+		}
+	}
+	return b.String()
+}
+
+// Run checks every sum in the site.
+func Run(site *compile.Site) *Report {
+	r := &Report{Checks: []Check{}}
+	add := func(c Check) {
+		c.OK = c.Expected.Kr == c.Shown.Kr
+		if !c.OK {
+			r.Failed++
+		}
+		r.Checks = append(r.Checks, c)
+	}
+	for _, o := range site.Okonomiplaner {
+		subject := compile.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
+		for i, ar := range o.Ar {
+			var vedtatt, regulert int64
+			for _, line := range o.Rammer {
+				if i < len(line.Vedtatt) {
+					vedtatt += line.Vedtatt[i].Kr
+				}
+				if i < len(line.Regulert) {
+					regulert += line.Regulert[i].Kr
+				}
+			}
+			if i < len(o.SumOppgitt) {
+				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: "stated_total", Expected: money(vedtatt), Shown: o.SumOppgitt[i]})
+			}
+			if i < len(o.SumVedtatt) {
+				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: "adopted_total", Expected: money(vedtatt), Shown: o.SumVedtatt[i]})
+			}
+			if i < len(o.SumRegulert) {
+				add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: "regulated_total", Expected: money(regulert), Shown: o.SumRegulert[i]})
+			}
+			// The reguleringer of the year, in total and per area.
+			var sum int64
+			perArea := map[string]int64{}
+			for _, g := range o.Reguleringer {
+				if g.Ar == ar {
+					sum += g.Belop.Kr
+					perArea[g.Omrade.ID] += g.Belop.Kr
+				}
+			}
+			if i < len(o.SumVedtatt) && i < len(o.SumRegulert) {
+				add(Check{Kind: "reguleringer", Subject: subject, Ar: ar, What: "regulated_minus_adopted", Expected: money(sum), Shown: money(o.SumRegulert[i].Kr - o.SumVedtatt[i].Kr)})
+			}
+			for _, line := range o.Rammer {
+				if i < len(line.Vedtatt) && i < len(line.Regulert) && (perArea[line.Omrade.ID] != 0 || line.Regulert[i].Kr != line.Vedtatt[i].Kr) {
+					add(Check{Kind: "reguleringer", Subject: subject, Ar: ar, Omrade: line.Omrade.Tittel, What: "area_regulated_minus_adopted", Expected: money(perArea[line.Omrade.ID]), Shown: money(line.Regulert[i].Kr - line.Vedtatt[i].Kr)})
+				}
+			}
+		}
+	}
+	for _, p := range site.Prosjekter {
+		subject := compile.Ref{ID: p.ID, Path: p.Path, Tittel: p.Navn}
+		if len(p.Rammehistorikk) > 0 {
+			var frame, extra int64
+			for i, s := range p.Rammehistorikk {
+				if i == 0 {
+					frame = s.Belop.Kr
+				} else {
+					frame += s.Belop.Kr
+					extra += s.Belop.Kr
+				}
+				if s.Ramme.Kr != frame {
+					add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "step_frame", Expected: money(frame), Shown: s.Ramme})
+				}
+			}
+			add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "adjusted_frame", Expected: money(p.Opprinnelig.Kr + extra), Shown: p.Justert})
+			add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "frame_changes", Expected: money(extra), Shown: p.Tillegg})
+		}
+		var spent int64
+		for _, a := range p.Regnskap {
+			spent += a.Belop.Kr
+		}
+		add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "spend_total", Expected: money(spent), Shown: p.RegnskapSum})
+		if p.Prognose != nil && p.AvvikJustert != nil {
+			add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "deviation", Expected: money(p.Prognose.Kr - p.Justert.Kr), Shown: *p.AvvikJustert})
+		}
+	}
+	return r
+}
+
+// money is an amount with the site's text for it.
+func money(n int64) compile.Kr { return compile.Kr{Kr: n, Tekst: moneyfmt.FormatKr(n)} }

@@ -13,10 +13,12 @@
 //	dato = 2025-03-01
 //	belop = [1, 2, 3]
 //
-// the paths are "id", "punkt[0]", "punkt[0].nr", "punkt[0].oppfolging[0]",
+// the paths are "id", "punkt", "punkt[0]", "punkt[0].nr",
+// "punkt[0].oppfolging", "punkt[0].oppfolging[0]",
 // "punkt[0].oppfolging[0].dato", "punkt[0].oppfolging[0].belop" and
-// "punkt[0].oppfolging[0].belop[2]" (the element 3). Inline tables and arrays
-// of inline tables are indexed the same way.
+// "punkt[0].oppfolging[0].belop[2]" (the element 3); an array of tables is
+// at its first element. Inline tables and arrays of inline tables are
+// indexed the same way.
 //
 // The scanner assumes the document is valid TOML (it has already been parsed
 // by a real decoder); on anything else it records what it can and never fails.
@@ -35,9 +37,37 @@ type Pos struct {
 	Line, Col int
 }
 
-// Index holds the position of every key and array element in a document.
+// Index holds the position of every key and array element in a document,
+// and the paths whose values were rejected (see Reject).
 type Index struct {
-	pos map[string]Pos
+	pos      map[string]Pos
+	rejected map[string]bool
+}
+
+// Reject records that the value at path was reported as unusable (a value
+// of the wrong type, say) by the reader of the document; path "" rejects
+// the whole document.
+func (ix *Index) Reject(path string) {
+	if ix.rejected == nil {
+		ix.rejected = map[string]bool{}
+	}
+	ix.rejected[path] = true
+}
+
+// Rejected reports whether the value at path, or at one of its ancestors,
+// was rejected: whatever is wrong there has been said already.
+func (ix *Index) Rejected(path string) bool {
+	if ix == nil {
+		return false
+	}
+	for p := path; ; p = parent(p) {
+		if ix.rejected[p] {
+			return true
+		}
+		if p == "" {
+			return false
+		}
+	}
 }
 
 // Lookup returns the position of path. If path is not written in the
@@ -183,6 +213,7 @@ func (s *scanner) document() {
 			s.advanceN(2)
 			keys := s.keys()
 			table = s.resolve(keys, true)
+			s.record(parent(table), start) // the array, at its first element
 			s.record(table, start)
 			s.skipLine()
 		case s.peek() == '[':
@@ -400,12 +431,14 @@ func (s *scanner) multiline(delim string, escapes bool) {
 
 // Find returns the written paths that name key once their array indices are
 // dropped, in document order: Find("punkt", "frisst") may give
-// "punkt[0].frisst" and "punkt[3].frisst".
+// "punkt[0].frisst" and "punkt[3].frisst". An array is listed, not its
+// elements: Find("punkt") gives "punkt".
 func (ix *Index) Find(key ...string) []string {
 	want := strings.Join(key, ".")
 	var out []string
 	for p := range ix.pos {
-		if stripIndices(p) == want {
+		// An array's elements strip to the array's own path: list the array.
+		if stripIndices(p) == want && stripIndices(parent(p)) != want {
 			out = append(out, p)
 		}
 	}

@@ -83,8 +83,38 @@ func TestColumnsCountCharacters(t *testing.T) {
 func TestFind(t *testing.T) {
 	ix := Parse([]byte(doc))
 	got := ix.Find("punkt", "oppfolging")
-	want := []string{"punkt[0].oppfolging[0]", "punkt[1].oppfolging[0]", "punkt[1].oppfolging[1]"}
+	want := []string{"punkt[0].oppfolging", "punkt[1].oppfolging"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Find = %q, want %q", got, want)
+	}
+}
+
+func TestArrayOfTablesAtFirstElement(t *testing.T) {
+	ix := Parse([]byte(doc))
+	for path, want := range map[string]Pos{"punkt": {10, 1}, "punkt[0].oppfolging": {12, 1}, "punkt[1].oppfolging": {21, 1}} {
+		if got := ix.Lookup(path); got != want || !ix.Has(path) {
+			t.Errorf("Lookup(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+func TestRejected(t *testing.T) {
+	ix := Parse([]byte(doc))
+	ix.Reject("punkt[1].belop")
+	for path, want := range map[string]bool{"punkt[1].belop": true, "punkt[1].belop[2].x": true, "punkt[1]": false, "punkt[0].belop": false, "id": false} {
+		if got := ix.Rejected(path); got != want {
+			t.Errorf("Rejected(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if (*Index)(nil).Rejected("id") {
+		t.Error("a nil index rejects")
+	}
+}
+
+func TestRejectedWhole(t *testing.T) {
+	ix := Parse(nil)
+	ix.Reject("")
+	if !ix.Rejected("id") || !ix.Rejected("") {
+		t.Error("rejecting the document does not reject its keys")
 	}
 }

@@ -55,7 +55,12 @@ type checker struct {
 	saker map[string]*record.Vedtak
 }
 
+// errorf reports an error at the key path of src, unless load has already
+// reported the value there (or the whole file) as unusable.
 func (c *checker) errorf(src record.Source, path, format string, args ...any) {
+	if src.Pos.Rejected(path) {
+		return
+	}
 	pos := src.At(path)
 	msg := fmt.Sprintf(format, args...)
 	if path != "" {
@@ -65,6 +70,9 @@ func (c *checker) errorf(src record.Source, path, format string, args ...any) {
 }
 
 func (c *checker) warnf(src record.Source, path, format string, args ...any) {
+	if src.Pos.Rejected(path) {
+		return
+	}
 	pos := src.At(path)
 	msg := fmt.Sprintf(format, args...)
 	if path != "" {
@@ -99,7 +107,7 @@ func (c *checker) year(src record.Source, path string, y int, required bool) {
 	switch {
 	case y == 0 && required:
 		c.errorf(src, path, "missing year: add %s = 2025", lastKey(path))
-	case y != 0 && (y < 1900 || y > 2200):
+	case y != 0 && (y < load.MinYear || y > load.MaxYear):
 		c.errorf(src, path, "year %d is not plausible: write a four-digit year such as 2025", y)
 	}
 }
@@ -132,6 +140,21 @@ func (c *checker) url(src record.Source, path, raw string) {
 	}
 }
 
+// unreadable reports whether a record's file could not be read at all: load
+// has said why, and a reference to it is not checked further (it is kept,
+// named by its file name, so that it is not reported as missing).
+func unreadable(src record.Source) bool { return src.Pos.Rejected("") }
+
+// validRef reports a reference that cannot be an id at all, such as
+// "../x" or "vedtak/kst-2025-014".
+func (c *checker) validRef(src record.Source, path, id, kind, example string) bool {
+	if load.ValidID(id) {
+		return true
+	}
+	c.errorf(src, path, "%q is not a %s id: ids are lower-case letters a–z, digits and hyphens, as in the file name without .toml, e.g. %s = %q", id, kind, lastKey(path), example)
+	return false
+}
+
 func (c *checker) vedtakRef(src record.Source, path, id string, required bool) *record.Vedtak {
 	if id == "" {
 		if required {
@@ -139,29 +162,46 @@ func (c *checker) vedtakRef(src record.Source, path, id string, required bool) *
 		}
 		return nil
 	}
+	if !c.validRef(src, path, id, "vedtak", "kst-2025-014") {
+		return nil
+	}
 	v := c.ix.Vedtak[id]
 	if v == nil {
 		c.errorf(src, path, "vedtak %q does not exist: add data/vedtak/%s.toml or correct the id", id, id)
+		return nil
+	}
+	if unreadable(v.Src) {
+		return nil
 	}
 	return v
 }
 
 func (c *checker) omradeRef(src record.Source, path, id string) {
-	if id != "" && c.ix.Omrader[id] == nil {
+	if id != "" && c.ix.Omrader[id] == nil && (c.set.Omrader == nil || !unreadable(c.set.Omrader.Src)) {
 		c.errorf(src, path, "rammeområde %q does not exist: add it to data/rammeomrader.toml or use one of its ids", id)
 	}
 }
 
 func (c *checker) prosjektRef(src record.Source, path, id string) {
+	if !c.validRef(src, path, id, "prosjekt", "nordbyen-skole") {
+		return
+	}
 	if c.ix.Prosjekter[id] == nil {
 		c.errorf(src, path, "prosjekt %q does not exist: add data/prosjekter/%s.toml or correct the id", id, id)
 	}
 }
 
 func (c *checker) planRef(src record.Source, path, id string) *record.Plan {
+	if !c.validRef(src, path, id, "plan", "boligplan-2024-2030") {
+		return nil
+	}
 	p := c.ix.Planer[id]
 	if p == nil {
 		c.errorf(src, path, "plan %q does not exist: add data/planer/%s.toml or correct the id", id, id)
+		return nil
+	}
+	if unreadable(p.Src) {
+		return nil
 	}
 	return p
 }
@@ -173,7 +213,7 @@ func (c *checker) tiltakRef(src record.Source, path, ref string) {
 		c.errorf(src, path, "tiltak %q: write it as plan-id/tiltak-id, e.g. \"boligplan-2024-2030/t3\"", ref)
 	case p == nil:
 		c.errorf(src, path, "tiltak %q: the plan does not exist", ref)
-	case t == nil:
+	case t == nil && !unreadable(p.Src):
 		c.errorf(src, path, "tiltak %q: the plan %s has no tiltak with that id", ref, p.ID)
 	}
 }
@@ -198,11 +238,11 @@ func (c *checker) kommune(k *record.Kommune) {
 	c.farge(s, k.Farge)
 	r := k.Regler
 	for _, a := range []struct {
-		path string
-		kr   int64
-	}{{"regler.investering_minstebelop", r.InvesteringMinstebelop.Kr}, {"regler.sluttregnskap_grense", r.SluttregnskapGrense.Kr}} {
+		path, example string
+		kr            int64
+	}{{"regler.investering_minstebelop", "100_000", r.InvesteringMinstebelop.Kr}, {"regler.sluttregnskap_grense", "1_000_000", r.SluttregnskapGrense.Kr}} {
 		if a.kr < 0 {
-			c.errorf(s, a.path, "a threshold cannot be negative")
+			c.errorf(s, a.path, "a threshold cannot be negative: write 0 kr or more, e.g. %s = %s", lastKey(a.path), a.example)
 		}
 	}
 	if r.SluttregnskapFristManeder < 0 || r.SluttregnskapFristManeder > 60 {

@@ -83,9 +83,11 @@ func (c *checker) plan(p *record.Plan) {
 		for j, ref := range t.Mal {
 			mp := tomlpos.Elem(path+".mal", j)
 			if mplan, _, m := c.ix.Mal(p, ref); m == nil {
-				if mplan == nil {
+				switch {
+				case mplan != nil && unreadable(mplan.Src):
+				case mplan == nil:
 					c.errorf(s, mp, "mål %q: the plan does not exist (write plan-id/mål-id, or a mål id of this plan)", ref)
-				} else {
+				default:
 					c.errorf(s, mp, "mål %q does not exist in plan %s", ref, mplan.ID)
 				}
 			}

@@ -35,11 +35,20 @@ func (c *checker) prosjekt(p *record.Prosjekt) {
 	}
 	c.kostnadsramme(p)
 
+	// A year's appropriation may be regulated by more lines, down as well
+	// as up, but it cannot add up to less than nothing.
+	perYear := map[int]int64{}
 	for i, b := range p.Bevilgning {
 		path := tomlpos.Elem("bevilgning", i)
 		c.year(s, path+".ar", b.Ar, true)
 		if !b.Belop.Set {
 			c.errorf(s, path+".belop", "missing: add the appropriation in kroner")
+		} else if b.Belop.Problem() == "" {
+			before := perYear[b.Ar]
+			perYear[b.Ar] += b.Belop.Kr
+			if perYear[b.Ar] < 0 && before >= 0 {
+				c.errorf(s, path+".belop", "the appropriations for %d add up to %s here: a line may reduce the year's appropriation (a negative amount), but not below 0 kr", b.Ar, money.FormatKr(perYear[b.Ar]))
+			}
 		}
 		if v := c.vedtakRef(s, path+".vedtak", b.Vedtak, true); v != nil && b.Ar != 0 && v.Motedato.Y > b.Ar {
 			c.errorf(s, path+".vedtak", "vedtak %s (%s) cannot appropriate money for %d, a year already over", v.ID, v.Motedato, b.Ar)
@@ -91,7 +100,7 @@ func (c *checker) prosjekt(p *record.Prosjekt) {
 		if !r.Prognose.Set {
 			c.errorf(s, path+".prognose", "missing: add the forecast final cost, e.g. prognose = 142_000_000")
 		} else if r.Prognose.Kr <= 0 && r.Prognose.Problem() == "" {
-			c.errorf(s, path+".prognose", "a forecast final cost must be above 0 kr")
+			c.errorf(s, path+".prognose", "a forecast final cost must be above 0 kr: write what the whole project is now expected to cost, e.g. prognose = 150_500_000")
 		}
 		if r.Risiko == "" {
 			c.errorf(s, path+".risiko", "missing: add risiko = \"gronn\", \"gul\" or \"rod\"")
@@ -117,6 +126,8 @@ func (c *checker) prosjekt(p *record.Prosjekt) {
 	if sr := p.Sluttregnskap; sr != nil {
 		if !sr.Belop.Set {
 			c.errorf(s, "sluttregnskap.belop", "missing: add the final cost in kroner")
+		} else if sr.Belop.Kr <= 0 && sr.Belop.Problem() == "" {
+			c.errorf(s, "sluttregnskap.belop", "a final cost must be above 0 kr: write what the project cost in all, e.g. belop = 17_450_000")
 		}
 		v := c.vedtakRef(s, "sluttregnskap.vedtak", sr.Vedtak, true)
 		if v != nil && !p.Overtatt.IsZero() && !v.Motedato.After(p.Overtatt) {
@@ -140,6 +151,7 @@ func (c *checker) kostnadsramme(p *record.Prosjekt) {
 	}
 	var total int64
 	var prev *record.Vedtak
+	signs := true // every step has the sign of its type
 	for i, r := range p.Kostnadsramme {
 		path := tomlpos.Elem("kostnadsramme", i)
 		switch {
@@ -153,15 +165,16 @@ func (c *checker) kostnadsramme(p *record.Prosjekt) {
 		if !r.Belop.Set {
 			c.errorf(s, path+".belop", "missing: add the amount in kroner")
 		} else if r.Belop.Problem() == "" {
-			switch r.Type {
-			case record.Opprinnelig, record.Tillegg:
-				if r.Belop.Kr <= 0 {
-					c.errorf(s, path+".belop", "a %s is a positive amount; for a cut use type = \"reduksjon\" with a negative amount", r.Type)
-				}
-			case record.Reduksjon:
-				if r.Belop.Kr >= 0 {
-					c.errorf(s, path+".belop", "a reduksjon is written as a negative amount, e.g. belop = -5_000_000")
-				}
+			switch {
+			case r.Type == record.Opprinnelig && r.Belop.Kr <= 0:
+				c.errorf(s, path+".belop", "the original frame (opprinnelig) must be above 0 kr: write the frame the council set, e.g. belop = 18_000_000")
+				signs = false
+			case r.Type == record.Tillegg && r.Belop.Kr <= 0:
+				c.errorf(s, path+".belop", "a tillegg is a positive amount; for a cut use type = \"reduksjon\" with a negative amount")
+				signs = false
+			case r.Type == record.Reduksjon && r.Belop.Kr >= 0:
+				c.errorf(s, path+".belop", "a reduksjon is written as a negative amount, e.g. belop = -5_000_000")
+				signs = false
 			}
 			total += r.Belop.Kr
 		}
@@ -173,7 +186,7 @@ func (c *checker) kostnadsramme(p *record.Prosjekt) {
 			prev = v
 		}
 	}
-	if total < 0 {
+	if total < 0 && signs {
 		c.errorf(s, "kostnadsramme", "the steps add up to %s: a frame cannot be negative", money.FormatKr(total))
 	}
 	if j := p.JustertKostnadsramme; j.Set && j.Problem() == "" && j.Kr != total {

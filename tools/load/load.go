@@ -26,7 +26,6 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -64,7 +63,7 @@ func Load(fsys fs.FS, prefix string) (*record.Set, *diag.List) {
 	if l.set.Kommune != nil {
 		l.logo(l.set.Kommune)
 	}
-	if l.set.Kommune == nil {
+	if !l.sawKommune {
 		l.diags.Errorf(l.display("kommune.toml"), 1, 1, "missing file: every data directory needs kommune.toml with the kommune's name, målform and reference date")
 	}
 	if l.set.Omrader == nil {
@@ -78,6 +77,8 @@ type loader struct {
 	prefix string
 	set    *record.Set
 	diags  *diag.List
+	// sawKommune is set when kommune.toml exists, even if it is unreadable.
+	sawKommune bool
 }
 
 func (l *loader) display(p string) string {
@@ -116,56 +117,72 @@ func (l *loader) file(p string) {
 	}
 	k := kind(p)
 	if k == "" {
+		top, _, nested := strings.Cut(p, "/")
+		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter") {
+			l.diags.Errorf(l.display(p), 1, 1, "%s/ has no sub-folders (only vedtak/ may have year folders): move the file to %s", top, l.display(top+"/"+path.Base(p)))
+			return
+		}
 		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/ or prosjekter/, or name it kommune.toml or rammeomrader.toml")
 		return
 	}
 	src, ok := l.read(p)
-	if !ok {
-		return
-	}
 	s := record.Source{Path: l.display(p), Pos: tomlpos.Parse(src)}
-	id := strings.TrimSuffix(path.Base(p), ".toml")
+	stem := strings.TrimSuffix(path.Base(p), ".toml")
 	switch k {
 	case "kommune":
+		l.sawKommune = true
 		r := &record.Kommune{Src: s}
-		if l.decode(s, src, r) {
+		if l.decode(s, src, ok, r) {
 			l.set.Kommune = r
 		}
 	case "rammeomrader":
+		// An unreadable file leaves no areas, and check does not report
+		// the areas cited elsewhere as missing (see decode).
 		r := &record.Rammeomrader{Src: s}
-		if l.decode(s, src, r) {
-			l.set.Omrader = r
-		}
+		l.decode(s, src, ok, r)
+		l.set.Omrader = r
 	case "vedtak":
-		keep(l, s, src, id, &record.Vedtak{Src: s}, &l.set.Vedtak)
+		keep(l, s, src, ok, stem, &record.Vedtak{Src: s}, &l.set.Vedtak)
 	case "plan":
-		keep(l, s, src, id, &record.Plan{Src: s}, &l.set.Planer)
+		keep(l, s, src, ok, stem, &record.Plan{Src: s}, &l.set.Planer)
 	case "okonomiplan":
-		keep(l, s, src, id, &record.Okonomiplan{Src: s}, &l.set.Okonomiplan)
+		keep(l, s, src, ok, stem, &record.Okonomiplan{Src: s}, &l.set.Okonomiplan)
 	case "prosjekt":
-		keep(l, s, src, id, &record.Prosjekt{Src: s}, &l.set.Prosjekter)
+		keep(l, s, src, ok, stem, &record.Prosjekt{Src: s}, &l.set.Prosjekter)
 	}
 }
 
-// keep decodes a one-record-per-file record, checks its id against the file
-// name and adds it to list.
-func keep[P record.Identified](l *loader, s record.Source, src []byte, stem string, r P, list *[]P) {
-	if l.decode(s, src, r) {
+// keep adds a one-record-per-file record to list, with its id checked
+// against the file name. A file that could not be read is kept as an empty
+// record named by the file name (and rejected as a whole, see decode), so
+// that the records citing it are not also reported as citing nothing.
+func keep[P record.Identified](l *loader, s record.Source, src []byte, readOK bool, stem string, r P, list *[]P) {
+	if l.decode(s, src, readOK, r) {
 		l.checkID(s, stem, r.Ident())
-		*list = append(*list, r)
+	} else {
+		reflect.ValueOf(r).Elem().FieldByName("ID").SetString(stem)
+		if !ValidID(stem) {
+			l.checkID(s, stem, stem)
+		}
 	}
+	*list = append(*list, r)
 }
 
-// read returns the file's bytes if they are UTF-8 text of a sane size.
+// read returns the file's bytes if they are UTF-8 text of a sane size,
+// with CRLF line ends (Windows) turned into LF.
 func (l *loader) read(p string) ([]byte, bool) {
 	info, err := fs.Stat(l.fsys, p)
 	if err == nil && info.Size() > MaxFileSize {
-		l.diags.Errorf(l.display(p), 1, 1, "file is %d MB, more than the %d MB a data file may be: split it (one record per file)", info.Size()>>20, MaxFileSize>>20)
+		l.diags.Errorf(l.display(p), 1, 1, "file is %d MB, more than the %d MB a data file may be: a record is at most a few hundred KB; remove what was pasted or generated into it by mistake", info.Size()>>20, MaxFileSize>>20)
 		return nil, false
 	}
 	src, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
 		l.diags.Errorf(l.display(p), 1, 1, "cannot read: %v", err)
+		return nil, false
+	}
+	if len(src) > MaxFileSize {
+		l.diags.Errorf(l.display(p), 1, 1, "file is %d MB, more than the %d MB a data file may be: a record is at most a few hundred KB; remove what was pasted or generated into it by mistake", len(src)>>20, MaxFileSize>>20)
 		return nil, false
 	}
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
@@ -181,49 +198,54 @@ func (l *loader) read(p string) ([]byte, bool) {
 			}
 			off += n
 		}
-		line := 1 + bytes.Count(src[:off], []byte("\n"))
-		col := 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off])
-		l.diags.Errorf(l.display(p), line, col, "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[off])
+		line, col := position(src, off)
+		l.diags.Errorf(l.display(p), line, col, "invalid UTF-8 (byte 0x%02x): the file is in another encoding (such as Latin-1 or Windows-1252); save it as UTF-8", src[off])
 		return nil, false
 	}
-	return src, true
+	for off, c := range src {
+		if c >= 0x20 && c != 0x7f || c == '\t' || c == '\n' || c == '\r' && off+1 < len(src) && src[off+1] == '\n' {
+			continue
+		}
+		line, col := position(src, off)
+		if c == '\r' {
+			l.diags.Errorf(l.display(p), line, col, "a carriage return (U+000D) without a line feed after it: save the file with LF or CRLF line ends")
+		} else {
+			l.diags.Errorf(l.display(p), line, col, "control character U+%04X%s: delete it (it is invisible in most editors and often comes with text pasted from another program)", c, controlNames[c])
+		}
+		return nil, false
+	}
+	return bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), true
 }
 
-var lineRE = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: `)
+var controlNames = map[byte]string{0x00: " (NUL)", 0x07: " (BEL)", 0x08: " (backspace)", 0x0b: " (vertical tab)", 0x0c: " (form feed)", 0x1b: " (escape)", 0x7f: " (DEL)"}
 
-// decode decodes src into v strictly and reports every problem; it returns
-// false if the file could not be decoded at all.
-func (l *loader) decode(s record.Source, src []byte, v any) bool {
-	md, err := toml.Decode(string(src), v)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			msg := pe.Message
-			if pe.Usage != "" {
-				msg += "; " + strings.TrimSpace(strings.ReplaceAll(pe.Usage, "\n", " "))
-			}
-			msg = firstLine(msg)
-			if strings.HasPrefix(pe.Message, "invalid datetime") {
-				msg = strings.Replace(pe.Message, "invalid datetime", "not a valid date", 1) + ": check the day and the month (dates are written YYYY-MM-DD)"
-			}
-			l.diags.Errorf(s.Path, pe.Position.Line, max(pe.Position.Col, 1), "TOML: %s", msg)
-			return false
-		}
-		// Type mismatches: "toml: line 5 (last key "tittel"): incompatible types: ..."
-		line, col, msg := 1, 1, err.Error()
-		if m := lineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = msg[len(m[0]):]
-			if m[2] != "" {
-				msg = fmt.Sprintf("%s: %s", m[2], msg)
-			}
-		} else {
-			msg = strings.TrimPrefix(msg, "toml: ")
-		}
-		l.diags.Errorf(s.Path, line, col, "%s: write the value as the data-format document shows", msg)
+// position returns the line and column (counted in characters) of byte off
+// in src.
+func position(src []byte, off int) (line, col int) {
+	line = 1 + bytes.Count(src[:off], []byte("\n"))
+	col = 1 + utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off])
+	return line, col
+}
+
+// decode decodes src into v strictly and reports every problem. It returns
+// false if the file could not be read (readOK is false: read has said why)
+// or is not TOML (a syntax error, reported here): then v is left empty and
+// the whole file is rejected in s.Pos, so that check says nothing more
+// about it.
+func (l *loader) decode(s record.Source, src []byte, readOK bool, v any) bool {
+	if !readOK {
+		s.Pos.Reject("")
 		return false
 	}
-	l.unknownKeys(s, md, reflect.TypeOf(v).Elem())
+	raw, err := parse(src)
+	if err != nil {
+		line, col, msg := syntaxError(err, s.Pos, src)
+		l.diags.Errorf(s.Path, line, col, "TOML: %s", msg)
+		s.Pos.Reject("")
+		return false
+	}
+	d := &decoder{l: l, s: s}
+	d.table(raw, reflect.ValueOf(v).Elem(), "")
 	walkProblems(reflect.ValueOf(v).Elem(), "", func(p, problem string) {
 		pos := s.At(p)
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "%s: %s", p, problem)
@@ -231,45 +253,88 @@ func (l *loader) decode(s record.Source, src []byte, v any) bool {
 	return true
 }
 
+// parse reads src as a TOML document into maps. A panic in the TOML
+// parser (a bug there) is an error about the file, not a crash of the run.
+func parse(src []byte) (raw map[string]any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			raw, err = nil, fmt.Errorf("the TOML reader failed on this file (%v): simplify the line you changed last and report the problem", r)
+		}
+	}()
+	_, err = toml.Decode(string(src), &raw)
+	return raw, err
+}
+
+var (
+	dupKeyRE   = regexp.MustCompile(`^Key '(.*)' (has already been defined|was already created as a hash|was already created and cannot be used as an array)\.$`)
+	rangeRE    = regexp.MustCompile(`^(\S+) is out of range for (int64|float64)$`)
+	datetimeRE = regexp.MustCompile(`^invalid datetime: (".*")$`)
+)
+
+// syntaxError turns an error of the TOML reader into a position and a
+// message that says what to do.
+func syntaxError(err error, ix *tomlpos.Index, src []byte) (line, col int, msg string) {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return 1, 1, firstLine(err.Error())
+	}
+	line, col = max(pe.Position.Line, 1), max(pe.Position.Col, 1)
+	msg = pe.Message
+	if pe.Usage != "" {
+		msg += "; " + strings.TrimSpace(strings.ReplaceAll(pe.Usage, "\n", " "))
+	}
+	msg = firstLine(msg)
+	switch m := pe.Message; {
+	case dupKeyRE.MatchString(m):
+		key := dupKeyRE.FindStringSubmatch(m)[1]
+		text := lineText(src, line)
+		col = 1 + utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " \t"))
+		first := ""
+		for _, p := range ix.Find(strings.Split(key, ".")...) {
+			if pos := ix.Lookup(p); pos.Line < line {
+				first = fmt.Sprintf(" (first on line %d)", pos.Line)
+				break
+			}
+		}
+		switch t := strings.TrimLeft(text, " \t"); {
+		case strings.HasPrefix(t, "[["):
+			msg = fmt.Sprintf("[[%s]] adds to a list of tables, but %s is already written as a key or a [%s] table%s: use one form for it", key, key, key, first)
+		case strings.HasPrefix(t, "["):
+			msg = fmt.Sprintf("table [%s] is written twice%s: write it once, with all its keys under it", key, first)
+		default:
+			msg = fmt.Sprintf("%s is written twice%s: keep one of them", key, first)
+		}
+	case rangeRE.MatchString(m):
+		msg = fmt.Sprintf("the number %s is too large: check the number of digits", rangeRE.FindStringSubmatch(m)[1])
+	case datetimeRE.MatchString(m):
+		msg = fmt.Sprintf("not a valid date: %s: check the day and the month (dates are written YYYY-MM-DD)", datetimeRE.FindStringSubmatch(m)[1])
+	}
+	return line, col, msg
+}
+
+// lineText returns line n (1-based) of src without its line end.
+func lineText(src []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := bytes.IndexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return string(src)
+}
+
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
 	return s
 }
 
-// unknownKeys reports every key the types do not know, with a hint.
-func (l *loader) unknownKeys(s record.Source, md toml.MetaData, t reflect.Type) {
-	seen := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		// Report an unknown table, not each key inside it.
-		if seen[strings.Join(k[:len(k)-1], ".")] || seen[k.String()] {
-			seen[k.String()] = true
-			continue
-		}
-		seen[k.String()] = true
-		hint := hintFor(t, k)
-		paths := s.Pos.Find(k...)
-		if len(paths) == 0 {
-			paths = []string{strings.Join(k, ".")}
-		}
-		for _, p := range paths {
-			pos := s.At(p)
-			l.diags.Errorf(s.Path, pos.Line, pos.Col, "unknown key %q%s", p, hint)
-		}
-	}
-}
-
-// hintFor names the known key closest to the unknown one, or lists them.
-func hintFor(t reflect.Type, k toml.Key) string {
-	for _, seg := range k[:len(k)-1] {
-		f, ok := fieldByTag(t, seg)
-		if !ok {
-			return ""
-		}
-		t = f.Type
-		for t.Kind() == reflect.Slice || t.Kind() == reflect.Pointer {
-			t = t.Elem()
-		}
-	}
+// hintFor names the key of struct type t closest to the unknown key, or
+// lists them.
+func hintFor(t reflect.Type, last string) string {
 	if t.Kind() != reflect.Struct {
 		return ""
 	}
@@ -279,7 +344,6 @@ func hintFor(t reflect.Type, k toml.Key) string {
 			known = append(known, tag)
 		}
 	}
-	last := k[len(k)-1]
 	best, dist := "", 1<<30
 	for _, c := range known {
 		if d := editDistance(strings.ToLower(last), c); d < dist {
@@ -302,7 +366,7 @@ func tagName(f reflect.StructField) string {
 }
 
 func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
-	if t.Kind() != reflect.Struct {
+	if t.Kind() != reflect.Struct || name == "" {
 		return reflect.StructField{}, false
 	}
 	for i := range t.NumField() {
@@ -365,18 +429,58 @@ func walkProblems(v reflect.Value, p string, report func(path, problem string)) 
 	}
 }
 
-// checkID requires the id key to equal the file name.
+// checkID requires the id key to be a valid id equal to the file name.
 func (l *loader) checkID(s record.Source, stem, id string) {
 	pos := s.At("id")
 	switch {
+	case s.Pos.Rejected("id"):
+		// A value of the wrong type, reported already.
+	case !ValidID(stem):
+		sug := SuggestID(stem)
+		l.diags.Errorf(s.Path, pos.Line, pos.Col, "file name %q is not a valid id: ids are lower-case letters a–z, digits and hyphens (they become web addresses); rename the file to %s.toml and set id = %q", stem+".toml", sug, sug)
 	case id == "":
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "missing id: add id = %q (the file name without .toml)", stem)
+	case !ValidID(id):
+		l.diags.Errorf(s.Path, pos.Line, pos.Col, "id %q is not a valid id: ids are lower-case letters a–z, digits and hyphens, and equal the file name; set id = %q", id, stem)
 	case id != stem:
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "id %q differs from the file name %q: rename the file to %s.toml or set id = %q", id, stem+".toml", id, stem)
 	}
-	if !ValidID(stem) {
-		l.diags.Errorf(s.Path, 1, 1, "file name %q is not a valid id: use lower-case letters a–z, digits and hyphens, e.g. kst-2025-014", stem+".toml")
+}
+
+// SuggestID makes a valid id from s: lower-case, æ ø å written ae o a, and
+// anything else between letters and digits a hyphen ("Gang vei" → "gang-vei").
+func SuggestID(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range strings.ToLower(s) {
+		var rep string
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			rep = string(r)
+		case r == 'æ':
+			rep = "ae"
+		case r == 'ø' || r == 'ö':
+			rep = "o"
+		case r == 'å' || r == 'ä':
+			rep = "a"
+		default:
+			hyphen = true
+			continue
+		}
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		hyphen = false
+		b.WriteString(rep)
 	}
+	id := strings.Trim(b.String(), "-")
+	for len(id) > 80 {
+		id = strings.TrimRight(id[:80], "-")
+	}
+	if id == "" {
+		return "kst-2025-014"
+	}
+	return id
 }
 
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)

@@ -1,0 +1,127 @@
+package load
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/openkommune/portal/tools/diag"
+	"github.com/openkommune/portal/tools/record"
+)
+
+const kommune = `navn = "Testvik kommune"
+kommunenummer = "9999"
+malform = "nb"
+referansedato = 2026-10-31
+lisens = "NLOD 2.0"
+
+[[utvalg]]
+kode = "KST"
+navn = "Kommunestyret"
+`
+
+func load(t *testing.T, files map[string]string) (*record.Set, string) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	set, diags := Load(fsys, "data")
+	return set, format(diags)
+}
+
+func format(diags *diag.List) string {
+	var b strings.Builder
+	for _, d := range diags.Sorted() {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+func TestCRLFIsLF(t *testing.T) {
+	src := "id = \"kst-2025-001\"\r\ntekst = \"\"\"\r\nFørste linje.\r\nAndre linje.\r\n\"\"\"\r\n"
+	set, got := load(t, map[string]string{"kommune.toml": kommune, "vedtak/kst-2025-001.toml": src})
+	if got != "" {
+		t.Fatalf("diagnostics:\n%s", got)
+	}
+	if tekst := set.Vedtak[0].Tekst; tekst != "Første linje.\nAndre linje.\n" {
+		t.Errorf("tekst = %q: the same text must give the same site with LF and CRLF line ends", tekst)
+	}
+}
+
+func TestWrongTypeKeepsRecord(t *testing.T) {
+	set, got := load(t, map[string]string{"kommune.toml": kommune, "vedtak/kst-2025-001.toml": `id = "kst-2025-001"
+tittel = ["Orientering"]
+punkt = [1, 2]
+planer = "boligplan"
+`})
+	want := `data/vedtak/kst-2025-001.toml:2:1: error: tittel: this is a list of text, but it must be text: write it in quotes: tittel = "…"
+data/vedtak/kst-2025-001.toml:3:1: error: punkt: this is a list of numbers, but it must be a list of tables: write each element as a [[punkt]] table with its keys on the lines below (see docs/data-format.md)
+data/vedtak/kst-2025-001.toml:4:1: error: planer: "boligplan" is text, but it must be a list: write it in square brackets, e.g. planer = ["boligplan"]
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if len(set.Vedtak) != 1 || set.Vedtak[0].ID != "kst-2025-001" {
+		t.Fatalf("the record was not kept: %+v", set.Vedtak)
+	}
+	pos := set.Vedtak[0].Src.Pos
+	for path, want := range map[string]bool{"tittel": true, "punkt": true, "punkt[0].nr": true, "planer": true, "id": false, "motedato": false} {
+		if pos.Rejected(path) != want {
+			t.Errorf("Rejected(%q) = %v, want %v", path, !want, want)
+		}
+	}
+}
+
+func TestUnreadableFileKeepsItsName(t *testing.T) {
+	set, got := load(t, map[string]string{
+		"kommune.toml":             "navn = \"Testvik\"\nnavn = \"Testvik\"\n",
+		"rammeomrader.toml":        "[[omrade]\n",
+		"vedtak/kst-2025-001.toml": "id = \"kst-2025-001\"\ntittel = \"Orientering\n",
+		"vedtak/kst-2025-002.toml": "\xefid = \"kst-2025-002\"\n",
+	})
+	// Each file's problem once; kommune.toml is not also "missing".
+	if n := strings.Count(got, "\n"); n != 4 || strings.Contains(got, "missing file") {
+		t.Errorf("want one error per file, got:\n%s", got)
+	}
+	if set.Kommune != nil {
+		t.Errorf("an unreadable kommune.toml gave a kommune")
+	}
+	if set.Omrader == nil || !set.Omrader.Src.Pos.Rejected("") {
+		t.Errorf("an unreadable rammeomrader.toml must be there, rejected as a whole")
+	}
+	for i, id := range []string{"kst-2025-001", "kst-2025-002"} {
+		if v := set.Vedtak[i]; v.ID != id || !v.Src.Pos.Rejected("") {
+			t.Errorf("vedtak %d: id %q, rejected %v; want %q, true", i, v.ID, v.Src.Pos.Rejected(""), id)
+		}
+	}
+}
+
+func TestKeysAreCaseSensitive(t *testing.T) {
+	set, got := load(t, map[string]string{"kommune.toml": kommune, "vedtak/kst-2025-001.toml": "id = \"kst-2025-001\"\nTittel = \"Orientering\"\n"})
+	if want := "data/vedtak/kst-2025-001.toml:2:1: error: unknown key \"Tittel\": did you mean \"tittel\"?\n"; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if set.Vedtak[0].Tittel != "" {
+		t.Errorf("Tittel was read as tittel")
+	}
+}
+
+func TestSuggestID(t *testing.T) {
+	for in, want := range map[string]string{
+		"gang vei":                "gang-vei",
+		"Nordbyen skole – nybygg": "nordbyen-skole-nybygg",
+		"Økonomiplan 2025/2028":   "okonomiplan-2025-2028",
+		"Bærum, Sørå":             "baerum-sora",
+		"../x":                    "x",
+		"--":                      "kst-2025-014",
+	} {
+		got := SuggestID(in)
+		if got != want || !ValidID(got) {
+			t.Errorf("SuggestID(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := SuggestID(strings.Repeat("ab ", 40)); !ValidID(got) {
+		t.Errorf("SuggestID of a long name = %q, not valid", got)
+	}
+}

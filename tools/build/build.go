@@ -74,7 +74,8 @@ func Build(ctx context.Context, o Options) error {
 	}
 	t.done(fmt.Sprintf("%d vedtak, %d planer, %d prosjekter", len(set.Vedtak), len(set.Planer), len(set.Prosjekter)))
 
-	stage, err := os.MkdirTemp(filepath.Dir(o.Out), ".portal-build-")
+	removeStaleStages(filepath.Dir(o.Out))
+	stage, err := os.MkdirTemp(filepath.Dir(o.Out), fmt.Sprintf("%s%d-", stagePrefix, os.Getpid()))
 	if err != nil {
 		return err
 	}

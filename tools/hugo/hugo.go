@@ -70,6 +70,7 @@ func Command(ctx context.Context, o Options) *exec.Cmd {
 		}
 	}
 	cmd.Env = env
+	dieWithParent(cmd)
 	return cmd
 }
 

@@ -1,0 +1,361 @@
+//go:build linux
+
+package build
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/hugo"
+	"github.com/openkommune/portal/tools/reconcile"
+	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/synth"
+)
+
+// The scale benchmarks build a synthetic kommune (package synth) stage by
+// stage and report each stage's time and peak memory (peak-MB: the
+// process's peak resident set, VmHWM, reset before the stage; for Hugo and
+// the whole build, which run as child processes, their maximum resident
+// set including their own children).
+//
+//	PORTAL_SCALE=1 go test ./tools/build -run '^$' -bench '^BenchmarkScale$' -benchtime 1x -timeout 3h
+//
+// runs the sizes "5000" (5 000 vedtak, 500 projects, 20 plans) and
+// "100000" (100 000 vedtak over 20 years, 2 000 projects, 50 plans);
+// PORTAL_SCALE=100000 runs only that size, and -bench 'Scale/100000/hugo'
+// only one stage (the stages before it run first, unmeasured). Without
+// PORTAL_SCALE only the size "tiny" runs, as TestScale does in every
+// go test run, so that the benchmarks keep working. Set
+// PORTAL_SCALE_HUGO_ARGS="--templateMetrics --templateMetricsHints" to
+// print Hugo's template metrics in the hugo stage. docs/scale.md has the
+// measured figures.
+
+// scaleSizes are the synthetic kommuner measured.
+var scaleSizes = []struct {
+	name string
+	size synth.Size
+}{
+	{"tiny", synth.Size{Vedtak: 300, Prosjekter: 30, Planer: 5, Seed: 1}},
+	{"5000", synth.Size{Vedtak: 5000, Prosjekter: 500, Planer: 20, Seed: 1}},
+	{"100000", synth.Size{Vedtak: 100_000, Prosjekter: 2000, Planer: 50, Seed: 1, Years: 20}},
+}
+
+// scaleStages are the stages measured, in build order.
+var scaleStages = []string{"check+compile", "reconcile", "export", "search", "hugo", "build"}
+
+func BenchmarkScale(b *testing.B) {
+	want := os.Getenv("PORTAL_SCALE")
+	for _, sz := range scaleSizes {
+		if sz.name != "tiny" && want != "1" && want != sz.name {
+			continue
+		}
+		b.Run(sz.name, func(b *testing.B) {
+			r := newScaleRun(b, sz.size)
+			for _, stage := range scaleStages {
+				b.Run(stage, func(b *testing.B) {
+					var m scaleMeasure
+					for range b.N {
+						b.StopTimer()
+						r.before(stage)
+						b.StartTimer()
+						m = r.run(stage)
+					}
+					b.StopTimer()
+					b.ReportMetric(m.peakMB, "peak-MB")
+					for _, d := range m.detail {
+						b.ReportMetric(d.seconds, d.name+"-s")
+					}
+					if m.log != "" {
+						b.Log("\n" + m.log)
+					}
+				})
+			}
+		})
+	}
+}
+
+// TestScale runs the scale benchmarks' stages once on a tiny kommune, so
+// that they keep working between the runs that measure.
+func TestScale(t *testing.T) {
+	r := newScaleRun(t, scaleSizes[0].size)
+	for _, stage := range scaleStages {
+		if testing.Short() && (stage == "hugo" || stage == "build") {
+			continue
+		}
+		r.before(stage)
+		m := r.run(stage)
+		if m.peakMB <= 0 || m.took <= 0 {
+			t.Errorf("%s: took %v, peak %.0f MB", stage, m.took, m.peakMB)
+		}
+		t.Logf("%-14s %8.2f s %7.0f MB", stage, m.took.Seconds(), m.peakMB)
+	}
+	if !testing.Short() {
+		if _, err := os.Stat(filepath.Join(r.out, "vedtak", "index.html")); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestScaleBuildChild is the whole build run as a child process by the
+// stage "build", so that its peak memory is its own and Hugo's.
+func TestScaleBuildChild(t *testing.T) {
+	args := os.Getenv("PORTAL_SCALE_CHILD")
+	if args == "" {
+		t.Skip("run by the scale benchmarks")
+	}
+	data, out, _ := strings.Cut(args, string(os.PathListSeparator))
+	root, _ := filepath.Abs("../..")
+	err := Build(context.Background(), Options{Root: root, DataDir: data, Out: out, Log: os.Stdout, Diags: os.Stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+type scaleMeasure struct {
+	took   time.Duration
+	peakMB float64
+	detail []struct {
+		name    string
+		seconds float64
+	}
+	log string
+}
+
+// scaleRun is one synthetic kommune going through the build's stages as
+// Build runs them (keep the two in step), each stage's input made by the
+// stages before it.
+type scaleRun struct {
+	tb    testing.TB
+	root  string
+	data  string // the synthetic data directory
+	stage string // like Build's staging directory
+	out   string // the site built by the stage "build"
+
+	set   *record.Set
+	site  *compile.Site
+	extra extras
+	sf    *searchFiles
+	done  map[string]bool
+}
+
+func newScaleRun(tb testing.TB, size synth.Size) *scaleRun {
+	tb.Helper()
+	root, _ := filepath.Abs("../..")
+	dir := tb.TempDir()
+	r := &scaleRun{tb: tb, root: root, data: filepath.Join(dir, "data"), stage: filepath.Join(dir, "stage"), out: filepath.Join(dir, "public"), done: map[string]bool{}}
+	if err := synth.WriteDir(r.data, size); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.MkdirAll(r.stage, 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	// The search engine is compiled once per process; not part of a stage.
+	if _, err := engine(context.Background(), root); err != nil {
+		tb.Fatal(err)
+	}
+	return r
+}
+
+// before runs, unmeasured, the stages a stage needs that have not run.
+func (r *scaleRun) before(stage string) {
+	for _, s := range scaleStages {
+		if s == stage {
+			break
+		}
+		if !r.done[s] && s != "build" {
+			r.run(s)
+		}
+	}
+}
+
+func (r *scaleRun) run(stage string) scaleMeasure {
+	r.tb.Helper()
+	var m scaleMeasure
+	var err error
+	switch stage {
+	case "check+compile":
+		m = inProcess(func(m *scaleMeasure) {
+			t := time.Now()
+			set, diags := Check(os.DirFS(r.data), "data")
+			if diags.Errors() > 0 {
+				diags.Print(os.Stderr)
+				r.tb.Fatal("the synthetic data does not check")
+			}
+			m.add("check", time.Since(t))
+			t = time.Now()
+			r.set = set
+			r.site = compile.Compile(set)
+			err = compile.Write(r.site, filepath.Join(r.stage, "data"))
+			m.add("compile", time.Since(t))
+		})
+	case "reconcile":
+		m = inProcess(func(*scaleMeasure) {
+			report := reconcile.Run(r.site)
+			if report.Failed > 0 {
+				err = fmt.Errorf("%s", report.Error())
+				return
+			}
+			err = writeData(filepath.Join(r.stage, "data"), "kontroll", report)
+		})
+	case "export":
+		m = inProcess(func(*scaleMeasure) {
+			r.extra, err = exportFiles(r.site, r.set.Kommune.LogoData, "/", filepath.Join(r.stage, "data"))
+			if err == nil {
+				_, err = writeCharts(r.site, filepath.Join(r.stage, "data"))
+			}
+		})
+	case "search":
+		m = inProcess(func(*scaleMeasure) {
+			r.sf, err = buildSearch(context.Background(), r.root, r.site)
+			if err == nil {
+				err = r.sf.writeInfo(filepath.Join(r.stage, "data"))
+			}
+		})
+	case "hugo":
+		m, err = r.hugo()
+	case "build":
+		m, err = r.build()
+	}
+	if err != nil {
+		r.tb.Fatalf("%s: %v", stage, err)
+	}
+	r.done[stage] = true
+	return m
+}
+
+func (m *scaleMeasure) add(name string, d time.Duration) {
+	m.detail = append(m.detail, struct {
+		name    string
+		seconds float64
+	}{name, d.Seconds()})
+}
+
+// inProcess measures f run in this process: its time and the peak
+// resident set while it runs (with what the process holds already, as in
+// a build, where the data and the site model stay in memory).
+func inProcess(f func(*scaleMeasure)) scaleMeasure {
+	var m scaleMeasure
+	runtime.GC()
+	debug.FreeOSMemory()
+	resetPeak()
+	t := time.Now()
+	f(&m)
+	m.took = time.Since(t)
+	m.peakMB = peakMB()
+	return m
+}
+
+// resetPeak resets the process's peak resident set to its current size
+// (Linux: clear_refs 5), so that VmHWM is the peak of what follows.
+func resetPeak() bool {
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}
+
+// peakMB is the process's peak resident set (VmHWM) in MB.
+func peakMB() float64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// childPeakMB is a finished child's maximum resident set in MB, including
+// the children it waited for.
+func childPeakMB(cmd *exec.Cmd) float64 {
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		return float64(ru.Maxrss) / 1024 // kB on Linux
+	}
+	return 0
+}
+
+// hugo runs the stage "hugo" as Build does: the overlay, Hugo into the
+// staging directory, then the search, download and feed files beside it.
+func (r *scaleRun) hugo() (scaleMeasure, error) {
+	var m scaleMeasure
+	ctx := context.Background()
+	overlay := filepath.Join(r.stage, "portal.toml")
+	if err := writeOverlay(overlay, r.set.Kommune, filepath.Join(r.stage, "data")); err != nil {
+		return m, err
+	}
+	bin, err := hugo.Binary(ctx, r.root)
+	if err != nil {
+		return m, err
+	}
+	dest := filepath.Join(r.stage, "public")
+	os.RemoveAll(dest)
+	var stdout, stderr bytes.Buffer
+	cmd := hugo.Command(ctx, hugo.Options{
+		Bin:         bin,
+		Source:      r.root,
+		Configs:     []string{filepath.Join(r.root, "config.toml"), overlay},
+		Destination: dest,
+		CacheDir:    filepath.Join(r.stage, "cache"),
+		BaseURL:     "/",
+		Stdout:      &stdout,
+		Stderr:      &stderr,
+		Args:        strings.Fields(os.Getenv("PORTAL_SCALE_HUGO_ARGS")),
+	})
+	t := time.Now()
+	if err := cmd.Run(); err != nil {
+		return m, fmt.Errorf("%v\n%s", err, stderr.String())
+	}
+	m.add("hugo-only", time.Since(t))
+	if err := r.sf.write(dest); err != nil {
+		return m, err
+	}
+	if err := r.extra.write(dest); err != nil {
+		return m, err
+	}
+	m.took = time.Since(t)
+	m.peakMB = childPeakMB(cmd)
+	if os.Getenv("PORTAL_SCALE_HUGO_ARGS") != "" {
+		m.log = stdout.String()
+	}
+	return m, nil
+}
+
+// build runs the whole build (Build, as portal build does) in a child
+// process: this test binary running TestScaleBuildChild.
+func (r *scaleRun) build() (scaleMeasure, error) {
+	var m scaleMeasure
+	os.RemoveAll(r.out)
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleBuildChild$", "-test.count=1", "-test.timeout=0")
+	cmd.Env = append(os.Environ(), "PORTAL_SCALE_CHILD="+r.data+string(os.PathListSeparator)+r.out)
+	cmd.Stdout = &stdout
+	cmd.Stderr = &stderr
+	t := time.Now()
+	if err := cmd.Run(); err != nil {
+		return m, fmt.Errorf("%v\n%s%s", err, stdout.String(), stderr.String())
+	}
+	m.took = time.Since(t)
+	m.peakMB = childPeakMB(cmd)
+	// Build's own stage timings, as portal build prints them.
+	var lines []string
+	for _, line := range strings.Split(stdout.String(), "\n") {
+		if f := strings.Fields(line); len(f) >= 3 && f[2] == "ms" {
+			lines = append(lines, line)
+		}
+	}
+	m.log = strings.Join(lines, "\n")
+	return m, nil
+}

@@ -25,7 +25,14 @@ import (
 type decoder struct {
 	l *loader
 	s record.Source
+	// unknowns counts the unknown keys; after maxUnknown they are only
+	// counted, from the first not reported.
+	unknowns int
+	more     string
 }
+
+// maxUnknown is how many unknown keys are reported one by one in a file.
+const maxUnknown = 20
 
 var (
 	unmarshaler = reflect.TypeFor[toml.Unmarshaler]()
@@ -188,8 +195,23 @@ func (d *decoder) table(m map[string]any, v reflect.Value, path string) {
 // unknown reports a key that is not in struct type t, with a hint. The keys
 // inside an unknown table are not reported one by one.
 func (d *decoder) unknown(t reflect.Type, path, key string) {
+	d.unknowns++
+	if d.unknowns > maxUnknown {
+		if d.more == "" {
+			d.more = path
+		}
+		return
+	}
 	pos := d.s.At(path)
 	d.l.diags.Errorf(d.s.Path, pos.Line, pos.Col, "unknown key %q%s", path, hintFor(t, key))
+}
+
+// finish reports the unknown keys not reported one by one.
+func (d *decoder) finish() {
+	if n := d.unknowns - maxUnknown; n > 0 {
+		pos := d.s.At(d.more)
+		d.l.diags.Errorf(d.s.Path, pos.Line, pos.Col, "%d more unknown keys from here on: is this the right kind of data file? The keys of each kind are in docs/data-format.md", n)
+	}
 }
 
 // list decodes a TOML array into the slice v.

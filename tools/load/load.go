@@ -127,6 +127,12 @@ func (l *loader) file(p string) {
 	}
 	src, ok := l.read(p)
 	s := record.Source{Path: l.display(p), Pos: tomlpos.Parse(src)}
+	if lim := s.Pos.Limit(); ok && lim != nil {
+		// Checked before decoding: the TOML decoder slows down with the
+		// square of the depth.
+		l.diags.Errorf(s.Path, lim.Line, lim.Col, "TOML: %s here: a data file needs two or three levels; write it as docs/data-format.md shows", lim.What)
+		ok = false
+	}
 	stem := strings.TrimSuffix(path.Base(p), ".toml")
 	switch k {
 	case "kommune":
@@ -246,6 +252,7 @@ func (l *loader) decode(s record.Source, src []byte, readOK bool, v any) bool {
 	}
 	d := &decoder{l: l, s: s}
 	d.table(raw, reflect.ValueOf(v).Elem(), "")
+	d.finish()
 	walkProblems(reflect.ValueOf(v).Elem(), "", func(p, problem string) {
 		pos := s.At(p)
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "%s: %s", p, problem)
@@ -346,6 +353,9 @@ func hintFor(t reflect.Type, last string) string {
 	}
 	best, dist := "", 1<<30
 	for _, c := range known {
+		if len(last) > 2*len(c)+2 {
+			continue // too long to be a misspelling of c
+		}
 		if d := editDistance(strings.ToLower(last), c); d < dist {
 			best, dist = c, d
 		}
@@ -379,12 +389,11 @@ func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
 
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
+	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
 		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
@@ -393,7 +402,7 @@ func editDistance(a, b string) int {
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
-		prev = cur
+		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
 }

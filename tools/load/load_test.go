@@ -125,3 +125,19 @@ func TestSuggestID(t *testing.T) {
 		t.Errorf("SuggestID of a long name = %q, not valid", got)
 	}
 }
+
+func TestUnknownKeysAreCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id = \"kst-2025-001\"\n")
+	for i := range 100 {
+		b.WriteString(strings.Repeat("x", i+1) + " = 1\n")
+	}
+	_, got := load(t, map[string]string{"kommune.toml": kommune, "vedtak/kst-2025-001.toml": b.String()})
+	lines := strings.Split(strings.TrimSpace(got), "\n")
+	if len(lines) != maxUnknown+1 {
+		t.Fatalf("%d diagnostics, want %d:\n%s", len(lines), maxUnknown+1, got)
+	}
+	if want := "data/vedtak/kst-2025-001.toml:22:1: error: 80 more unknown keys from here on: is this the right kind of data file? The keys of each kind are in docs/data-format.md"; lines[maxUnknown] != want {
+		t.Errorf("last diagnostic:\n%s\nwant:\n%s", lines[maxUnknown], want)
+	}
+}

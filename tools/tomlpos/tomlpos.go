@@ -42,7 +42,28 @@ type Pos struct {
 type Index struct {
 	pos      map[string]Pos
 	rejected map[string]bool
+	limit    *Limit
 }
+
+// MaxDepth and MaxKeyParts bound the shape of a document Parse indexes:
+// arrays and inline tables nested at most MaxDepth deep, and keys of at most
+// MaxKeyParts dotted parts. A data file needs a few of each; far more is a
+// mistake, and TOML readers (this one and the decoder's) slow down with the
+// square of the depth.
+const (
+	MaxDepth    = 10
+	MaxKeyParts = 10
+)
+
+// Limit says where a document went past MaxDepth or MaxKeyParts; Parse
+// stops there.
+type Limit struct {
+	Pos
+	What string // "values nested more than 10 deep", "a key of more than 10 parts"
+}
+
+// Limit returns where the document went past a limit of its shape, or nil.
+func (ix *Index) Limit() *Limit { return ix.limit }
 
 // Reject records that the value at path was reported as unusable (a value
 // of the wrong type, say) by the reader of the document; path "" rejects
@@ -126,6 +147,7 @@ type scanner struct {
 	off       int
 	line, col int
 	ix        *Index
+	depth     int // of arrays and inline tables
 	// arrays maps an array-of-tables path (with the indices of its
 	// parents resolved) to the index of its latest element.
 	arrays map[string]int
@@ -261,6 +283,10 @@ func (s *scanner) keys() []string {
 	var out []string
 	for {
 		s.skipSpace(false)
+		if len(out) == MaxKeyParts {
+			s.stop("a key of more than " + strconv.Itoa(MaxKeyParts) + " parts")
+			return out
+		}
 		out = append(out, s.key())
 		s.skipSpace(false)
 		if s.peek() != '.' {
@@ -337,7 +363,30 @@ func (s *scanner) value(path string) {
 	}
 }
 
+// stop ends the scan where the document goes past a limit.
+func (s *scanner) stop(what string) {
+	if s.ix.limit == nil {
+		s.ix.limit = &Limit{s.here(), what}
+	}
+	s.off = len(s.src)
+}
+
+// nest enters an array or inline table; it returns false, and stops the
+// scan, past MaxDepth.
+func (s *scanner) nest() bool {
+	s.depth++
+	if s.depth > MaxDepth {
+		s.stop("values nested more than " + strconv.Itoa(MaxDepth) + " deep")
+		return false
+	}
+	return true
+}
+
 func (s *scanner) array(path string) {
+	defer func() { s.depth-- }()
+	if !s.nest() {
+		return
+	}
 	s.advance() // [
 	for i := 0; ; i++ {
 		s.skipSpace(true)
@@ -363,6 +412,10 @@ func (s *scanner) array(path string) {
 }
 
 func (s *scanner) inlineTable(path string) {
+	defer func() { s.depth-- }()
+	if !s.nest() {
+		return
+	}
 	s.advance() // {
 	for {
 		s.skipSpace(true)

@@ -2,6 +2,7 @@ package tomlpos
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -116,5 +117,26 @@ func TestRejectedWhole(t *testing.T) {
 	ix.Reject("")
 	if !ix.Rejected("id") || !ix.Rejected("") {
 		t.Error("rejecting the document does not reject its keys")
+	}
+}
+
+func TestLimits(t *testing.T) {
+	deep := "a = 1\nb = " + strings.Repeat("[", 1_000_000) + strings.Repeat("]", 1_000_000) + "\n"
+	if l := Parse([]byte(deep)).Limit(); l == nil || l.Pos != (Pos{2, 5 + MaxDepth}) || l.What != "values nested more than 10 deep" {
+		t.Errorf("deep arrays: limit %+v", l)
+	}
+	inline := "x = " + strings.Repeat("{a=", MaxDepth) + "1" + strings.Repeat("}", MaxDepth) + "\n"
+	if l := Parse([]byte(inline)).Limit(); l != nil {
+		t.Errorf("%d nested inline tables: limit %+v", MaxDepth, l)
+	}
+	dotted := strings.Repeat("a.", 100) + "b = 1\n"
+	if l := Parse([]byte(dotted)).Limit(); l == nil || l.Pos != (Pos{1, 1 + 2*MaxKeyParts}) {
+		t.Errorf("a long dotted key: limit %+v", l)
+	}
+	if l := Parse([]byte("[" + strings.Repeat("a.", 12) + "b]\n")).Limit(); l == nil {
+		t.Error("a long table header has no limit")
+	}
+	if l := Parse([]byte(doc)).Limit(); l != nil {
+		t.Errorf("a plain document: limit %+v", l)
 	}
 }

@@ -1,10 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -120,16 +121,21 @@ type Engine struct {
 }
 
 // Open makes an engine from the head and the doc values (both decoded).
-func Open(head, docValues []byte) (*Engine, error) {
-	var h Head
-	if err := json.Unmarshal(head, &h); err != nil {
-		return nil, fmt.Errorf("search head: %w", err)
-	}
-	if h.Version != FormatVersion {
-		return nil, fmt.Errorf("search head: format %d, want %d", h.Version, FormatVersion)
+// Each is checked against its sum, and so is every piece added later.
+func Open(head, docValues []byte) (*Engine, error) { return open(head, docValues, true) }
+
+// open is Open; only tests skip the sums (check false), to reach the
+// decoders with damaged bytes.
+func open(head, docValues []byte, check bool) (*Engine, error) {
+	h, err := decodeHead(head, check)
+	if err != nil {
+		return nil, err
 	}
 	if h.Results.Block <= 0 || h.Docs < 0 || h.IDWidth <= 0 {
 		return nil, errors.New("search head: bad sizes")
+	}
+	if check && Checksum(docValues) != h.DocValuesSum {
+		return nil, errors.New("doc values: damaged (checksum)")
 	}
 	dv, err := DecodeDocValues(docValues, h.Docs)
 	if err != nil {
@@ -138,8 +144,17 @@ func Open(head, docValues []byte) (*Engine, error) {
 	if h.PageSize <= 0 || h.ChunkCount < 0 || len(h.Pages) != (h.ChunkCount+h.PageSize-1)/h.PageSize {
 		return nil, errors.New("search head: bad manifest")
 	}
-	s := NewStore(&h)
-	e := OpenReader(&h, NewReader(s, &h, dv))
+	for p := 1; p < len(h.Pages); p++ {
+		if bytes.Compare(h.Pages[p-1].First, h.Pages[p].First) >= 0 {
+			return nil, errors.New("search head: manifest pages out of order")
+		}
+	}
+	if h.Results.Blocks != (h.Docs+h.Results.Block-1)/h.Results.Block || h.IDWidth != IDWidth(h.Docs) || len(h.Fields) > math.MaxUint16 {
+		return nil, errors.New("search head: bad sizes")
+	}
+	s := NewStore(h)
+	s.unchecked = !check
+	e := OpenReader(h, NewReader(s, h, dv))
 	e.store = s
 	return e, nil
 }
@@ -163,12 +178,12 @@ func (e *Engine) AddBlock(n int, data []byte) error {
 	if n < 0 || n >= e.head.Results.Blocks {
 		return fmt.Errorf("no result block %d", n)
 	}
-	var docs []ResultDoc
-	if err := json.Unmarshal(data, &docs); err != nil {
+	docs, err := decodeBlock(n, data, e.store == nil || !e.store.unchecked)
+	if err != nil {
 		return fmt.Errorf("result block %d: %w", n, err)
 	}
-	if len(docs) > e.head.Results.Block {
-		return fmt.Errorf("result block %d: too many documents", n)
+	if want := min(e.head.Results.Block, e.head.Docs-n*e.head.Results.Block); len(docs) != want {
+		return fmt.Errorf("result block %d: %d documents, want %d", n, len(docs), want)
 	}
 	e.blocks[n] = docs
 	return nil

@@ -3,28 +3,44 @@ package search
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"strconv"
 )
 
 // FormatVersion is the version of the static index format.
-const FormatVersion = 1
+const FormatVersion = 2
+
+// Every piece of the index is checked before the engine uses it, so that a
+// damaged or truncated file (a bad cache, a proxy, a disk) gives an error
+// instead of wrong results. The check is a CRC-32 (IEEE) of the decoded
+// bytes, cheap in WebAssembly. The head lists the sums of the doc values
+// and the manifest pages, and the manifest pages the sums of the chunks.
+// The head and the result blocks carry their own sum: the CRC-32 of their
+// JSON as encoding/json writes it with the sum set to 0; the engine decodes
+// the JSON, encodes it again and compares.
+
+// Checksum is the CRC-32 of a piece as decoded.
+func Checksum(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
 
 // Head is the small file a visitor loads first. It names every other file
 // of the index; all names but the result blocks' are content-hashed, and
 // result blocks live in a content-hashed directory.
 type Head struct {
-	Version    int       `json:"version"`
-	Docs       int       `json:"docs"`      // documents, ordinals 0..Docs-1
-	IDWidth    int       `json:"id_width"`  // characters in a document id
-	Fields     []string  `json:"fields"`    // field names by index field id
-	Pages      []PageRef `json:"pages"`     // manifest pages, sorted by First
-	PageSize   int       `json:"page_size"` // chunks per manifest page
-	ChunkCount int       `json:"chunks"`
-	DocValues  string    `json:"docvalues"`
-	Results    Results   `json:"results"`
+	Version      int       `json:"version"`
+	Docs         int       `json:"docs"`      // documents, ordinals 0..Docs-1
+	IDWidth      int       `json:"id_width"`  // characters in a document id
+	Fields       []string  `json:"fields"`    // field names by index field id
+	Pages        []PageRef `json:"pages"`     // manifest pages, sorted by First
+	PageSize     int       `json:"page_size"` // chunks per manifest page
+	ChunkCount   int       `json:"chunks"`
+	DocValues    string    `json:"docvalues"`
+	DocValuesSum uint32    `json:"docvalues_sum"` // Checksum of the doc values
+	Results      Results   `json:"results"`
+	Sum          uint32    `json:"sum"` // the head's own sum, see above
 }
 
 // PageRef is one page of the chunk manifest: the JSON list of the
@@ -34,6 +50,7 @@ type Head struct {
 type PageRef struct {
 	First []byte `json:"first"`
 	File  string `json:"file"`
+	Sum   uint32 `json:"sum"` // Checksum of the page's JSON
 }
 
 // ChunkRef is one chunk of index rows: it holds the keys from First up to,
@@ -42,6 +59,85 @@ type ChunkRef struct {
 	First []byte `json:"first"`
 	File  string `json:"file"`
 	Bytes int    `json:"bytes"` // size of the file as served (gzip)
+	Sum   uint32 `json:"sum"`   // Checksum of the chunk
+}
+
+// EncodeHead writes the head with its sum.
+func EncodeHead(h *Head) ([]byte, error) {
+	c := *h
+	c.Sum = 0
+	b, err := json.Marshal(&c)
+	if err != nil {
+		return nil, err
+	}
+	c.Sum = Checksum(b)
+	return json.Marshal(&c)
+}
+
+// DecodeHead reads a head and checks its sum and version.
+func DecodeHead(data []byte) (*Head, error) { return decodeHead(data, true) }
+
+// decodeHead is DecodeHead; only tests skip the sum (check false).
+func decodeHead(data []byte, check bool) (*Head, error) {
+	var h Head
+	if err := json.Unmarshal(data, &h); err != nil {
+		return nil, fmt.Errorf("search head: %w", err)
+	}
+	if h.Version != FormatVersion {
+		return nil, fmt.Errorf("search head: format %d, want %d", h.Version, FormatVersion)
+	}
+	sum := h.Sum
+	h.Sum = 0
+	b, err := json.Marshal(&h)
+	if err != nil {
+		return nil, fmt.Errorf("search head: %w", err)
+	}
+	if check && Checksum(b) != sum {
+		return nil, errors.New("search head: damaged (checksum)")
+	}
+	h.Sum = sum
+	return &h, nil
+}
+
+// resultBlock is a result block file: its number, the documents of
+// Block consecutive ordinals from N×Block on, and the block's own sum.
+// The number is under the sum, so a block given as another is rejected.
+type resultBlock struct {
+	N    int         `json:"n"`
+	Sum  uint32      `json:"sum"`
+	Docs []ResultDoc `json:"docs"`
+}
+
+// EncodeBlock writes result block n with its sum.
+func EncodeBlock(n int, docs []ResultDoc) ([]byte, error) {
+	b, err := json.Marshal(resultBlock{N: n, Docs: docs})
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(resultBlock{N: n, Sum: Checksum(b), Docs: docs})
+}
+
+// DecodeBlock reads result block n and checks its sum.
+func DecodeBlock(n int, data []byte) ([]ResultDoc, error) { return decodeBlock(n, data, true) }
+
+func decodeBlock(n int, data []byte, check bool) ([]ResultDoc, error) {
+	var rb resultBlock
+	if err := json.Unmarshal(data, &rb); err != nil {
+		return nil, err
+	}
+	if check {
+		b, err := json.Marshal(resultBlock{N: rb.N, Docs: rb.Docs})
+		if err != nil {
+			return nil, err
+		}
+		if Checksum(b) != rb.Sum {
+			return nil, errors.New("damaged (checksum)")
+		}
+	}
+	if rb.N != n {
+		return nil, fmt.Errorf("the file holds block %d", rb.N)
+	}
+	return rb.Docs, nil
 }
 
 // Results says where the per-result data lives.
@@ -76,6 +172,9 @@ func IDWidth(n int) int {
 	w := 1
 	for max := 36; n > max; max *= 36 {
 		w++
+		if max > math.MaxInt/36 { // the next power of 36 is above any int
+			return w
+		}
 	}
 	return w
 }

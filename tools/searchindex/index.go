@@ -87,7 +87,7 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 	}
 	var refs []search.ChunkRef
 	for i, z := range gzAll(chunks) {
-		refs = append(refs, search.ChunkRef{First: firsts[i], File: out.put("c", ".gz", z), Bytes: len(z)})
+		refs = append(refs, search.ChunkRef{First: firsts[i], File: out.put("c", ".gz", z), Bytes: len(z), Sum: search.Checksum(chunks[i])})
 	}
 	head.ChunkCount, head.PageSize = len(refs), o.PageChunks
 	for start := 0; start < len(refs); start += o.PageChunks {
@@ -95,10 +95,11 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		if err != nil {
 			return nil, err
 		}
-		head.Pages = append(head.Pages, search.PageRef{First: refs[start].First, File: out.put("m", ".gz", gz(page))})
+		head.Pages = append(head.Pages, search.PageRef{First: refs[start].First, File: out.put("m", ".gz", gz(page)), Sum: search.Checksum(page)})
 	}
 
-	head.DocValues = out.put("dv", ".gz", gz(search.EncodeDocValues(docValues(docs))))
+	dv := search.EncodeDocValues(docValues(docs))
+	head.DocValues, head.DocValuesSum = out.put("dv", ".gz", gz(dv)), search.Checksum(dv)
 
 	// Result blocks go in a directory named for all of them.
 	var raw [][]byte
@@ -107,7 +108,7 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		for i := start; i < len(docs) && i < start+o.BlockDocs; i++ {
 			rs = append(rs, docs[i].Result)
 		}
-		b, err := json.Marshal(rs)
+		b, err := search.EncodeBlock(len(raw), rs)
 		if err != nil {
 			return nil, err
 		}
@@ -120,7 +121,7 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 	}
 	head.Results = search.Results{Dir: dir, Block: o.BlockDocs, Blocks: len(blocks)}
 
-	hb, err := json.Marshal(head)
+	hb, err := search.EncodeHead(&head)
 	if err != nil {
 		return nil, err
 	}

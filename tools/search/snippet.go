@@ -67,12 +67,16 @@ func (e *Engine) mark(text string, terms map[string]bool, max int) string {
 		}
 		return spans[i].end > spans[j].end
 	})
+	// The window starts at a word about a third of the window before the
+	// first match and ends at a word about max on; where words are too
+	// long for that (a long compound, a run of digits), it cuts within
+	// the word rather than lose the match or most of the window.
 	from, to := 0, len(text)
 	if max > 0 && len(text) > max {
 		if len(spans) > 0 && spans[0].start > max/3 {
-			from = wordStart(text, spans[0].start-max/3)
+			from = wordStart(text, spans[0].start-max/3, spans[0].start)
 		}
-		to = wordEnd(text, from+max)
+		to = wordEnd(text, from+max, from+max/2)
 	}
 	var b strings.Builder
 	if from > 0 {
@@ -96,26 +100,31 @@ func (e *Engine) mark(text string, terms map[string]bool, max int) string {
 	return b.String()
 }
 
-// wordStart moves i forward to the start of a word.
-func wordStart(s string, i int) int {
+// wordStart is the start of the first word from i on that starts no later
+// than limit, or else i moved back to the start of its character.
+func wordStart(s string, i, limit int) int {
 	if i <= 0 {
 		return 0
 	}
-	for i < len(s) && !utf8.RuneStart(s[i]) {
-		i++
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
 	}
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
+	for j := i; j < len(s) && j < limit; {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		j += n
 		if unicode.IsSpace(r) {
-			return i
+			if j <= limit {
+				return j
+			}
+			break
 		}
 	}
-	return len(s)
+	return i
 }
 
-// wordEnd moves i back to the end of a word.
-func wordEnd(s string, i int) int {
+// wordEnd is the end of the last word that ends at i or before and no
+// earlier than limit, or else i moved back to the start of its character.
+func wordEnd(s string, i, limit int) int {
 	if i >= len(s) {
 		return len(s)
 	}
@@ -124,10 +133,13 @@ func wordEnd(s string, i int) int {
 	}
 	for j := i; j > 0; {
 		r, n := utf8.DecodeLastRuneInString(s[:j])
-		if unicode.IsSpace(r) {
-			return j - n
-		}
 		j -= n
+		if j < limit {
+			break
+		}
+		if unicode.IsSpace(r) {
+			return j
+		}
 	}
 	return i
 }

@@ -200,9 +200,9 @@ func (e *Engine) Search(req Request) *Response {
 	if req.Size <= 0 || req.Size > 100 {
 		req.Size = DefaultSize
 	}
-	if req.From < 0 {
-		req.From = 0
-	}
+	// There are no hits past the last document; a larger From (from a
+	// URL) would overflow bleve's collector.
+	req.From = max(0, min(req.From, e.head.Docs))
 	resp := &Response{Hits: []Hit{}, Facets: []Facet{}, Terms: e.highlightTerms(q)}
 
 	var own []string // facet fields counted by the main search

@@ -179,7 +179,7 @@ func keep[P record.Identified](l *loader, s record.Source, src []byte, readOK bo
 func (l *loader) read(p string) ([]byte, bool) {
 	info, err := fs.Stat(l.fsys, p)
 	if err == nil && info.Size() > MaxFileSize {
-		l.diags.Errorf(l.display(p), 1, 1, "file is %d MB, more than the %d MB a data file may be: a record is at most a few hundred KB; remove what was pasted or generated into it by mistake", info.Size()>>20, MaxFileSize>>20)
+		l.tooBig(p, info.Size())
 		return nil, false
 	}
 	src, err := fs.ReadFile(l.fsys, p)
@@ -187,8 +187,8 @@ func (l *loader) read(p string) ([]byte, bool) {
 		l.diags.Errorf(l.display(p), 1, 1, "cannot read: %v", err)
 		return nil, false
 	}
-	if len(src) > MaxFileSize {
-		l.diags.Errorf(l.display(p), 1, 1, "file is %d MB, more than the %d MB a data file may be: a record is at most a few hundred KB; remove what was pasted or generated into it by mistake", len(src)>>20, MaxFileSize>>20)
+	if len(src) > MaxFileSize { // the size was not known beforehand
+		l.tooBig(p, int64(len(src)))
 		return nil, false
 	}
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
@@ -221,6 +221,11 @@ func (l *loader) read(p string) ([]byte, bool) {
 		return nil, false
 	}
 	return bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")), true
+}
+
+func (l *loader) tooBig(p string, size int64) {
+	mb := (size + 1<<20 - 1) >> 20 // rounded up: 8 MB and a byte is 9 MB
+	l.diags.Errorf(l.display(p), 1, 1, "file is %d MB, more than the %d MB a data file may be: a record is at most a few hundred KB; remove what was pasted or generated into it by mistake", mb, MaxFileSize>>20)
 }
 
 var controlNames = map[byte]string{0x00: " (NUL)", 0x07: " (BEL)", 0x08: " (backspace)", 0x0b: " (vertical tab)", 0x0c: " (form feed)", 0x1b: " (escape)", 0x7f: " (DEL)"}

@@ -141,3 +141,14 @@ func TestUnknownKeysAreCapped(t *testing.T) {
 		t.Errorf("last diagnostic:\n%s\nwant:\n%s", lines[maxUnknown], want)
 	}
 }
+
+func TestTooBig(t *testing.T) {
+	_, got := load(t, map[string]string{"kommune.toml": kommune, "vedtak/kst-2025-001.toml": strings.Repeat("#", MaxFileSize+1)})
+	if want := "data/vedtak/kst-2025-001.toml:1:1: error: file is 9 MB, more than the 8 MB a data file may be: a record is at most a few hundred KB; remove what was pasted or generated into it by mistake\n"; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	_, got = load(t, map[string]string{"kommune.toml": kommune, "vedtak/kst-2025-001.toml": "id = \"kst-2025-001\"\n" + strings.Repeat("#", MaxFileSize-21) + "\n"})
+	if got != "" {
+		t.Errorf("a file of exactly %d bytes: %s", MaxFileSize, got)
+	}
+}

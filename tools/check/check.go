@@ -151,7 +151,7 @@ func (c *checker) validRef(src record.Source, path, id, kind, example string) bo
 	if load.ValidID(id) {
 		return true
 	}
-	c.errorf(src, path, "%q is not a %s id: ids are lower-case letters a–z, digits and hyphens, as in the file name without .toml, e.g. %s = %q", id, kind, lastKey(path), example)
+	c.errorf(src, path, "%s is not a %s id: ids are lower-case letters a–z, digits and hyphens, as in the file name without .toml, e.g. %s = %q", load.QuoteShort(id), kind, lastKey(path), example)
 	return false
 }
 
@@ -178,7 +178,7 @@ func (c *checker) vedtakRef(src record.Source, path, id string, required bool) *
 
 func (c *checker) omradeRef(src record.Source, path, id string) {
 	if id != "" && c.ix.Omrader[id] == nil && (c.set.Omrader == nil || !unreadable(c.set.Omrader.Src)) {
-		c.errorf(src, path, "rammeområde %q does not exist: add it to data/rammeomrader.toml or use one of its ids", id)
+		c.errorf(src, path, "rammeområde %s does not exist: add it to data/rammeomrader.toml or use one of its ids", load.QuoteShort(id))
 	}
 }
 
@@ -294,7 +294,7 @@ func (c *checker) id(s record.Source, path, id string) {
 	case id == "":
 		c.errorf(s, path, "missing id: add id = \"...\" (lower-case letters, digits and hyphens)")
 	case !load.ValidID(id):
-		c.errorf(s, path, "id %q is not valid: use lower-case letters a–z, digits and hyphens (it becomes part of a web address)", id)
+		c.errorf(s, path, "id %s is not valid: use lower-case letters a–z, digits and hyphens (it becomes part of a web address)", load.QuoteShort(id))
 	}
 }
 

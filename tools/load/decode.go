@@ -203,7 +203,7 @@ func (d *decoder) unknown(t reflect.Type, path, key string) {
 		return
 	}
 	pos := d.s.At(path)
-	d.l.diags.Errorf(d.s.Path, pos.Line, pos.Col, "unknown key %q%s", path, hintFor(t, key))
+	d.l.diags.Errorf(d.s.Path, pos.Line, pos.Col, "unknown key %s%s", QuoteShort(path), hintFor(t, key))
 }
 
 // finish reports the unknown keys not reported one by one.
@@ -262,7 +262,7 @@ func (d *decoder) list(raw any, v reflect.Value, path string) {
 func describe(raw any) string {
 	switch r := raw.(type) {
 	case string:
-		return fmt.Sprintf("%s is text", quoteShort(r))
+		return fmt.Sprintf("%s is text", QuoteShort(r))
 	case int64:
 		return fmt.Sprintf("%d is a whole number", r)
 	case float64:
@@ -308,8 +308,9 @@ func kindOf(raw any) string {
 	return "values"
 }
 
-// quoteShort quotes s, shortened to 40 characters.
-func quoteShort(s string) string {
+// QuoteShort quotes s for a message, shortened to 40 characters (a key or
+// text pasted by mistake can be megabytes long).
+func QuoteShort(s string) string {
 	if utf8.RuneCountInString(s) > 40 {
 		s = string([]rune(s)[:39]) + "…"
 	}

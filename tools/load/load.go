@@ -455,7 +455,7 @@ func (l *loader) checkID(s record.Source, stem, id string) {
 	case id == "":
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "missing id: add id = %q (the file name without .toml)", stem)
 	case !ValidID(id):
-		l.diags.Errorf(s.Path, pos.Line, pos.Col, "id %q is not a valid id: ids are lower-case letters a–z, digits and hyphens, and equal the file name; set id = %q", id, stem)
+		l.diags.Errorf(s.Path, pos.Line, pos.Col, "id %s is not a valid id: ids are lower-case letters a–z, digits and hyphens, and equal the file name; set id = %q", QuoteShort(id), stem)
 	case id != stem:
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "id %q differs from the file name %q: rename the file to %s.toml or set id = %q", id, stem+".toml", id, stem)
 	}

@@ -152,3 +152,27 @@ func TestTooBig(t *testing.T) {
 		t.Errorf("a file of exactly %d bytes: %s", MaxFileSize, got)
 	}
 }
+
+// TestPathologicalShapes loads files near MaxFileSize of shapes that once
+// took minutes to hours (the TOML decoder is quadratic in the nesting
+// depth and the number of parts of a key; hints were quadratic in the
+// length of an unknown key). Each must give its one error: the test has no
+// timing assertion, but a regression makes it run into the test timeout.
+func TestPathologicalShapes(t *testing.T) {
+	n := MaxFileSize/2 - 10
+	for name, tc := range map[string]struct{ src, want string }{
+		"nested arrays": {"tiltak = " + strings.Repeat("[", n) + strings.Repeat("]", n) + "\n",
+			"data/prosjekter/vei.toml:1:20: error: TOML: values nested more than 10 deep here: a data file needs two or three levels; write it as docs/data-format.md shows\n"},
+		"dotted key": {strings.Repeat("a.", n) + "b = 1\n",
+			"data/prosjekter/vei.toml:1:21: error: TOML: a key of more than 10 parts here: a data file needs two or three levels; write it as docs/data-format.md shows\n"},
+		"long key": {"id = \"vei\"\n" + strings.Repeat("k", 2*n-20) + " = 1\n",
+			"data/prosjekter/vei.toml:2:1: error: unknown key \"" + strings.Repeat("k", 39) + "…\": the keys allowed here are ansvarlig, beskrivelse, bevilgning, fase, id, justert_kostnadsramme, kostnadsramme, navn, nummer, omrade, overtatt, planlagt_ferdig, regnskap, sluttregnskap, start_ar, statusrapport, sted, tiltak\n"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, got := load(t, map[string]string{"kommune.toml": kommune, "prosjekter/vei.toml": tc.src})
+			if got != tc.want {
+				t.Errorf("got:\n%.300s\nwant:\n%.300s", got, tc.want)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"reflect"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/synth"
 	"golang.org/x/tools/txtar"
 )
 
@@ -346,5 +348,56 @@ func TestCompileAsOf(t *testing.T) {
 	}
 	if open == 0 || l.Nokkeltall.PunkterForsinket != late || late <= base.Nokkeltall.PunkterForsinket {
 		t.Errorf("open points with a frist %d; late %d (was %d); key figure %d", open, late, base.Nokkeltall.PunkterForsinket, l.Nokkeltall.PunkterForsinket)
+	}
+}
+
+// TestVedtakAr: each year's summary counts exactly the vedtak of that year,
+// which lie at vedtak[fra:fra+antall], per utvalg in kommune.toml's order.
+func TestVedtakAr(t *testing.T) {
+	s, diags := load.Load(synth.FS(synth.Size{Vedtak: 900, Prosjekter: 20, Planer: 3, Seed: 2, Years: 4}), "data")
+	check.Check(s, diags)
+	if diags.Errors() > 0 {
+		t.Fatal("synthetic data does not check")
+	}
+	site := compile.Compile(s)
+	if len(site.VedtakAr) != 4 {
+		t.Fatalf("%d years, want 4", len(site.VedtakAr))
+	}
+	total := 0
+	for i, y := range site.VedtakAr {
+		if i > 0 && y.Ar >= site.VedtakAr[i-1].Ar {
+			t.Errorf("year %d after %d: want newest first", y.Ar, site.VedtakAr[i-1].Ar)
+		}
+		if y.Fra != total || y.Path != fmt.Sprintf("vedtak/%d/", y.Ar) {
+			t.Errorf("%d: fra %d, path %q", y.Ar, y.Fra, y.Path)
+		}
+		total += y.Antall
+		perUtvalg := map[string]int{}
+		punkter, apne, sent := 0, 0, 0
+		for _, v := range site.Vedtak[y.Fra : y.Fra+y.Antall] {
+			if v.Ar != y.Ar {
+				t.Fatalf("%d: vedtak %s of %d in the year's range", y.Ar, v.ID, v.Ar)
+			}
+			perUtvalg[v.Utvalg.Kode]++
+			punkter += len(v.Punkter)
+			apne += v.Apne
+			sent += v.Forsinket
+		}
+		if punkter != y.Punkter || apne != y.Apne || sent != y.Forsinket {
+			t.Errorf("%d: %d/%d/%d points, open, late; counted %d/%d/%d", y.Ar, y.Punkter, y.Apne, y.Forsinket, punkter, apne, sent)
+		}
+		var order []string
+		for _, u := range y.Utvalg {
+			order = append(order, u.Kode)
+			if perUtvalg[u.Kode] != u.Antall {
+				t.Errorf("%d %s: %d vedtak, counted %d", y.Ar, u.Kode, u.Antall, perUtvalg[u.Kode])
+			}
+		}
+		if want := []string{"KST", "FSK", "HOK", "HHS", "HTM"}; !reflect.DeepEqual(order, want) {
+			t.Errorf("%d: utvalg %v, want %v", y.Ar, order, want)
+		}
+	}
+	if total != len(site.Vedtak) {
+		t.Errorf("the years count %d vedtak of %d", total, len(site.Vedtak))
 	}
 }

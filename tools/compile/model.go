@@ -13,6 +13,7 @@ type Site struct {
 	Kommune       Kommune        `json:"kommune"`
 	Nokkeltall    Nokkeltall     `json:"nokkeltall"`
 	Vedtak        []*Vedtak      `json:"vedtak"`
+	VedtakAr      []VedtakAr     `json:"vedtak_ar"` // the years with vedtak, newest first
 	Planer        []*Plan        `json:"planer"`
 	Okonomiplaner []*Okonomiplan `json:"okonomiplaner"`
 	Omrader       []*Omrade      `json:"omrader"`
@@ -118,6 +119,23 @@ type Vedtak struct {
 	Penger     []Pengelinje `json:"penger"`
 	Omtalt     []Ref        `json:"omtalt"` // vedtak whose follow-up cites this one
 	Kilde      string       `json:"kilde"`  // the data file
+}
+
+// VedtakAr is one year of vedtak: its list page and counts, so that the
+// list pages need not go through every vedtak.
+type VedtakAr struct {
+	Ar        int    `json:"ar"`
+	Path      string `json:"path"` // "vedtak/2026/"
+	Antall    int    `json:"antall"`
+	Punkter   int    `json:"punkter"`
+	Apne      int    `json:"apne"`
+	Forsinket int    `json:"forsinket"`
+	// Fra is where the year starts in Site.Vedtak (newest first): the
+	// year's vedtak are vedtak[fra : fra+antall].
+	Fra int `json:"fra"`
+	// Utvalg are the utvalg with vedtak that year, in kommune.toml's
+	// order, with their number of vedtak that year.
+	Utvalg []Utvalg `json:"utvalg"`
 }
 
 // Punkt is one vedtakspunkt with its derived status.

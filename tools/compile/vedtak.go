@@ -72,6 +72,33 @@ func (c *compiler) compileVedtak() {
 	for _, v := range c.site.Vedtak {
 		v.Utvalg.Antall = utvalgCount[v.Utvalg.Kode]
 	}
+	c.vedtakAr()
+}
+
+// vedtakAr counts the vedtak of each year (Site.Vedtak is newest first, so
+// a year's vedtak are next to each other).
+func (c *compiler) vedtakAr() {
+	c.site.VedtakAr = []VedtakAr{}
+	perUtvalg := map[string]int{}
+	for i, v := range c.site.Vedtak {
+		if n := len(c.site.VedtakAr); n == 0 || c.site.VedtakAr[n-1].Ar != v.Ar {
+			c.site.VedtakAr = append(c.site.VedtakAr, VedtakAr{Ar: v.Ar, Path: "vedtak/" + itoa(v.Ar) + "/", Fra: i, Utvalg: []Utvalg{}})
+			clear(perUtvalg)
+		}
+		y := &c.site.VedtakAr[len(c.site.VedtakAr)-1]
+		y.Antall++
+		y.Punkter += len(v.Punkter)
+		y.Apne += v.Apne
+		y.Forsinket += v.Forsinket
+		perUtvalg[v.Utvalg.Kode]++
+		if i+1 == len(c.site.Vedtak) || c.site.Vedtak[i+1].Ar != v.Ar {
+			for _, u := range c.site.Kommune.Utvalg {
+				if n := perUtvalg[u.Kode]; n > 0 {
+					y.Utvalg = append(y.Utvalg, Utvalg{Kode: u.Kode, Navn: u.Navn, Antall: n})
+				}
+			}
+		}
+	}
 }
 
 // Forsinket reports whether a point with due date frist and the given

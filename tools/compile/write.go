@@ -8,7 +8,7 @@ import (
 )
 
 // Write writes the site model into dir as the JSON files Hugo reads from its
-// data mount: dir/portal/kommune.json, vedtak.json, planer.json,
+// data mount: dir/portal/kommune.json, vedtak.json, vedtak_ar.json, planer.json,
 // okonomiplaner.json, omrader.json, prosjekter.json and nokkeltall.json.
 // The output depends only on the model, so the same data gives the same bytes.
 func Write(s *Site, dir string) error {
@@ -20,6 +20,7 @@ func Write(s *Site, dir string) error {
 		"kommune":       s.Kommune,
 		"nokkeltall":    s.Nokkeltall,
 		"vedtak":        s.Vedtak,
+		"vedtak_ar":     s.VedtakAr,
 		"planer":        s.Planer,
 		"okonomiplaner": s.Okonomiplaner,
 		"omrader":       s.Omrader,

@@ -39,8 +39,11 @@ import (
 // PORTAL_SCALE only the size "tiny" runs, as TestScale does in every
 // go test run, so that the benchmarks keep working. Set
 // PORTAL_SCALE_HUGO_ARGS="--templateMetrics --templateMetricsHints" to
-// print Hugo's template metrics in the hugo stage. docs/scale.md has the
-// measured figures.
+// print Hugo's template metrics in the hugo stage, and PORTAL_SCALE_KEEP=DIR
+// to keep the data, the staging directory (compiled data and Hugo overlay,
+// to run Hugo by hand) and the site under DIR; a later run uses the data
+// found there (remove it after changing package synth). docs/scale.md has
+// the measured figures.
 
 // scaleSizes are the synthetic kommuner measured.
 var scaleSizes = []struct {
@@ -154,10 +157,17 @@ func newScaleRun(tb testing.TB, size synth.Size) *scaleRun {
 	tb.Helper()
 	root, _ := filepath.Abs("../..")
 	dir := tb.TempDir()
+	keep := os.Getenv("PORTAL_SCALE_KEEP")
+	if keep != "" {
+		dir = filepath.Join(keep, fmt.Sprintf("%d-%d-%d-%d", size.Vedtak, size.Prosjekter, size.Planer, size.Seed))
+	}
 	r := &scaleRun{tb: tb, root: root, data: filepath.Join(dir, "data"), stage: filepath.Join(dir, "stage"), out: filepath.Join(dir, "public"), done: map[string]bool{}}
-	if err := synth.WriteDir(r.data, size); err != nil {
+	if _, err := os.Stat(filepath.Join(r.data, "kommune.toml")); err == nil && keep != "" {
+		tb.Logf("using the data already in %s", r.data)
+	} else if err := synth.WriteDir(r.data, size); err != nil {
 		tb.Fatal(err)
 	}
+	os.RemoveAll(r.stage)
 	if err := os.MkdirAll(r.stage, 0o755); err != nil {
 		tb.Fatal(err)
 	}

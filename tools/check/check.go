@@ -177,7 +177,7 @@ func (c *checker) vedtakRef(src record.Source, path, id string, required bool) *
 }
 
 func (c *checker) omradeRef(src record.Source, path, id string) {
-	if id != "" && c.ix.Omrader[id] == nil && (c.set.Omrader == nil || !unreadable(c.set.Omrader.Src)) {
+	if id != "" && c.ix.Omrader[id] == nil && (c.set.Omrader == nil || !c.set.Omrader.Src.Pos.RejectedUnder("omrade")) {
 		c.errorf(src, path, "rammeområde %s does not exist: add it to data/rammeomrader.toml or use one of its ids", load.QuoteShort(id))
 	}
 }
@@ -213,7 +213,7 @@ func (c *checker) tiltakRef(src record.Source, path, ref string) {
 		c.errorf(src, path, "tiltak %q: write it as plan-id/tiltak-id, e.g. \"boligplan-2024-2030/t3\"", ref)
 	case p == nil:
 		c.errorf(src, path, "tiltak %q: the plan does not exist", ref)
-	case t == nil && !unreadable(p.Src):
+	case t == nil && !p.Src.Pos.RejectedUnder("tiltak"):
 		c.errorf(src, path, "tiltak %q: the plan %s has no tiltak with that id", ref, p.ID)
 	}
 }

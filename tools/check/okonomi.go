@@ -13,7 +13,7 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 	c.year(s, "forste_ar", o.ForsteAr, true)
 	adopted := c.vedtakRef(s, "vedtatt_i", o.VedtattI, true)
 	if o.Plan != "" {
-		if p := c.planRef(s, "plan", o.Plan); p != nil && p.Type != "handlings_og_okonomiplan" {
+		if p := c.planRef(s, "plan", o.Plan); p != nil && p.Type != "handlings_og_okonomiplan" && p.Type.Problem() == "" && !p.Src.Pos.Rejected("type") {
 			c.errorf(s, "plan", "plan %q has type %q: an økonomiplan belongs to a plan of type handlings_og_okonomiplan", p.ID, p.Type)
 		}
 	}

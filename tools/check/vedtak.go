@@ -11,7 +11,7 @@ import (
 func (c *checker) vedtak(v *record.Vedtak) {
 	s := v.Src
 	c.required(s, "utvalg", v.Utvalg, `"KST"`)
-	if v.Utvalg != "" && c.ix.Utvalg[v.Utvalg] == nil && c.set.Kommune != nil {
+	if k := c.set.Kommune; v.Utvalg != "" && c.ix.Utvalg[v.Utvalg] == nil && k != nil && !k.Src.Pos.RejectedUnder("utvalg") {
 		c.errorf(s, "utvalg", "utvalg %q is not listed in kommune.toml: add it there as [[utvalg]] or use one of its codes", v.Utvalg)
 	}
 	c.requiredDate(s, "motedato", v.Motedato)

@@ -23,8 +23,9 @@ import (
 // so that package check does not report the empty field again, and the
 // record (and its id) stays in the set for other records to cite.
 type decoder struct {
-	l *loader
-	s record.Source
+	l    *loader
+	s    record.Source
+	stem string // the file name without .toml, for a record named by it
 	// unknowns counts the unknown keys; after maxUnknown they are only
 	// counted, from the first not reported.
 	unknowns int
@@ -101,13 +102,21 @@ func (d *decoder) value(raw any, v reflect.Value, path string) {
 	case reflect.Slice:
 		d.list(raw, v, path)
 	case reflect.String:
-		switch r := raw.(type) {
-		case string:
+		r, ok := raw.(string)
+		switch {
+		case ok:
 			v.SetString(r)
-		case int64, float64, bool:
-			d.wrong(path, raw, "text", "write it in quotes: "+as(strconv.Quote(fmt.Sprint(r))))
+		case path == "id" && d.stem != "":
+			d.wrong(path, raw, "text", "write the file name in quotes: "+as(strconv.Quote(d.stem)))
 		default:
-			d.wrong(path, raw, "text", "write it in quotes: "+as(`"…"`))
+			example := `"…"`
+			switch r := raw.(type) {
+			case int64, float64, bool:
+				example = strconv.Quote(fmt.Sprint(r))
+			case time.Time:
+				example = strconv.Quote(r.Format(time.DateOnly))
+			}
+			d.wrong(path, raw, "text", "write it in quotes: "+as(example))
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
 		switch r := raw.(type) {
@@ -134,7 +143,8 @@ func (d *decoder) value(raw any, v reflect.Value, path string) {
 			v.SetFloat(float64(r))
 		case float64:
 			if math.IsNaN(r) || math.IsInf(r, 0) {
-				d.wrong(path, raw, "a number", "write digits, e.g. "+as("5.0"))
+				d.s.Pos.Reject(path)
+				d.errorf(path, "%v is not a number: write digits, e.g. %s", r, as("5.0"))
 				return
 			}
 			v.SetFloat(r)
@@ -310,11 +320,14 @@ func kindOf(raw any) string {
 
 // QuoteShort quotes s for a message, shortened to 40 characters (a key or
 // text pasted by mistake can be megabytes long).
-func QuoteShort(s string) string {
+func QuoteShort(s string) string { return strconv.Quote(short(s)) }
+
+// short shortens s to 40 characters.
+func short(s string) string {
 	if utf8.RuneCountInString(s) > 40 {
 		s = string([]rune(s)[:39]) + "…"
 	}
-	return strconv.Quote(s)
+	return s
 }
 
 // lastKey is the last key of a path: "punkt[2].frist" → "frist",

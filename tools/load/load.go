@@ -26,7 +26,9 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -138,14 +140,14 @@ func (l *loader) file(p string) {
 	case "kommune":
 		l.sawKommune = true
 		r := &record.Kommune{Src: s}
-		if l.decode(s, src, ok, r) {
+		if l.decode(s, src, ok, r, "") {
 			l.set.Kommune = r
 		}
 	case "rammeomrader":
 		// An unreadable file leaves no areas, and check does not report
 		// the areas cited elsewhere as missing (see decode).
 		r := &record.Rammeomrader{Src: s}
-		l.decode(s, src, ok, r)
+		l.decode(s, src, ok, r, "")
 		l.set.Omrader = r
 	case "vedtak":
 		keep(l, s, src, ok, stem, &record.Vedtak{Src: s}, &l.set.Vedtak)
@@ -163,8 +165,12 @@ func (l *loader) file(p string) {
 // record named by the file name (and rejected as a whole, see decode), so
 // that the records citing it are not also reported as citing nothing.
 func keep[P record.Identified](l *loader, s record.Source, src []byte, readOK bool, stem string, r P, list *[]P) {
-	if l.decode(s, src, readOK, r) {
+	if l.decode(s, src, readOK, r, stem) {
 		l.checkID(s, stem, r.Ident())
+		if s.Pos.Rejected("id") {
+			// Reported; the file name stands in for the id.
+			reflect.ValueOf(r).Elem().FieldByName("ID").SetString(stem)
+		}
 	} else {
 		reflect.ValueOf(r).Elem().FieldByName("ID").SetString(stem)
 		if !ValidID(stem) {
@@ -238,12 +244,13 @@ func position(src []byte, off int) (line, col int) {
 	return line, col
 }
 
-// decode decodes src into v strictly and reports every problem. It returns
+// decode decodes src into v strictly and reports every problem; stem is the
+// file name without .toml for a record named by it, else "". It returns
 // false if the file could not be read (readOK is false: read has said why)
 // or is not TOML (a syntax error, reported here): then v is left empty and
 // the whole file is rejected in s.Pos, so that check says nothing more
 // about it.
-func (l *loader) decode(s record.Source, src []byte, readOK bool, v any) bool {
+func (l *loader) decode(s record.Source, src []byte, readOK bool, v any, stem string) bool {
 	if !readOK {
 		s.Pos.Reject("")
 		return false
@@ -255,7 +262,7 @@ func (l *loader) decode(s record.Source, src []byte, readOK bool, v any) bool {
 		s.Pos.Reject("")
 		return false
 	}
-	d := &decoder{l: l, s: s}
+	d := &decoder{l: l, s: s, stem: stem}
 	d.table(raw, reflect.ValueOf(v).Elem(), "")
 	d.finish()
 	walkProblems(reflect.ValueOf(v).Elem(), "", func(p, problem string) {
@@ -281,6 +288,20 @@ var (
 	dupKeyRE   = regexp.MustCompile(`^Key '(.*)' (has already been defined|was already created as a hash|was already created and cannot be used as an array)\.$`)
 	rangeRE    = regexp.MustCompile(`^(\S+) is out of range for (int64|float64)$`)
 	datetimeRE = regexp.MustCompile(`^invalid datetime: (".*")$`)
+	valueRE    = regexp.MustCompile(`^expected value but found (.*) instead$`)
+	keyEndRE   = regexp.MustCompile(`^expected '\.' or '=', but got (.*) instead$`)
+	lineEndRE  = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.*) instead$`)
+	// Other messages of the TOML reader, with what to do.
+	fixes = []struct {
+		re  *regexp.Regexp
+		fix string
+	}{
+		{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\), but got (.*)$`), "$1 in a list: separate the items with commas and end the list with ]"},
+		{regexp.MustCompile(`^expected a comma or an inline table terminator '}', but got (.*) instead$`), "$1 in an inline table: separate its key = value pairs with commas and end it with }, all on one line"},
+		{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.*) instead$`), "$1 in a table name: write [name], with a name of letters a–z, digits, _ and -"},
+		{regexp.MustCompile(`^expected end of table array name delimiter '\]', but got (.*) instead$`), "$1 in a table name: write [[name]], with two brackets on each side"},
+		{regexp.MustCompile(`^unexpected EOF; expected value$`), "the value is missing at the end of the file: write key = value"},
+	}
 )
 
 // syntaxError turns an error of the TOML reader into a position and a
@@ -320,6 +341,43 @@ func syntaxError(err error, ix *tomlpos.Index, src []byte) (line, col int, msg s
 		msg = fmt.Sprintf("the number %s is too large: check the number of digits", rangeRE.FindStringSubmatch(m)[1])
 	case datetimeRE.MatchString(m):
 		msg = fmt.Sprintf("not a valid date: %s: check the day and the month (dates are written YYYY-MM-DD)", datetimeRE.FindStringSubmatch(m)[1])
+	case valueRE.MatchString(m):
+		switch found := valueRE.FindStringSubmatch(m)[1]; {
+		case found == `'\n'`:
+			msg = "the value is missing after '=': write key = value"
+		case strings.HasPrefix(found, `"`):
+			word, _ := strconv.Unquote(found)
+			msg = fmt.Sprintf("%s is not a value: write text in quotes (%s), and numbers, dates, true and false without", short(word), QuoteShort(word))
+		default:
+			msg = fmt.Sprintf("%s cannot start a value: write text in quotes, and numbers, dates, true and false without", found)
+		}
+	case keyEndRE.MatchString(m):
+		found := keyEndRE.FindStringSubmatch(m)[1]
+		r, _, _, _ := strconv.UnquoteChar(strings.Trim(found, "'"), '\'')
+		switch {
+		case found == `'\n'`:
+			msg = "'=' and a value are missing after the key: write key = value"
+		case r >= utf8.RuneSelf && unicode.IsLetter(r):
+			msg = fmt.Sprintf("a key cannot have %s in it: keys are written without æ, ø and å (motedato, okonomiplan), as docs/data-format.md lists them", found)
+		default:
+			msg = fmt.Sprintf("%s after a key: write key = value, with a key of letters a–z, digits, _ and -", found)
+		}
+	case lineEndRE.MatchString(m):
+		found := lineEndRE.FindStringSubmatch(m)[1]
+		// The reader points at the blank before what it found.
+		if text := []rune(lineText(src, line)); col-1 < len(text) && (text[col-1] == ' ' || text[col-1] == '\t') {
+			for col < len(text) && (text[col-1] == ' ' || text[col-1] == '\t') {
+				col++
+			}
+		}
+		msg = fmt.Sprintf("%s after the value: write one key = value a line, and group the digits of a number with _ (1_000_000), not spaces", found)
+	default:
+		for _, f := range fixes {
+			if f.re.MatchString(m) {
+				msg = f.re.ReplaceAllString(m, f.fix)
+				break
+			}
+		}
 	}
 	return line, col, msg
 }

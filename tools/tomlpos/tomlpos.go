@@ -75,6 +75,21 @@ func (ix *Index) Reject(path string) {
 	ix.rejected[path] = true
 }
 
+// RejectedUnder reports whether the value at path, at one of its ancestors
+// or anywhere under it was rejected: a list of tables with a rejected
+// element says so.
+func (ix *Index) RejectedUnder(path string) bool {
+	if ix.Rejected(path) {
+		return true
+	}
+	for p := range ix.rejected {
+		if strings.HasPrefix(p, path+".") || strings.HasPrefix(p, path+"[") {
+			return true
+		}
+	}
+	return false
+}
+
 // Rejected reports whether the value at path, or at one of its ancestors,
 // was rejected: whatever is wrong there has been said already.
 func (ix *Index) Rejected(path string) bool {

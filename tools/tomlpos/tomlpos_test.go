@@ -107,6 +107,11 @@ func TestRejected(t *testing.T) {
 			t.Errorf("Rejected(%q) = %v, want %v", path, got, want)
 		}
 	}
+	for path, want := range map[string]bool{"punkt": true, "punkt[1]": true, "punkt[1].belop[0]": true, "punkt[0]": false, "id": false, "punk": false} {
+		if got := ix.RejectedUnder(path); got != want {
+			t.Errorf("RejectedUnder(%q) = %v, want %v", path, got, want)
+		}
+	}
 	if (*Index)(nil).Rejected("id") {
 		t.Error("a nil index rejects")
 	}

@@ -238,8 +238,11 @@ func (t *termReader) doc(i int, pre *index.TermFieldDoc) (*index.TermFieldDoc, e
 	if n <= 0 {
 		return nil, errors.New("index: bad term frequency row")
 	}
-	norm, m := binary.Uvarint(v[n:])
-	if m <= 0 {
+	bits, m := binary.Uvarint(v[n:])
+	// A norm is 1/√(field length): in (0, 1]. Anything else (from a
+	// damaged row) could make scores NaN, which JSON cannot carry.
+	norm := float64(math.Float32frombits(uint32(bits)))
+	if m <= 0 || bits > math.MaxUint32 || !(norm > 0 && norm <= 1) {
 		return nil, errors.New("index: bad term frequency row")
 	}
 	if pre == nil {
@@ -248,7 +251,7 @@ func (t *termReader) doc(i int, pre *index.TermFieldDoc) (*index.TermFieldDoc, e
 	pre.ID = append(pre.ID[:0], t.keys[i][len(t.prefix):]...)
 	t.lastID = append(t.lastID[:0], pre.ID...)
 	pre.Freq = freq
-	pre.Norm = float64(math.Float32frombits(uint32(norm)))
+	pre.Norm = norm
 	return pre, nil
 }
 

@@ -17,6 +17,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"syscall/js"
 
 	"github.com/openkommune/portal/tools/search"
@@ -37,35 +38,71 @@ func errString(err error) any {
 	return ""
 }
 
+// add wraps an engine's add method: the piece number and its bytes in, an
+// error message or "" out.
+func add(method func(e *search.Engine) func(int, []byte) error) js.Func {
+	return guarded(func(args []js.Value) any {
+		if engine == nil {
+			return "search engine not open"
+		}
+		if len(args) < 2 {
+			return "want a number and bytes"
+		}
+		return errString(method(engine)(args[0].Int(), bytesOf(args[1])))
+	}, func(msg string) any { return msg })
+}
+
+// guarded turns a panic into an answer, so that one bad call does not end
+// the Go program (and with it search on the page).
+func guarded(f func(args []js.Value) any, onPanic func(msg string) any) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) (out any) {
+		defer func() {
+			if r := recover(); r != nil {
+				out = onPanic(fmt.Sprint("search engine: ", r))
+			}
+		}()
+		return f(args)
+	})
+}
+
+// errorJSON is a response with only an error message.
+func errorJSON(msg string) any {
+	out, _ := json.Marshal(&search.Response{Error: msg, Hits: []search.Hit{}, Facets: []search.Facet{}, Terms: []string{}})
+	return string(out)
+}
+
 func main() {
 	api := js.Global().Get("Object").New()
-	api.Set("open", js.FuncOf(func(this js.Value, args []js.Value) any {
+	api.Set("open", guarded(func(args []js.Value) any {
+		if len(args) < 2 {
+			return "want the head and the doc values"
+		}
 		e, err := search.Open(bytesOf(args[0]), bytesOf(args[1]))
 		if err == nil {
 			engine = e
 		}
 		return errString(err)
-	}))
-	api.Set("addPage", js.FuncOf(func(this js.Value, args []js.Value) any {
-		return errString(engine.AddPage(args[0].Int(), bytesOf(args[1])))
-	}))
-	api.Set("addChunk", js.FuncOf(func(this js.Value, args []js.Value) any {
-		return errString(engine.AddChunk(args[0].Int(), bytesOf(args[1])))
-	}))
-	api.Set("addBlock", js.FuncOf(func(this js.Value, args []js.Value) any {
-		return errString(engine.AddBlock(args[0].Int(), bytesOf(args[1])))
-	}))
-	api.Set("search", js.FuncOf(func(this js.Value, args []js.Value) any {
-		var req search.Request
-		var resp *search.Response
-		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
-			resp = &search.Response{Error: err.Error()}
-		} else {
-			resp = engine.Search(req)
+	}, func(msg string) any { return msg }))
+	api.Set("addPage", add(func(e *search.Engine) func(int, []byte) error { return e.AddPage }))
+	api.Set("addChunk", add(func(e *search.Engine) func(int, []byte) error { return e.AddChunk }))
+	api.Set("addBlock", add(func(e *search.Engine) func(int, []byte) error { return e.AddBlock }))
+	api.Set("search", guarded(func(args []js.Value) any {
+		if engine == nil {
+			return errorJSON("search engine not open")
 		}
-		out, _ := json.Marshal(resp)
+		if len(args) < 1 {
+			return errorJSON("want a request")
+		}
+		var req search.Request
+		if err := json.Unmarshal([]byte(args[0].String()), &req); err != nil {
+			return errorJSON(err.Error())
+		}
+		out, err := json.Marshal(engine.Search(req))
+		if err != nil {
+			return errorJSON(err.Error())
+		}
 		return string(out)
-	}))
+	}, errorJSON))
 	js.Global().Set("portalSearch", api)
 	select {}
 }

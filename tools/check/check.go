@@ -214,7 +214,7 @@ func (c *checker) tiltakRef(src record.Source, path, ref string) {
 	case p == nil:
 		c.errorf(src, path, "tiltak %q: the plan does not exist", ref)
 	case t == nil && !p.Src.Pos.RejectedUnder("tiltak"):
-		c.errorf(src, path, "tiltak %q: the plan %s has no tiltak with that id", ref, p.ID)
+		c.errorf(src, path, "tiltak %q: the plan %s has no tiltak with that id", ref, load.Plain(p.ID))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -41,9 +42,9 @@ var fuzzPaths = []string{
 // bad-input cases and of the base (go test -run TestFuzzSeeds -writeseeds
 // writes it again), with the crashers fuzzing has found.
 func FuzzLoadCheck(f *testing.F) {
-	base := readArchive(f, "../../testdata/base.txtar")
+	base := dataFS(readArchive(f, "../../testdata/base.txtar"))
 	f.Fuzz(func(t *testing.T, data []byte, where uint8) {
-		fsys := dataFS(base)
+		fsys := maps.Clone(base)
 		name := fuzzPaths[int(where)%len(fuzzPaths)]
 		fsys[name] = &fstest.MapFile{Data: data}
 		set, diags := run(fsys)

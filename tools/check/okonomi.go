@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/tomlpos"
@@ -115,7 +116,7 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 		}
 		k := key{r.Omrade, r.Ar, r.Periode}
 		if seen[k] {
-			c.errorf(s, path, "%s %d %s is reported twice: keep one [[regnskap]] per area and period", r.Omrade, r.Ar, r.Periode)
+			c.errorf(s, path, "%s %d %s is reported twice: keep one [[regnskap]] per area and period", load.Plain(r.Omrade), r.Ar, load.Plain(string(r.Periode)))
 		}
 		seen[k] = true
 	}

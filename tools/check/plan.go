@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 
+	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/tomlpos"
 )
@@ -89,7 +90,7 @@ func (c *checker) plan(p *record.Plan) {
 				case mplan == nil:
 					c.errorf(s, mp, "mål %q: the plan does not exist (write plan-id/mål-id, or a mål id of this plan)", ref)
 				default:
-					c.errorf(s, mp, "mål %q does not exist in plan %s", ref, mplan.ID)
+					c.errorf(s, mp, "mål %q does not exist in plan %s", ref, load.Plain(mplan.ID))
 				}
 			}
 		}
@@ -127,9 +128,9 @@ func (c *checker) plan(p *record.Plan) {
 // planCycle reports a plan whose chain of overordnet plans comes back to it.
 func (c *checker) planCycle(p *record.Plan) {
 	seen := map[string]bool{p.ID: true}
-	chain := []string{p.ID}
+	chain := []string{load.Plain(p.ID)}
 	for cur := c.ix.Planer[p.Overordnet]; cur != nil; cur = c.ix.Planer[cur.Overordnet] {
-		chain = append(chain, cur.ID)
+		chain = append(chain, load.Plain(cur.ID))
 		if seen[cur.ID] {
 			if cur.ID == p.ID {
 				c.errorf(p.Src, "overordnet", "plans cite each other in a circle (%s): a plan's overordnet plan must be above it", strings.Join(chain, " → "))

@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 
+	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/tomlpos"
@@ -82,7 +83,7 @@ func (c *checker) prosjekt(p *record.Prosjekt) {
 		}
 		k := key{r.Ar, r.Periode}
 		if reports[k] {
-			c.errorf(s, path, "a status report for %s %d is written twice", r.Periode, r.Ar)
+			c.errorf(s, path, "a status report for %s %d is written twice", load.Plain(string(r.Periode)), r.Ar)
 		}
 		reports[k] = true
 		if r.Ar != 0 && r.Periode.Problem() == "" && r.Periode != "" {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/tomlpos"
 )
@@ -22,7 +23,7 @@ func (c *checker) vedtak(v *record.Vedtak) {
 	if v.Saksnummer != "" && !v.Motedato.IsZero() {
 		key := fmt.Sprintf("%s %d %s", v.Utvalg, v.Motedato.Y, v.Saksnummer)
 		if first := c.saker[key]; first != nil {
-			c.errorf(s, "saksnummer", "%s sak %s in %d is also %s: each sak of an utvalg has its own number in a year", v.Utvalg, v.Saksnummer, v.Motedato.Y, first.Src.Path)
+			c.errorf(s, "saksnummer", "%s sak %s in %d is also %s: each sak of an utvalg has its own number in a year", load.Plain(v.Utvalg), load.Plain(v.Saksnummer), v.Motedato.Y, first.Src.Path)
 		} else {
 			c.saker[key] = v
 		}

@@ -322,6 +322,14 @@ func kindOf(raw any) string {
 // text pasted by mistake can be megabytes long).
 func QuoteShort(s string) string { return strconv.Quote(short(s)) }
 
+// Plain writes s for a message without quotes: shortened to 40
+// characters, with line breaks and other control characters escaped, so
+// that a diagnostic stays one line.
+func Plain(s string) string {
+	q := QuoteShort(s)
+	return q[1 : len(q)-1]
+}
+
 // short shortens s to 40 characters.
 func short(s string) string {
 	if utf8.RuneCountInString(s) > 40 {

@@ -329,6 +329,7 @@ func syntaxError(err error, ix *tomlpos.Index, src []byte) (line, col int, msg s
 				break
 			}
 		}
+		key = Plain(key)
 		switch t := strings.TrimLeft(text, " \t"); {
 		case strings.HasPrefix(t, "[["):
 			msg = fmt.Sprintf("[[%s]] adds to a list of tables, but %s is already written as a key or a [%s] table%s: use one form for it", key, key, key, first)

@@ -198,7 +198,7 @@ func (l *loader) read(p string) ([]byte, bool) {
 		return nil, false
 	}
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		l.diags.Errorf(l.display(p), 1, 1, "file starts with a byte-order mark: save it as UTF-8 without BOM")
+		l.diags.Errorf(l.display(p), 1, 1, "file starts with a byte-order mark: save it as UTF-8 without BOM (in Notepad: Save as, Encoding \"UTF-8\", not \"UTF-8 with BOM\")")
 		return nil, false
 	}
 	if !utf8.Valid(src) {

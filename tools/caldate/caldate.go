@@ -26,7 +26,8 @@ func New(y int, m time.Month, d int) Date { return Date{Y: y, M: m, D: d} }
 // Parse reads "2006-01-02".
 func Parse(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
+	if err != nil || t.Year() == 0 {
+		// Year 0 would be the zero Date, which means "not written".
 		return Date{}, fmt.Errorf("%q is not a date written as YYYY-MM-DD", s)
 	}
 	return New(t.Year(), t.Month(), t.Day()), nil
@@ -80,6 +81,9 @@ func (d Date) Norwegian() string {
 	if d.IsZero() {
 		return ""
 	}
+	if d.M < 1 || d.M > 12 {
+		return d.String()
+	}
 	return fmt.Sprintf("%d. %s %d", d.D, months[d.M-1], d.Y)
 }
 
@@ -109,7 +113,9 @@ func (d Date) AddMonths(n int) Date {
 
 // DaysUntil returns the number of days from d to e (negative if e is before d).
 func (d Date) DaysUntil(e Date) int {
-	return int(e.time().Sub(d.time()).Hours() / 24)
+	// Days since the Unix epoch, not Time.Sub: a Duration overflows at
+	// 292 years.
+	return int((e.time().Unix() - d.time().Unix()) / 86400)
 }
 
 // MonthsUntil returns the whole calendar months from d to e, rounded to the

@@ -38,7 +38,14 @@ func (a *Amount) UnmarshalTOML(v any) error {
 			a.problem = fmt.Sprintf("amount %s kr is out of range: no kommune amount is above %s kr; check the number of digits", Format(v), Format(Max))
 		}
 	case float64:
-		a.problem = fmt.Sprintf("amount %s is a decimal number: write whole kroner as an integer, e.g. %s", strconv.FormatFloat(v, 'f', -1, 64), suggest(v))
+		switch {
+		case math.IsNaN(v) || math.IsInf(v, 0):
+			a.problem = fmt.Sprintf("amount %v is not a number: write whole kroner as an integer, e.g. 1_500_000", v)
+		case math.Abs(v) >= Max:
+			a.problem = fmt.Sprintf("amount %s is out of range and written as a decimal number: no kommune amount is above %s kr; write whole kroner as an integer", strconv.FormatFloat(v, 'f', -1, 64), Format(Max))
+		default:
+			a.problem = fmt.Sprintf("amount %s is a decimal number: write whole kroner as an integer, e.g. %s", strconv.FormatFloat(v, 'f', -1, 64), suggest(v))
+		}
 	case string:
 		a.problem = fmt.Sprintf("amount %q is text: write whole kroner as an integer without quotes, e.g. 1_500_000", v)
 	default:
@@ -68,8 +75,20 @@ func Format(n int64) string { return group(n, "\u00a0", "−") }
 func FormatKr(n int64) string { return Format(n) + "\u00a0kr" }
 
 // FormatMill writes n in millions with one decimal: "169,0 mill. kr".
+// It rounds half away from zero (1 250 000 is "1,3") and writes the
+// Norwegian minus sign; an amount that rounds to zero is "0,0".
 func FormatMill(n int64) string {
-	return strings.Replace(strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64), ".", ",", 1) + "\u00a0mill.\u00a0kr"
+	neg := n < 0
+	u := uint64(n)
+	if neg {
+		u = -u
+	}
+	tenths := (u + 50_000) / 100_000
+	s := strconv.FormatUint(tenths/10, 10) + "," + strconv.FormatUint(tenths%10, 10)
+	if neg && tenths > 0 {
+		s = "−" + s
+	}
+	return s + "\u00a0mill.\u00a0kr"
 }
 
 // group writes n with sep between groups of three digits and minus before

@@ -1,10 +1,12 @@
 package compile
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 )
 
 // Write writes the site model into dir as the JSON files Hugo reads from its
@@ -26,13 +28,45 @@ func Write(s *Site, dir string) error {
 		"omrader":       s.Omrader,
 		"prosjekter":    s.Prosjekter,
 	} {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("encoding %s: %w", name, err)
-		}
-		if err := os.WriteFile(filepath.Join(out, name+".json"), b, 0o644); err != nil {
-			return err
+		if err := writeJSON(filepath.Join(out, name+".json"), v); err != nil {
+			return fmt.Errorf("writing %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// writeJSON writes v as json.Marshal would, a list one element at a time:
+// the vedtak of a large kommune are hundreds of megabytes of JSON, which
+// need not be in memory at once.
+func writeJSON(path string, v any) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := bufio.NewWriterSize(f, 1<<20)
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && !rv.IsNil() {
+		w.WriteByte('[')
+		for i := range rv.Len() {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			b, err := json.Marshal(rv.Index(i).Interface())
+			if err != nil {
+				return err
+			}
+			w.Write(b)
+		}
+		w.WriteByte(']')
+	} else {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
 }

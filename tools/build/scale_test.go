@@ -178,13 +178,14 @@ func newScaleRun(tb testing.TB, size synth.Size) *scaleRun {
 	return r
 }
 
-// before runs, unmeasured, the stages a stage needs that have not run.
+// before runs, unmeasured, the stages a stage needs that have not run (the
+// whole build needs none).
 func (r *scaleRun) before(stage string) {
 	for _, s := range scaleStages {
 		if s == stage {
 			break
 		}
-		if !r.done[s] && s != "build" {
+		if !r.done[s] && stage != "build" {
 			r.run(s)
 		}
 	}
@@ -274,8 +275,11 @@ func resetPeak() bool {
 }
 
 // peakMB is the process's peak resident set (VmHWM) in MB.
-func peakMB() float64 {
-	status, err := os.ReadFile("/proc/self/status")
+func peakMB() float64 { return vmHWM("/proc/self/status") }
+
+// vmHWM reads VmHWM in MB from a /proc/PID/status file (0 if it cannot).
+func vmHWM(path string) float64 {
+	status, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
@@ -289,12 +293,43 @@ func peakMB() float64 {
 }
 
 // childPeakMB is a finished child's maximum resident set in MB, including
-// the children it waited for.
+// the children it waited for. The kernel counts in it the resident set this
+// process had when it started the child (Go starts children with vfork), so
+// call it for a child started when this process was small.
 func childPeakMB(cmd *exec.Cmd) float64 {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		return float64(ru.Maxrss) / 1024 // kB on Linux
 	}
 	return 0
+}
+
+// runPolled runs cmd and returns its own peak resident set (VmHWM) in MB,
+// read from /proc while it runs: unlike childPeakMB, it does not count
+// this process's memory.
+func runPolled(cmd *exec.Cmd) (float64, error) {
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	done := make(chan struct{})
+	peak := make(chan float64)
+	go func() {
+		status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
+		var mb float64
+		for {
+			if v := vmHWM(status); v > mb {
+				mb = v
+			}
+			select {
+			case <-done:
+				peak <- mb
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
+	err := cmd.Wait()
+	close(done)
+	return <-peak, err
 }
 
 // hugo runs the stage "hugo" as Build does: the overlay, Hugo into the
@@ -325,7 +360,8 @@ func (r *scaleRun) hugo() (scaleMeasure, error) {
 		Args:        strings.Fields(os.Getenv("PORTAL_SCALE_HUGO_ARGS")),
 	})
 	t := time.Now()
-	if err := cmd.Run(); err != nil {
+	peak, err := runPolled(cmd)
+	if err != nil {
 		return m, fmt.Errorf("%v\n%s", err, stderr.String())
 	}
 	m.add("hugo-only", time.Since(t))
@@ -336,7 +372,7 @@ func (r *scaleRun) hugo() (scaleMeasure, error) {
 		return m, err
 	}
 	m.took = time.Since(t)
-	m.peakMB = childPeakMB(cmd)
+	m.peakMB = peak
 	if os.Getenv("PORTAL_SCALE_HUGO_ARGS") != "" {
 		m.log = stdout.String()
 	}
@@ -348,6 +384,13 @@ func (r *scaleRun) hugo() (scaleMeasure, error) {
 func (r *scaleRun) build() (scaleMeasure, error) {
 	var m scaleMeasure
 	os.RemoveAll(r.out)
+	// The child's peak counts this process's resident set when it starts
+	// (childPeakMB): let go of the stages' results first.
+	r.set, r.site, r.extra, r.sf = nil, nil, nil, nil
+	clear(r.done)
+	runtime.GC()
+	debug.FreeOSMemory()
+	resetPeak()
 	var stdout, stderr bytes.Buffer
 	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleBuildChild$", "-test.count=1", "-test.timeout=0")
 	cmd.Env = append(os.Environ(), "PORTAL_SCALE_CHILD="+r.data+string(os.PathListSeparator)+r.out)

@@ -24,19 +24,33 @@ func templatePages(tb testing.TB, site string) []string {
 	pages := []string{"", "om/", "sok/?q=skole", "data/", "kontroll/"}
 	for _, sec := range []string{"vedtak", "planer", "okonomiplan", "rammeomrader", "prosjekter", "overskridelser"} {
 		pages = append(pages, sec+"/")
-		var first string
+		// The first record page, and the first year page where a section
+		// has them (vedtak/2026/).
+		var record, year string
 		filepath.WalkDir(filepath.Join(site, sec), func(p string, d os.DirEntry, err error) error {
-			if err == nil && first == "" && !d.IsDir() && d.Name() == "index.html" && filepath.Dir(p) != filepath.Join(site, sec) {
-				first = p
+			if err != nil || d.IsDir() || d.Name() != "index.html" || filepath.Dir(p) == filepath.Join(site, sec) {
+				return nil
+			}
+			name := filepath.Base(filepath.Dir(p))
+			if isYear(name) && year == "" {
+				year = p
+			} else if !isYear(name) && record == "" {
+				record = p
 			}
 			return nil
 		})
-		if first != "" {
-			rel, _ := filepath.Rel(site, filepath.Dir(first))
-			pages = append(pages, filepath.ToSlash(rel)+"/")
+		for _, f := range []string{record, year} {
+			if f != "" {
+				rel, _ := filepath.Rel(site, filepath.Dir(f))
+				pages = append(pages, filepath.ToSlash(rel)+"/")
+			}
 		}
 	}
 	return pages
+}
+
+func isYear(name string) bool {
+	return len(name) == 4 && strings.Trim(name, "0123456789") == ""
 }
 
 func axeSource(tb testing.TB) string {

@@ -87,7 +87,7 @@ func (d *decoder) value(raw any, v reflect.Value, path string) {
 	switch v.Kind() {
 	case reflect.Pointer:
 		if _, ok := raw.(map[string]any); !ok {
-			d.wrong(path, raw, "a table", fmt.Sprintf("write it as [%s] with its keys on the lines below", stripIndices(path)))
+			d.wrong(path, raw, "a table", fmt.Sprintf("write it as [%s] with its keys on the lines below", tomlpos.StripIndices(path)))
 			return
 		}
 		v.Set(reflect.New(v.Type().Elem()))
@@ -95,7 +95,7 @@ func (d *decoder) value(raw any, v reflect.Value, path string) {
 	case reflect.Struct:
 		m, ok := raw.(map[string]any)
 		if !ok {
-			d.wrong(path, raw, "a table", fmt.Sprintf("write it as [%s] with its keys on the lines below", stripIndices(path)))
+			d.wrong(path, raw, "a table", fmt.Sprintf("write it as [%s] with its keys on the lines below", tomlpos.StripIndices(path)))
 			return
 		}
 		d.table(m, v, path)
@@ -240,7 +240,7 @@ func (d *decoder) list(raw any, v reflect.Value, path string) {
 		}
 	default:
 		if isTable {
-			d.wrong(path, raw, "a list of tables", fmt.Sprintf("write each element as a [[%s]] table with its keys on the lines below (see docs/data-format.md)", stripIndices(path)))
+			d.wrong(path, raw, "a list of tables", fmt.Sprintf("write each element as a [[%s]] table with its keys on the lines below (see docs/data-format.md)", tomlpos.StripIndices(path)))
 			return
 		}
 		example := "…"
@@ -256,7 +256,7 @@ func (d *decoder) list(raw any, v reflect.Value, path string) {
 	if isTable {
 		for _, it := range items {
 			if _, ok := it.(map[string]any); !ok {
-				d.wrong(path, raw, "a list of tables", fmt.Sprintf("write each element as a [[%s]] table with its keys on the lines below (see docs/data-format.md)", stripIndices(path)))
+				d.wrong(path, raw, "a list of tables", fmt.Sprintf("write each element as a [[%s]] table with its keys on the lines below (see docs/data-format.md)", tomlpos.StripIndices(path)))
 				return
 			}
 		}
@@ -341,27 +341,9 @@ func short(s string) string {
 // lastKey is the last key of a path: "punkt[2].frist" → "frist",
 // "prosjekter[1]" → "prosjekter".
 func lastKey(path string) string {
-	p := stripIndices(path)
+	p := tomlpos.StripIndices(path)
 	if i := strings.LastIndexByte(p, '.'); i >= 0 {
 		return p[i+1:]
 	}
 	return p
-}
-
-// stripIndices drops the array indices of a path: "punkt[2].oppfolging[0]" →
-// "punkt.oppfolging", as a table header names it.
-func stripIndices(p string) string {
-	var b strings.Builder
-	depth := 0
-	for _, c := range p {
-		switch {
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
-		case depth == 0:
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
 }

@@ -506,7 +506,7 @@ func (ix *Index) Find(key ...string) []string {
 	var out []string
 	for p := range ix.pos {
 		// An array's elements strip to the array's own path: list the array.
-		if stripIndices(p) == want && stripIndices(parent(p)) != want {
+		if StripIndices(p) == want && StripIndices(parent(p)) != want {
 			out = append(out, p)
 		}
 	}
@@ -517,7 +517,9 @@ func (ix *Index) Find(key ...string) []string {
 	return out
 }
 
-func stripIndices(p string) string {
+// StripIndices drops the array indices of a key path:
+// "punkt[2].oppfolging[0]" → "punkt.oppfolging", as a table header names it.
+func StripIndices(p string) string {
 	var b strings.Builder
 	depth := 0
 	for _, c := range p {

@@ -3,11 +3,10 @@ package build
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/openkommune/portal/tools/chart"
 	"github.com/openkommune/portal/tools/compile"
@@ -24,7 +23,7 @@ type extras map[string][]byte
 // add adds files, refusing a path given twice or one outside the site.
 func (e extras) add(files map[string][]byte) error {
 	for p, b := range files {
-		if !fsValid(p) {
+		if !fs.ValidPath(p) || p == "." {
 			return fmt.Errorf("extra file %q: not a site-relative path", p)
 		}
 		if _, dup := e[p]; dup {
@@ -33,10 +32,6 @@ func (e extras) add(files map[string][]byte) error {
 		e[p] = b
 	}
 	return nil
-}
-
-func fsValid(p string) bool {
-	return p != "" && !strings.HasPrefix(p, "/") && path.Clean(p) == p && !strings.HasPrefix(p, "../") && p != ".."
 }
 
 // write writes the files into the built site dir, in a fixed order.

@@ -97,9 +97,9 @@ func Inject(src, dst string) (map[string]int, error) {
 		}
 		return nil
 	}
-	kept := map[string]bool{}
-	for i := range fields {
-		kept[fmt.Sprint(i)] = true
+	kept := make([]bool, len(fields))
+	for i := range kept {
+		kept[i] = true
 	}
 	for round := 0; ; round++ {
 		if err := write(); err != nil {
@@ -131,12 +131,12 @@ func Inject(src, dst string) (map[string]int, error) {
 		reverted := 0
 		for i, f := range fields {
 			lines, ok := bad[f.file]
-			if !ok || !kept[fmt.Sprint(i)] {
+			if !ok || !kept[i] {
 				continue
 			}
 			if lines[f.line] || lines[f.start] {
 				files[f.file][f.line] = f.orig
-				kept[fmt.Sprint(i)] = false
+				kept[i] = false
 				reverted++
 			}
 		}
@@ -145,9 +145,9 @@ func Inject(src, dst string) (map[string]int, error) {
 			// take the payload out of every kept field in those files,
 			// key by key, starting with keys check is known to read.
 			for i, f := range fields {
-				if bad[f.file] != nil && kept[fmt.Sprint(i)] && !freeText[f.key] {
+				if bad[f.file] != nil && kept[i] && !freeText[f.key] {
 					files[f.file][f.line] = f.orig
-					kept[fmt.Sprint(i)] = false
+					kept[i] = false
 					reverted++
 				}
 			}
@@ -158,7 +158,7 @@ func Inject(src, dst string) (map[string]int, error) {
 	}
 	count := map[string]int{}
 	for i, f := range fields {
-		if kept[fmt.Sprint(i)] {
+		if kept[i] {
 			count[f.key]++
 		}
 	}

@@ -25,9 +25,12 @@ import (
 	"path"
 	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,8 +46,12 @@ const MaxFileSize = 8 << 20
 
 // Load reads every data file in fsys. Paths in diagnostics and in record
 // sources are prefix + "/" + the path in fsys (prefix is usually "data").
+//
+// The files are read and decoded on all cores; the records and diagnostics
+// come out in the order of the directory walk whatever the scheduling.
 func Load(fsys fs.FS, prefix string) (*record.Set, *diag.List) {
 	l := &loader{fsys: fsys, prefix: prefix, set: &record.Set{}, diags: &diag.List{}}
+	var files []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			l.diags.Errorf(l.display(p), 1, 1, "cannot read: %v", err)
@@ -56,11 +63,14 @@ func Load(fsys fs.FS, prefix string) (*record.Set, *diag.List) {
 			}
 			return nil
 		}
-		l.file(p)
+		files = append(files, p)
 		return nil
 	})
 	if err != nil {
 		l.diags.Errorf(prefix, 1, 1, "cannot read the data directory: %v", err)
+	}
+	for _, part := range l.files(files) {
+		l.merge(part)
 	}
 	if l.set.Kommune != nil {
 		l.logo(l.set.Kommune)
@@ -72,6 +82,45 @@ func Load(fsys fs.FS, prefix string) (*record.Set, *diag.List) {
 		l.set.Omrader = &record.Rammeomrader{Src: record.Source{Path: l.display("rammeomrader.toml")}}
 	}
 	return l.set, l.diags
+}
+
+// files reads the files on all cores, each into a loader of its own; the
+// result is in the order of paths.
+func (l *loader) files(paths []string) []*loader {
+	parts := make([]*loader, len(paths))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				part := &loader{fsys: l.fsys, prefix: l.prefix, set: &record.Set{}, diags: &diag.List{}}
+				part.file(paths[i])
+				parts[i] = part
+			}
+		})
+	}
+	wg.Wait()
+	return parts
+}
+
+// merge adds what part read from one file.
+func (l *loader) merge(part *loader) {
+	l.diags.Merge(part.diags)
+	l.sawKommune = l.sawKommune || part.sawKommune
+	if part.set.Kommune != nil {
+		l.set.Kommune = part.set.Kommune
+	}
+	if part.set.Omrader != nil {
+		l.set.Omrader = part.set.Omrader
+	}
+	l.set.Vedtak = append(l.set.Vedtak, part.set.Vedtak...)
+	l.set.Planer = append(l.set.Planer, part.set.Planer...)
+	l.set.Okonomiplan = append(l.set.Okonomiplan, part.set.Okonomiplan...)
+	l.set.Prosjekter = append(l.set.Prosjekter, part.set.Prosjekter...)
 }
 
 type loader struct {

@@ -1,6 +1,9 @@
 package load
 
 import (
+	"fmt"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -174,5 +177,36 @@ func TestPathologicalShapes(t *testing.T) {
 				t.Errorf("got:\n%.300s\nwant:\n%.300s", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestParallelOrder loads many files on all cores: the records and the
+// diagnostics come out in the order of the directory walk, as on one core.
+func TestParallelOrder(t *testing.T) {
+	files := map[string]string{"kommune.toml": kommune}
+	var want []string
+	for i := range 300 {
+		id := fmt.Sprintf("kst-2025-%03d", i+1)
+		want = append(want, id)
+		text := fmt.Sprintf("id = %q\ntittel = \"Sak %d\"\n", id, i)
+		if i%7 == 0 {
+			text += "ukjent = 1\n" // an error in every seventh file
+		}
+		files["vedtak/"+id+".toml"] = text
+	}
+	for _, procs := range []int{1, 2, 8} {
+		prev := runtime.GOMAXPROCS(procs)
+		set, got := load(t, files)
+		runtime.GOMAXPROCS(prev)
+		var ids []string
+		for _, v := range set.Vedtak {
+			ids = append(ids, v.ID)
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("GOMAXPROCS=%d: vedtak in the order %v, want the walk's order", procs, ids[:10])
+		}
+		if n := strings.Count(got, "unknown key"); n != 43 {
+			t.Errorf("GOMAXPROCS=%d: %d unknown keys reported, want 43:\n%s", procs, n, got)
+		}
 	}
 }

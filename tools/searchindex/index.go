@@ -16,7 +16,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -59,8 +58,6 @@ type Index struct {
 // Build indexes docs and lays the index out as static files.
 func Build(docs []*Doc, o Options) (*Index, error) {
 	o = o.withDefaults()
-	// Indexing makes much short-lived garbage; collect less often.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	docs = ordered(docs)
 	width := search.IDWidth(len(docs))
 
@@ -68,26 +65,22 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 	for _, f := range search.Fields {
 		names = append(names, f.Name)
 	}
-	an := search.NewAnalyzers(search.Mapping())
-	keys, vals := rows(analyze(docs, width, an), width)
+	p := newPostings(len(docs))
+	analyzeAll(docs, width, search.NewAnalyzers(search.Mapping()), p.add)
 
 	out := &Index{Files: map[string][]byte{}, Docs: len(docs)}
 	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names}
 
-	var chunks, firsts [][]byte
-	for start := 0; start < len(keys); {
-		end, size := start, 0
-		for end < len(keys) && (end == start || size+len(keys[end])+len(vals[end]) <= o.ChunkBytes) {
-			size += len(keys[end]) + len(vals[end])
-			end++
-		}
-		chunks = append(chunks, search.EncodeChunk(keys[start:end], vals[start:end]))
-		firsts = append(firsts, keys[start])
-		start = end
-	}
+	// The rows are cut into chunks as they come, and each chunk is
+	// compressed on another core while the next is cut.
+	cw := chunkWriter{limit: o.ChunkBytes, gz: newCompressor()}
+	p.rows(width, cw.add)
+	p = nil
+	cw.flush()
+	zs := cw.gz.wait()
 	var refs []search.ChunkRef
-	for i, z := range gzAll(chunks) {
-		refs = append(refs, search.ChunkRef{First: firsts[i], File: out.put("c", ".gz", z), Bytes: len(z), Sum: search.Checksum(chunks[i])})
+	for i, z := range zs {
+		refs = append(refs, search.ChunkRef{First: cw.firsts[i], File: out.put("c", ".gz", z), Bytes: len(z), Sum: cw.sums[i]})
 	}
 	head.ChunkCount, head.PageSize = len(refs), o.PageChunks
 	for start := 0; start < len(refs); start += o.PageChunks {
@@ -102,19 +95,20 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 	head.DocValues, head.DocValuesSum = out.put("dv", ".gz", gz(dv)), search.Checksum(dv)
 
 	// Result blocks go in a directory named for all of them.
-	var raw [][]byte
-	for start := 0; start < len(docs); start += o.BlockDocs {
+	gzBlocks := newCompressor()
+	for start, n := 0, 0; start < len(docs); start, n = start+o.BlockDocs, n+1 {
 		var rs []search.ResultDoc
 		for i := start; i < len(docs) && i < start+o.BlockDocs; i++ {
 			rs = append(rs, docs[i].Result)
 		}
-		b, err := search.EncodeBlock(len(raw), rs)
+		b, err := search.EncodeBlock(n, rs)
 		if err != nil {
+			gzBlocks.wait()
 			return nil, err
 		}
-		raw = append(raw, b)
+		gzBlocks.add(b)
 	}
-	blocks := gzAll(raw)
+	blocks := gzBlocks.wait()
 	dir := "r-" + hashOf(blocks...)
 	for i, b := range blocks {
 		out.Files[fmt.Sprintf("%s/%d.gz", dir, i)] = b
@@ -136,25 +130,84 @@ func (x *Index) put(kind, ext string, z []byte) string {
 	return name
 }
 
-// gzAll compresses each of raws, using every core.
-func gzAll(raws [][]byte) [][]byte {
-	out := make([][]byte, len(raws))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = gz(raws[i])
+// chunkWriter cuts rows into chunks of about limit bytes, in order, and
+// has them compressed.
+type chunkWriter struct {
+	limit      int
+	gz         *compressor
+	keys, vals [][]byte
+	arena      []byte // the current chunk's keys and values
+	size       int
+	firsts     [][]byte // each chunk's first key
+	sums       []uint32 // each chunk's checksum, before compression
+}
+
+func (c *chunkWriter) add(key, val []byte) {
+	if len(c.keys) > 0 && c.size+len(key)+len(val) > c.limit {
+		c.flush()
+	}
+	if c.arena == nil {
+		c.arena = make([]byte, 0, 2*c.limit)
+	}
+	start := len(c.arena)
+	c.arena = append(c.arena, key...)
+	c.arena = append(c.arena, val...)
+	k := c.arena[start : start+len(key) : start+len(key)]
+	c.keys = append(c.keys, k)
+	c.vals = append(c.vals, c.arena[start+len(key):len(c.arena):len(c.arena)])
+	c.size += len(key) + len(val)
+}
+
+func (c *chunkWriter) flush() {
+	if len(c.keys) == 0 {
+		return
+	}
+	raw := search.EncodeChunk(c.keys, c.vals)
+	c.firsts = append(c.firsts, append([]byte(nil), c.keys[0]...))
+	c.sums = append(c.sums, search.Checksum(raw))
+	c.gz.add(raw)
+	c.keys, c.vals, c.arena, c.size = c.keys[:0], c.vals[:0], nil, 0
+}
+
+// compressor gzips byte slices on all cores, keeping their order.
+type compressor struct {
+	jobs chan gzJob
+	out  []*[]byte
+	wg   sync.WaitGroup
+}
+
+type gzJob struct {
+	raw []byte
+	dst *[]byte
+}
+
+func newCompressor() *compressor {
+	c := &compressor{jobs: make(chan gzJob, 2*runtime.GOMAXPROCS(0))}
+	for range runtime.GOMAXPROCS(0) {
+		c.wg.Go(func() {
+			for j := range c.jobs {
+				*j.dst = gz(j.raw)
 			}
-		}()
+		})
 	}
-	for i := range raws {
-		next <- i
+	return c
+}
+
+// add queues raw; it must not change afterwards.
+func (c *compressor) add(raw []byte) {
+	dst := new([]byte)
+	c.out = append(c.out, dst)
+	c.jobs <- gzJob{raw, dst}
+}
+
+// wait returns the compressed slices in the order they were added.
+func (c *compressor) wait() [][]byte {
+	close(c.jobs)
+	c.wg.Wait()
+	out := make([][]byte, len(c.out))
+	for i, z := range c.out {
+		out[i] = *z
 	}
-	close(next)
-	wg.Wait()
 	return out
 }
 

@@ -13,16 +13,6 @@ import (
 	"github.com/openkommune/portal/tools/search"
 )
 
-// termKey is a field id (2 bytes, little-endian) and a term, as in
-// upsidedown's keys.
-type termKey string
-
-type posting struct {
-	ord  int
-	freq int
-	norm float32
-}
-
 // analyzed is one document's terms per field, as upsidedown's analysis
 // makes them: fields with the same name are merged, the length is the
 // number of tokens, the norm 1/sqrt(length).
@@ -34,24 +24,54 @@ type fieldTerms struct {
 	freqs  index.TokenFrequencies
 }
 
-// analyze runs bleve's analysis of every document on all cores.
-func analyze(docs []*Doc, width int, an search.Analyzers) []analyzed {
+// analyzeBatch is how many documents are analysed at a time: the analysis
+// of a document (maps of terms) is many times its text, so only a batch of
+// them is held while their terms go into the postings.
+const analyzeBatch = 2048
+
+// analyzeAll runs bleve's analysis of every document on all cores and
+// calls add for each, in ordinal order, while the next batch is analysed.
+func analyzeAll(docs []*Doc, width int, an search.Analyzers, add func(ord int, a analyzed)) {
+	type batch struct {
+		start int
+		out   []analyzed
+	}
+	batches := make(chan batch, 1)
+	go func() {
+		defer close(batches)
+		for start := 0; start < len(docs); start += analyzeBatch {
+			end := min(start+analyzeBatch, len(docs))
+			batches <- batch{start, analyze(docs[start:end], start, width, an)}
+		}
+	}()
+	for b := range batches {
+		for i, a := range b.out {
+			add(b.start+i, a)
+		}
+	}
+}
+
+// analyze analyses docs, the first of which has ordinal first, on all
+// cores.
+func analyze(docs []*Doc, first, width int, an search.Analyzers) []analyzed {
 	out := make([]analyzed, len(docs))
+	var next sync.Mutex
+	i := 0
 	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = analyzeDoc(bleveDocFields(search.DocID(i, width), docs[i], an))
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				next.Lock()
+				j := i
+				i++
+				next.Unlock()
+				if j >= len(docs) {
+					return
+				}
+				out[j] = analyzeDoc(bleveDocFields(search.DocID(first+j, width), docs[j], an))
 			}
-		}()
+		})
 	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	return out
 }
@@ -82,45 +102,109 @@ var fieldID = func() map[string]uint16 {
 	return m
 }()
 
-// rows makes upsidedown's dictionary ('d') and term frequency ('t') rows
-// for the analysed documents, in key order. Documents are in ordinal order,
-// so each term's postings come out sorted by document id.
-func rows(docs []analyzed, width int) (keys, vals [][]byte) {
-	postings := map[termKey][]posting{}
-	for ord, a := range docs {
-		for _, ft := range a {
-			norm := float32(1.0 / math.Sqrt(float64(ft.length)))
-			var fk [2]byte
-			binary.LittleEndian.PutUint16(fk[:], ft.field)
-			for term, tf := range ft.freqs {
-				k := termKey(string(fk[:]) + term)
-				postings[k] = append(postings[k], posting{ord: ord, freq: tf.Frequency(), norm: norm})
+// postings are the documents each term is in, held compactly: at 100 000
+// vedtak there are some 40 million (term, document) pairs.
+type postings struct {
+	terms map[string]*termList // field id (2 bytes, little-endian) + term, as in upsidedown's keys
+	// lengths is each document's number of tokens per field, at
+	// ord*len(search.Fields)+field.
+	lengths []uint32
+	key     []byte // reused for lookups
+}
+
+// termList is one term's postings in ordinal order: the ordinal's distance
+// from the one before and the term's frequency, as varints.
+type termList struct {
+	n    int // documents
+	last int // the last ordinal added
+	enc  []byte
+}
+
+func newPostings(docs int) *postings {
+	return &postings{terms: map[string]*termList{}, lengths: make([]uint32, docs*len(search.Fields))}
+}
+
+// add records document ord's terms; documents are added in ordinal order.
+func (p *postings) add(ord int, a analyzed) {
+	for _, ft := range a {
+		p.lengths[ord*len(search.Fields)+int(ft.field)] = uint32(ft.length)
+		p.key = binary.LittleEndian.AppendUint16(p.key[:0], ft.field)
+		fk := len(p.key)
+		for term, tf := range ft.freqs {
+			p.key = append(p.key[:fk], term...)
+			l := p.terms[string(p.key)]
+			if l == nil {
+				l = &termList{}
+				p.terms[string(p.key)] = l
 			}
+			l.enc = binary.AppendUvarint(l.enc, uint64(ord-l.last))
+			l.enc = binary.AppendUvarint(l.enc, uint64(tf.Frequency()))
+			l.n, l.last = l.n+1, ord
 		}
 	}
-	terms := make([]termKey, 0, len(postings))
-	for k := range postings {
+}
+
+// norm is upsidedown's norm of field in document ord.
+func (p *postings) norm(ord int, field uint16) float32 {
+	return float32(1.0 / math.Sqrt(float64(p.lengths[ord*len(search.Fields)+int(field)])))
+}
+
+// rows calls emit with upsidedown's dictionary ('d') and term frequency
+// ('t') rows, in key order. The slices passed to emit are reused after it
+// returns.
+func (p *postings) rows(width int, emit func(key, val []byte)) {
+	terms := make([]string, 0, len(p.terms))
+	for k := range p.terms {
 		terms = append(terms, k)
 	}
 	// 'd' rows sort by field and term; 't' rows by field, term and 0xFF,
 	// which puts "skole" before "skol".
 	slices.Sort(terms)
-	var buf [binary.MaxVarintLen64]byte
+	var key, val []byte
 	for _, k := range terms {
-		keys = append(keys, append([]byte{'d'}, k...))
-		vals = append(vals, append([]byte(nil), buf[:binary.PutUvarint(buf[:], uint64(len(postings[k])))]...))
+		key = append(append(key[:0], 'd'), k...)
+		val = binary.AppendUvarint(val[:0], uint64(p.terms[k].n))
+		emit(key, val)
 	}
-	slices.SortFunc(terms, func(a, b termKey) int {
-		return strings.Compare(string(a)+"\xff", string(b)+"\xff")
-	})
+	slices.SortFunc(terms, termRowOrder)
 	for _, k := range terms {
-		prefix := append(append([]byte{'t'}, k...), 0xff)
-		for _, p := range postings[k] {
-			keys = append(keys, append(prefix[:len(prefix):len(prefix)], search.DocID(p.ord, width)...))
-			v := binary.AppendUvarint(nil, uint64(p.freq))
-			v = binary.AppendUvarint(v, uint64(math.Float32bits(p.norm)))
-			vals = append(vals, v)
+		l := p.terms[k]
+		field := binary.LittleEndian.Uint16([]byte(k[:2]))
+		key = append(append(append(key[:0], 't'), k...), 0xff)
+		prefix := len(key)
+		enc, ord := l.enc, 0
+		for range l.n {
+			delta, n := binary.Uvarint(enc)
+			freq, m := binary.Uvarint(enc[n:])
+			enc = enc[n+m:]
+			ord += int(delta)
+			key = append(key[:prefix], search.DocID(ord, width)...)
+			val = binary.AppendUvarint(val[:0], freq)
+			val = binary.AppendUvarint(val, uint64(math.Float32bits(p.norm(ord, field))))
+			emit(key, val)
 		}
 	}
-	return keys, vals
+}
+
+// termRowOrder orders terms as their 't' rows sort: by a+"\xff" against
+// b+"\xff", without making those strings.
+func termRowOrder(a, b string) int {
+	n := min(len(a), len(b))
+	if c := strings.Compare(a[:n], b[:n]); c != 0 {
+		return c
+	}
+	switch {
+	case len(a) == len(b):
+		return 0
+	case len(a) < len(b): // 0xff against b[n]; if equal, a's key ends first
+		if b[n] == 0xff {
+			return -1
+		}
+		return 1
+	default:
+		if a[n] == 0xff {
+			return 1
+		}
+		return -1
+	}
 }

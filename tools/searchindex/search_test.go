@@ -320,3 +320,16 @@ func TestRowsAreUpsidedowns(t *testing.T) {
 		}
 	}
 }
+
+// TestTermRowOrder wants termRowOrder to order terms as their keys with
+// 0xFF appended sort.
+func TestTermRowOrder(t *testing.T) {
+	terms := []string{"", "a", "skol", "skole", "skoler", "skol\xff", "skol\xffa", "skol\xfe", "\x00\x01b", "\x00\x01", "\x01\x00ab", "ø", "øy"}
+	for _, a := range terms {
+		for _, b := range terms {
+			if got, want := termRowOrder(a, b), strings.Compare(a+"\xff", b+"\xff"); got != want {
+				t.Errorf("termRowOrder(%q, %q) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
+}

@@ -39,9 +39,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/openkommune/portal/tools/caldate"
-	"github.com/openkommune/portal/tools/compile"
-	"github.com/openkommune/portal/tools/hugo"
-	"github.com/openkommune/portal/tools/reconcile"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -65,95 +62,16 @@ var ErrInvalidData = errors.New("the data has errors; nothing was built")
 func Build(ctx context.Context, o Options) error {
 	o = o.withDefaults()
 	t := &timer{w: o.Log}
-
-	t.start("check")
-	set, diags := Check(os.DirFS(o.DataDir), relTo(o.Root, o.DataDir))
-	diags.Print(o.Diags)
-	if diags.Errors() > 0 {
-		return ErrInvalidData
+	r := &run{ctx: ctx, o: o}
+	defer r.cleanup()
+	for _, s := range steps {
+		t.start(s.name)
+		detail, err := s.run(r)
+		if err != nil {
+			return err
+		}
+		t.done(detail)
 	}
-	t.done(fmt.Sprintf("%d vedtak, %d planer, %d prosjekter", len(set.Vedtak), len(set.Planer), len(set.Prosjekter)))
-
-	removeStaleStages(filepath.Dir(o.Out))
-	stage, err := os.MkdirTemp(filepath.Dir(o.Out), fmt.Sprintf("%s%d-", stagePrefix, os.Getpid()))
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(stage)
-
-	t.start("compile")
-	site := compile.CompileAsOf(set, o.AsOf)
-	if err := compile.Write(site, filepath.Join(stage, "data")); err != nil {
-		return fmt.Errorf("writing the compiled data: %w", err)
-	}
-	t.done("")
-
-	t.start("reconcile")
-	report := reconcile.Run(site)
-	if report.Failed > 0 {
-		return fmt.Errorf("%s\n(the numbers on the site would not add up; nothing was published)", report.Error())
-	}
-	if err := writeData(filepath.Join(stage, "data"), "kontroll", report); err != nil {
-		return err
-	}
-	t.done(fmt.Sprintf("%d kontroller", len(report.Checks)))
-
-	t.start("export")
-	extra, err := exportFiles(site, set.Kommune.LogoData, o.BaseURL, filepath.Join(stage, "data"))
-	if err != nil {
-		return err
-	}
-	charts, err := writeCharts(site, filepath.Join(stage, "data"))
-	if err != nil {
-		return err
-	}
-	t.done(fmt.Sprintf("%d filer, %d diagrammer", len(extra), charts))
-
-	t.start("search")
-	sf, err := buildSearch(ctx, o.Root, site)
-	if err != nil {
-		return err
-	}
-	if err := sf.writeInfo(filepath.Join(stage, "data")); err != nil {
-		return err
-	}
-	t.done(fmt.Sprintf("%d dokumenter, %d filer", sf.info.Docs, len(sf.files)))
-
-	overlay := filepath.Join(stage, "portal.toml")
-	if err := writeOverlay(overlay, set.Kommune, filepath.Join(stage, "data")); err != nil {
-		return err
-	}
-
-	t.start("hugo")
-	bin, err := hugo.Binary(ctx, o.Root)
-	if err != nil {
-		return err
-	}
-	dest := filepath.Join(stage, "public")
-	err = hugo.Run(ctx, hugo.Options{
-		Bin:         bin,
-		Source:      o.Root,
-		Configs:     []string{filepath.Join(o.Root, "config.toml"), overlay},
-		Destination: dest,
-		BaseURL:     o.BaseURL,
-		CacheDir:    filepath.Join(stage, "cache"),
-	})
-	if err != nil {
-		return err
-	}
-	if err := sf.write(dest); err != nil {
-		return fmt.Errorf("writing the search index: %w", err)
-	}
-	if err := extra.write(dest); err != nil {
-		return fmt.Errorf("writing the downloads and feeds: %w", err)
-	}
-	t.done("")
-
-	t.start("publish")
-	if err := publish(dest, o.Out, stage); err != nil {
-		return err
-	}
-	t.done(relTo(o.Root, o.Out))
 	t.total()
 	return nil
 }

@@ -17,10 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/hugo"
-	"github.com/openkommune/portal/tools/reconcile"
-	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/synth"
 )
 
@@ -55,8 +52,26 @@ var scaleSizes = []struct {
 	{"100000", synth.Size{Vedtak: 100_000, Prosjekter: 2000, Planer: 50, Seed: 1, Years: 20}},
 }
 
-// scaleStages are the stages measured, in build order.
-var scaleStages = []string{"check+compile", "reconcile", "export", "search", "hugo", "build"}
+// scaleStages are the stages measured, in build order: the build's steps
+// but publish, with check and compile together as their target is, then
+// the whole build.
+var scaleStages = func() []string {
+	out := []string{"check+compile"}
+	for _, s := range steps {
+		if s.name != "check" && s.name != "compile" && s.name != "publish" {
+			out = append(out, s.name)
+		}
+	}
+	return append(out, "build")
+}()
+
+// scaleSteps are the build steps a measured stage runs.
+func scaleSteps(stage string) []string {
+	if stage == "check+compile" {
+		return []string{"check", "compile"}
+	}
+	return []string{stage}
+}
 
 func BenchmarkScale(b *testing.B) {
 	want := os.Getenv("PORTAL_SCALE")
@@ -73,7 +88,7 @@ func BenchmarkScale(b *testing.B) {
 						b.StopTimer()
 						r.before(stage)
 						b.StartTimer()
-						m = r.run(stage)
+						m = r.measure(stage)
 					}
 					b.StopTimer()
 					b.ReportMetric(m.peakMB, "peak-MB")
@@ -98,7 +113,7 @@ func TestScale(t *testing.T) {
 			continue
 		}
 		r.before(stage)
-		m := r.run(stage)
+		m := r.measure(stage)
 		if m.peakMB <= 0 || m.took <= 0 {
 			t.Errorf("%s: took %v, peak %.0f MB", stage, m.took, m.peakMB)
 		}
@@ -136,21 +151,21 @@ type scaleMeasure struct {
 	log string
 }
 
-// scaleRun is one synthetic kommune going through the build's stages as
-// Build runs them (keep the two in step), each stage's input made by the
-// stages before it.
+// scaleRun is one synthetic kommune going through the build's steps one
+// by one, each step's input made by the steps before it.
 type scaleRun struct {
-	tb    testing.TB
-	root  string
-	data  string // the synthetic data directory
-	stage string // like Build's staging directory
-	out   string // the site built by the stage "build"
-
-	set   *record.Set
-	site  *compile.Site
-	extra extras
-	sf    *searchFiles
-	done  map[string]bool
+	tb   testing.TB
+	root string
+	data string // the synthetic data directory
+	out  string // the site built by the stage "build"
+	dir  string // the staging directory, kept
+	run  *run
+	done map[string]bool
+	// hugoPeakMB and hugoLog are Hugo's own peak and output in the
+	// step hugo.
+	hugoPeakMB float64
+	hugoOnly   time.Duration
+	hugoLog    string
 }
 
 func newScaleRun(tb testing.TB, size synth.Size) *scaleRun {
@@ -161,88 +176,94 @@ func newScaleRun(tb testing.TB, size synth.Size) *scaleRun {
 	if keep != "" {
 		dir = filepath.Join(keep, fmt.Sprintf("%d-%d-%d-%d", size.Vedtak, size.Prosjekter, size.Planer, size.Seed))
 	}
-	r := &scaleRun{tb: tb, root: root, data: filepath.Join(dir, "data"), stage: filepath.Join(dir, "stage"), out: filepath.Join(dir, "public"), done: map[string]bool{}}
+	r := &scaleRun{tb: tb, root: root, data: filepath.Join(dir, "data"), dir: filepath.Join(dir, "stage"), out: filepath.Join(dir, "public"), done: map[string]bool{}}
 	if _, err := os.Stat(filepath.Join(r.data, "kommune.toml")); err == nil && keep != "" {
 		tb.Logf("using the data already in %s", r.data)
 	} else if err := synth.WriteDir(r.data, size); err != nil {
 		tb.Fatal(err)
 	}
-	os.RemoveAll(r.stage)
-	if err := os.MkdirAll(r.stage, 0o755); err != nil {
+	os.RemoveAll(r.dir)
+	if err := os.MkdirAll(r.dir, 0o755); err != nil {
 		tb.Fatal(err)
 	}
 	// The search engine is compiled once per process; not part of a stage.
 	if _, err := engine(context.Background(), root); err != nil {
 		tb.Fatal(err)
 	}
+	r.reset()
 	return r
 }
 
-// before runs, unmeasured, the stages a stage needs that have not run (the
+// reset starts a new run of the steps in the kept staging directory.
+func (r *scaleRun) reset() {
+	o := Options{Root: r.root, DataDir: r.data, Out: r.out, Diags: os.Stderr}.withDefaults()
+	r.run = &run{ctx: context.Background(), o: o, dir: r.dir, runHugo: r.hugo}
+	clear(r.done)
+}
+
+// before runs, unmeasured, the steps a stage needs that have not run (the
 // whole build needs none).
 func (r *scaleRun) before(stage string) {
-	for _, s := range scaleStages {
-		if s == stage {
-			break
+	if stage == "build" {
+		return
+	}
+	first := scaleSteps(stage)[0]
+	for _, s := range steps {
+		if s.name == first {
+			return
 		}
-		if !r.done[s] && stage != "build" {
-			r.run(s)
+		if !r.done[s.name] {
+			r.step(s.name)
 		}
 	}
 }
 
-func (r *scaleRun) run(stage string) scaleMeasure {
+// step runs one build step.
+func (r *scaleRun) step(name string) {
 	r.tb.Helper()
+	for _, s := range steps {
+		if s.name == name {
+			if _, err := s.run(r.run); err != nil {
+				r.tb.Fatalf("%s: %v", name, err)
+			}
+			r.done[name] = true
+			return
+		}
+	}
+	r.tb.Fatalf("no build step %q", name)
+}
+
+// measure measures one stage: its steps run in this process (the time, and
+// the peak resident set with what the process holds already, as in a
+// build, where the data and the site model stay in memory), but for Hugo,
+// whose own peak is measured, and the whole build, run in a child.
+func (r *scaleRun) measure(stage string) scaleMeasure {
+	r.tb.Helper()
+	if stage == "build" {
+		m, err := r.build()
+		if err != nil {
+			r.tb.Fatalf("build: %v", err)
+		}
+		return m
+	}
 	var m scaleMeasure
-	var err error
-	switch stage {
-	case "check+compile":
-		m = inProcess(func(m *scaleMeasure) {
-			t := time.Now()
-			set, diags := Check(os.DirFS(r.data), "data")
-			if diags.Errors() > 0 {
-				diags.Print(os.Stderr)
-				r.tb.Fatal("the synthetic data does not check")
-			}
-			m.add("check", time.Since(t))
-			t = time.Now()
-			r.set = set
-			r.site = compile.Compile(set)
-			err = compile.Write(r.site, filepath.Join(r.stage, "data"))
-			m.add("compile", time.Since(t))
-		})
-	case "reconcile":
-		m = inProcess(func(*scaleMeasure) {
-			report := reconcile.Run(r.site)
-			if report.Failed > 0 {
-				err = fmt.Errorf("%s", report.Error())
-				return
-			}
-			err = writeData(filepath.Join(r.stage, "data"), "kontroll", report)
-		})
-	case "export":
-		m = inProcess(func(*scaleMeasure) {
-			r.extra, err = exportFiles(r.site, r.set.Kommune.LogoData, "/", filepath.Join(r.stage, "data"))
-			if err == nil {
-				_, err = writeCharts(r.site, filepath.Join(r.stage, "data"))
-			}
-		})
-	case "search":
-		m = inProcess(func(*scaleMeasure) {
-			r.sf, err = buildSearch(context.Background(), r.root, r.site)
-			if err == nil {
-				err = r.sf.writeInfo(filepath.Join(r.stage, "data"))
-			}
-		})
-	case "hugo":
-		m, err = r.hugo()
-	case "build":
-		m, err = r.build()
+	runtime.GC()
+	debug.FreeOSMemory()
+	resetPeak()
+	t := time.Now()
+	for _, name := range scaleSteps(stage) {
+		ts := time.Now()
+		r.step(name)
+		if stage != name {
+			m.add(name, time.Since(ts))
+		}
 	}
-	if err != nil {
-		r.tb.Fatalf("%s: %v", stage, err)
+	m.took = time.Since(t)
+	m.peakMB = peakMB()
+	if stage == "hugo" {
+		m.peakMB, m.log = r.hugoPeakMB, r.hugoLog
+		m.add("hugo-only", r.hugoOnly)
 	}
-	r.done[stage] = true
 	return m
 }
 
@@ -251,21 +272,6 @@ func (m *scaleMeasure) add(name string, d time.Duration) {
 		name    string
 		seconds float64
 	}{name, d.Seconds()})
-}
-
-// inProcess measures f run in this process: its time and the peak
-// resident set while it runs (with what the process holds already, as in
-// a build, where the data and the site model stay in memory).
-func inProcess(f func(*scaleMeasure)) scaleMeasure {
-	var m scaleMeasure
-	runtime.GC()
-	debug.FreeOSMemory()
-	resetPeak()
-	t := time.Now()
-	f(&m)
-	m.took = time.Since(t)
-	m.peakMB = peakMB()
-	return m
 }
 
 // resetPeak resets the process's peak resident set to its current size
@@ -332,51 +338,21 @@ func runPolled(cmd *exec.Cmd) (float64, error) {
 	return <-peak, err
 }
 
-// hugo runs the stage "hugo" as Build does: the overlay, Hugo into the
-// staging directory, then the search, download and feed files beside it.
-func (r *scaleRun) hugo() (scaleMeasure, error) {
-	var m scaleMeasure
-	ctx := context.Background()
-	overlay := filepath.Join(r.stage, "portal.toml")
-	if err := writeOverlay(overlay, r.set.Kommune, filepath.Join(r.stage, "data")); err != nil {
-		return m, err
-	}
-	bin, err := hugo.Binary(ctx, r.root)
-	if err != nil {
-		return m, err
-	}
-	dest := filepath.Join(r.stage, "public")
-	os.RemoveAll(dest)
+// hugo runs Hugo for the step hugo, measuring its own peak resident set.
+func (r *scaleRun) hugo(ctx context.Context, o hugo.Options) error {
 	var stdout, stderr bytes.Buffer
-	cmd := hugo.Command(ctx, hugo.Options{
-		Bin:         bin,
-		Source:      r.root,
-		Configs:     []string{filepath.Join(r.root, "config.toml"), overlay},
-		Destination: dest,
-		CacheDir:    filepath.Join(r.stage, "cache"),
-		BaseURL:     "/",
-		Stdout:      &stdout,
-		Stderr:      &stderr,
-		Args:        strings.Fields(os.Getenv("PORTAL_SCALE_HUGO_ARGS")),
-	})
+	o.Stdout, o.Stderr = &stdout, &stderr
+	o.Args = strings.Fields(os.Getenv("PORTAL_SCALE_HUGO_ARGS"))
 	t := time.Now()
-	peak, err := runPolled(cmd)
+	peak, err := runPolled(hugo.Command(ctx, o))
 	if err != nil {
-		return m, fmt.Errorf("%v\n%s", err, stderr.String())
+		return fmt.Errorf("%v\n%s", err, stderr.String())
 	}
-	m.add("hugo-only", time.Since(t))
-	if err := r.sf.write(dest); err != nil {
-		return m, err
+	r.hugoOnly, r.hugoPeakMB, r.hugoLog = time.Since(t), peak, ""
+	if len(o.Args) > 0 {
+		r.hugoLog = stdout.String()
 	}
-	if err := r.extra.write(dest); err != nil {
-		return m, err
-	}
-	m.took = time.Since(t)
-	m.peakMB = peak
-	if os.Getenv("PORTAL_SCALE_HUGO_ARGS") != "" {
-		m.log = stdout.String()
-	}
-	return m, nil
+	return nil
 }
 
 // build runs the whole build (Build, as portal build does) in a child
@@ -386,8 +362,7 @@ func (r *scaleRun) build() (scaleMeasure, error) {
 	os.RemoveAll(r.out)
 	// The child's peak counts this process's resident set when it starts
 	// (childPeakMB): let go of the stages' results first.
-	r.set, r.site, r.extra, r.sf = nil, nil, nil, nil
-	clear(r.done)
+	r.reset()
 	runtime.GC()
 	debug.FreeOSMemory()
 	resetPeak()

@@ -1,0 +1,165 @@
+package build
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/hugo"
+	"github.com/openkommune/portal/tools/reconcile"
+	"github.com/openkommune/portal/tools/record"
+)
+
+// step is one stage of the build; detail is what portal build prints after
+// its time.
+type step struct {
+	name string
+	run  func(*run) (detail string, err error)
+}
+
+// steps are the build's stages in order (see the package comment). The
+// scale benchmarks run and measure the same steps one by one.
+var steps = []step{
+	{"check", (*run).check},
+	{"compile", (*run).compile},
+	{"reconcile", (*run).reconcile},
+	{"export", (*run).export},
+	{"search", (*run).search},
+	{"hugo", (*run).hugo},
+	{"publish", (*run).publish},
+}
+
+// run is one build going through the steps: each step reads what the steps
+// before it left here.
+type run struct {
+	ctx context.Context
+	o   Options
+	// dir is the staging directory, made by compile unless set
+	// beforehand (then it is kept).
+	dir    string
+	ownDir bool
+	set    *record.Set
+	site   *compile.Site
+	extra  extras
+	sf     *searchFiles
+	dest   string // the site in dir, made by hugo
+	// runHugo runs Hugo (hugo.Run unless set).
+	runHugo func(context.Context, hugo.Options) error
+}
+
+// cleanup removes the staging directory the run made.
+func (r *run) cleanup() {
+	if r.ownDir {
+		os.RemoveAll(r.dir)
+	}
+}
+
+func (r *run) data() string { return filepath.Join(r.dir, "data") }
+
+func (r *run) check() (string, error) {
+	set, diags := Check(os.DirFS(r.o.DataDir), relTo(r.o.Root, r.o.DataDir))
+	diags.Print(r.o.Diags)
+	if diags.Errors() > 0 {
+		return "", ErrInvalidData
+	}
+	r.set = set
+	return fmt.Sprintf("%d vedtak, %d planer, %d prosjekter", len(set.Vedtak), len(set.Planer), len(set.Prosjekter)), nil
+}
+
+func (r *run) compile() (string, error) {
+	if r.dir == "" {
+		removeStaleStages(filepath.Dir(r.o.Out))
+		dir, err := os.MkdirTemp(filepath.Dir(r.o.Out), fmt.Sprintf("%s%d-", stagePrefix, os.Getpid()))
+		if err != nil {
+			return "", err
+		}
+		r.dir, r.ownDir = dir, true
+	}
+	r.site = compile.CompileAsOf(r.set, r.o.AsOf)
+	if err := compile.Write(r.site, r.data()); err != nil {
+		return "", fmt.Errorf("writing the compiled data: %w", err)
+	}
+	return "", nil
+}
+
+func (r *run) reconcile() (string, error) {
+	report := reconcile.Run(r.site)
+	if report.Failed > 0 {
+		return "", fmt.Errorf("%s\n(the numbers on the site would not add up; nothing was published)", report.Error())
+	}
+	if err := writeData(r.data(), "kontroll", report); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%d kontroller", len(report.Checks)), nil
+}
+
+func (r *run) export() (string, error) {
+	extra, err := exportFiles(r.site, r.set.Kommune.LogoData, r.o.BaseURL, r.data())
+	if err != nil {
+		return "", err
+	}
+	charts, err := writeCharts(r.site, r.data())
+	if err != nil {
+		return "", err
+	}
+	r.extra = extra
+	return fmt.Sprintf("%d filer, %d diagrammer", len(extra), charts), nil
+}
+
+func (r *run) search() (string, error) {
+	sf, err := buildSearch(r.ctx, r.o.Root, r.site)
+	if err != nil {
+		return "", err
+	}
+	if err := sf.writeInfo(r.data()); err != nil {
+		return "", err
+	}
+	r.sf = sf
+	return fmt.Sprintf("%d dokumenter, %d filer", sf.info.Docs, len(sf.files)), nil
+}
+
+// hugo writes the overlay, runs Hugo into the staging directory, then puts
+// the search, download and feed files beside what it made.
+func (r *run) hugo() (string, error) {
+	overlay := filepath.Join(r.dir, "portal.toml")
+	if err := writeOverlay(overlay, r.set.Kommune, r.data()); err != nil {
+		return "", err
+	}
+	bin, err := hugo.Binary(r.ctx, r.o.Root)
+	if err != nil {
+		return "", err
+	}
+	r.dest = filepath.Join(r.dir, "public")
+	os.RemoveAll(r.dest) // left by an earlier run in a kept directory
+	runHugo := r.runHugo
+	if runHugo == nil {
+		runHugo = hugo.Run
+	}
+	err = runHugo(r.ctx, hugo.Options{
+		Bin:         bin,
+		Source:      r.o.Root,
+		Configs:     []string{filepath.Join(r.o.Root, "config.toml"), overlay},
+		Destination: r.dest,
+		BaseURL:     r.o.BaseURL,
+		CacheDir:    filepath.Join(r.dir, "cache"),
+	})
+	if err != nil {
+		return "", err
+	}
+	if err := r.sf.write(r.dest); err != nil {
+		return "", fmt.Errorf("writing the search index: %w", err)
+	}
+	if err := r.extra.write(r.dest); err != nil {
+		return "", fmt.Errorf("writing the downloads and feeds: %w", err)
+	}
+	return "", nil
+}
+
+func (r *run) publish() (string, error) {
+	if err := publish(r.dest, r.o.Out, r.dir); err != nil {
+		return "", err
+	}
+	return relTo(r.o.Root, r.o.Out), nil
+}

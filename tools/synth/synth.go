@@ -123,36 +123,52 @@ var omrader = []struct{ id, navn, kostra string }{
 	{"fellesposter", "Fellesposter", `"800", "840", "870"`},
 }
 
-var words = strings.Fields(`skole barneskole ungdomsskole barnehage barnehageplasser skolebygg skolegård
-omsorgsboliger sykehjem hjemmetjenester helsestasjon avløp avløpsanlegg vannledning vannverk vei gang- og
-sykkelvei trafikksikring idrettshall kulturskole bibliotek brannstasjon boligfelt reguleringsplan
-kommunedirektøren bes utrede kostnader finansiering tilleggsbevilgning budsjettregulering tertialrapport
-rehabilitering nybygg anbud entreprise prosjektering klimatilpasning energi solceller fjernvarme
-folkehelse frivillighet næringsutvikling sentrum havn kai gravplass barnevern rus psykisk helse
-digitalisering innbyggere tjenester kvalitet bemanning vedlikehold forprosjekt detaljprosjekt`)
+// topics are the fields a kommune's record is about. A record's text draws
+// its topical words from one field (and the administrative words every
+// field shares), as a real vedtak about a school speaks of schools: a
+// topical word occurs in the records of its field, not in nearly all.
+var topics = [][]string{
+	strings.Fields(`skole barneskole ungdomsskole barnehage barnehageplasser skolebygg skolegård kulturskole`),
+	strings.Fields(`omsorgsboliger sykehjem hjemmetjenester helsestasjon folkehelse barnevern rus psykisk helse`),
+	strings.Fields(`avløp avløpsanlegg vannledning vannverk vei gang- og sykkelvei trafikksikring`),
+	strings.Fields(`idrettshall bibliotek frivillighet kulturhus kunstgressbane`),
+	strings.Fields(`boligfelt reguleringsplan sentrum havn kai næringsutvikling gravplass`),
+	strings.Fields(`klimatilpasning energi solceller fjernvarme brannstasjon`),
+}
+
+// adminWords are the words of the kommune's administration, in every field.
+var adminWords = strings.Fields(`kommunedirektøren bes utrede kostnader finansiering tilleggsbevilgning
+budsjettregulering tertialrapport rehabilitering nybygg anbud entreprise prosjektering digitalisering
+innbyggere tjenester kvalitet bemanning vedlikehold forprosjekt detaljprosjekt`)
 
 // stopwords are the most frequent words of Norwegian text, first in the
 // vocabulary so that the word frequencies fall off as in real text.
 var stopwords = strings.Fields(`og i til på det som er for med av at en et den de har ikke om kan vil skal
 også fra blir etter ved mot ble seg var under over hvor når slik dette disse andre alle nye hele`)
 
-// vocabulary is the words texts are drawn from, most frequent first:
-// stop words, the topical words, then compounds of two topical words.
-// Drawn by Zipf's law, a topical word occurs in a few per cent of the
-// vedtak, as in a real kommune's record, not in nearly all of them.
-var vocabulary = func() []string {
-	v := append(append([]string{}, stopwords...), words...)
-	var compounds []string
-	for _, a := range words {
-		for _, b := range words {
-			if a != b && !strings.ContainsAny(a+b, " -") {
-				compounds = append(compounds, a+b)
+// vocabularies are the words each topic's texts are drawn from, most
+// frequent first: stop words, the topic's words and the administrative
+// words, then compounds of a topic word with a topic or administrative
+// word.
+var vocabularies = func() [][]string {
+	var out [][]string
+	for i, topic := range topics {
+		v := append(append(append([]string{}, stopwords...), topic...), adminWords...)
+		var compounds []string
+		for _, a := range topic {
+			for _, b := range append(append([]string{}, topic...), adminWords...) {
+				if a != b && !strings.ContainsAny(a+b, " -") {
+					compounds = append(compounds, a+b, b+a)
+				}
 			}
 		}
+		slices.Sort(compounds)
+		compounds = slices.Compact(compounds)
+		r := rand.New(rand.NewPCG(42, uint64(i)))
+		r.Shuffle(len(compounds), func(i, j int) { compounds[i], compounds[j] = compounds[j], compounds[i] })
+		out = append(out, append(v, compounds...))
 	}
-	r := rand.New(rand.NewPCG(42, 42))
-	r.Shuffle(len(compounds), func(i, j int) { compounds[i], compounds[j] = compounds[j], compounds[i] })
-	return append(v, compounds...)
+	return out
 }()
 
 var (
@@ -194,7 +210,8 @@ type prosjekt struct {
 
 type gen struct {
 	r      *rand.Rand
-	zipf   *rand.Zipf
+	zipf   []*rand.Zipf // per topic
+	topic  int          // of the record being written
 	files  map[string]string
 	years  []int
 	first  int
@@ -224,7 +241,9 @@ func Files(s Size) map[string]string {
 		samf:   map[int]string{},
 		used:   map[*vedtak]struct{}{},
 	}
-	g.zipf = rand.NewZipf(g.r, 1.1, 1, uint64(len(vocabulary)-1))
+	for _, v := range vocabularies {
+		g.zipf = append(g.zipf, rand.NewZipf(g.r, 1.1, 1, uint64(len(v)-1)))
+	}
 	g.years = s.years()
 	g.first = g.years[0]
 	nYears := len(g.years)
@@ -292,16 +311,25 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 
 func iso(t time.Time) string { return t.Format("2006-01-02") }
 
+// text is n words on the current topic; one word in ten is from another
+// topic, as texts stray.
 func (g *gen) text(n int) string {
 	var b strings.Builder
 	for i := range n {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(vocabulary[g.zipf.Uint64()])
+		t := g.topic
+		if g.r.IntN(10) == 0 {
+			t = g.r.IntN(len(topics))
+		}
+		b.WriteString(vocabularies[t][g.zipf[t].Uint64()])
 	}
 	return b.String()
 }
+
+// newTopic picks the topic of the next record's texts.
+func (g *gen) newTopic() { g.topic = g.r.IntN(len(topics)) }
 
 func capitalize(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
@@ -619,6 +647,7 @@ func (g *gen) okonomiplaner() {
 						belop = -belop
 					}
 					regulated[i][y-s] += belop
+					g.newTopic()
 					fmt.Fprintf(&b, "\n[[regulering]]\nomrade = %q\nar = %d\nbelop = %d\nvedtak = %q\ntekst = %q\n", omrader[i].id, y, belop, v.id, capitalize(g.text(6)))
 				}
 			}
@@ -665,6 +694,7 @@ type rapport struct {
 
 func (g *gen) prosjekt(i int, p *prosjekt) {
 	var b strings.Builder
+	g.newTopic()
 	sted, hva := g.pick(steder), anlegg[i%len(anlegg)]
 	navn := fmt.Sprintf("%s %s – %s", sted, hva, g.pick(arbeid))
 	omrade := omrader[2+i%(len(omrader)-3)].id
@@ -862,6 +892,7 @@ func (g *gen) prosjekt(i int, p *prosjekt) {
 func (g *gen) planFiles() {
 	for _, p := range g.planer {
 		var b strings.Builder
+		g.newTopic()
 		fmt.Fprintf(&b, "id = %q\ntype = %q\ntittel = %q\nbeskrivelse = %q\nfra_ar = %d\ntil_ar = %d\nstatus = %q\n",
 			p.id, p.typ, p.title, capitalize(g.text(20))+".", p.fra, p.til, p.status)
 		if p.vedtatt != "" {
@@ -968,6 +999,7 @@ func reportsAfter(d time.Time) []report {
 func (g *gen) vedtakFiles() {
 	for _, v := range g.vedtak {
 		y := v.date.Year()
+		g.newTopic()
 		if v.title == "" {
 			v.title = capitalize(g.text(g.between(3, 8)))
 		}

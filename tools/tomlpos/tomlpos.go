@@ -27,6 +27,7 @@ package tomlpos
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -68,18 +69,9 @@ func (ix *Index) find(path string) (Pos, bool) {
 	if ix == nil {
 		return Pos{}, false
 	}
-	lo, hi := 0, len(ix.ends)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ix.path(m) < path {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(ix.ends) && ix.path(lo) == path {
-		a := ix.at[lo]
-		return Pos{int(a.line), int(a.col)}, true
+	i := sort.Search(len(ix.ends), func(i int) bool { return ix.path(i) >= path })
+	if i < len(ix.ends) && ix.path(i) == path {
+		return Pos{int(ix.at[i].line), int(ix.at[i].col)}, true
 	}
 	return Pos{}, false
 }

@@ -166,7 +166,8 @@ func (c *chunkWriter) flush() {
 	c.firsts = append(c.firsts, append([]byte(nil), c.keys[0]...))
 	c.sums = append(c.sums, search.Checksum(raw))
 	c.gz.add(raw)
-	c.keys, c.vals, c.arena, c.size = c.keys[:0], c.vals[:0], nil, 0
+	// EncodeChunk copied the rows: the arena is free for the next chunk.
+	c.keys, c.vals, c.arena, c.size = c.keys[:0], c.vals[:0], c.arena[:0], 0
 }
 
 // compressor gzips byte slices on all cores, keeping their order.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/openkommune/portal/tools/caldate"
 
+	"github.com/openkommune/portal/tools/markdown"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -25,7 +26,7 @@ func (c *compiler) compileVedtak() {
 			Saksnummer: rv.Saksnummer,
 			Arkivsak:   rv.Arkivsak,
 			Tittel:     rv.Tittel,
-			Tekst:      EscapeHTML(rv.Tekst),
+			Tekst:      markdown.Escape(rv.Tekst),
 			InnsynURL:  rv.InnsynURL,
 			Punkter:    []*Punkt{},
 			Penger:     []Pengelinje{},

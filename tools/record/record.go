@@ -99,7 +99,7 @@ type Vedtak struct {
 	Saksnummer   string         `toml:"saksnummer"`
 	Arkivsak     string         `toml:"arkivsak"`
 	Tittel       string         `toml:"tittel"`
-	Tekst        string         `toml:"tekst"`
+	Tekst        string         `toml:"tekst" text:"markdown"` // see package markdown
 	InnsynURL    string         `toml:"innsyn_url"`
 	Planer       []string       `toml:"planer"`
 	Rammeomrader []string       `toml:"rammeomrader"`

@@ -61,6 +61,10 @@ func Load(fsys fs.FS, prefix string) (*record.Set, *diag.List) {
 			if strings.HasPrefix(d.Name(), ".") && p != "." {
 				return fs.SkipDir
 			}
+			if strings.Contains(strings.ToLower(d.Name()), ".toml") {
+				l.diags.Errorf(l.display(p), 1, 1, "a folder named like a data file: a record is a file; move what is in it and remove the folder")
+				return fs.SkipDir
+			}
 			return nil
 		}
 		files = append(files, p)
@@ -79,6 +83,7 @@ func Load(fsys fs.FS, prefix string) (*record.Set, *diag.List) {
 		l.diags.Errorf(l.display("kommune.toml"), 1, 1, "missing file: every data directory needs kommune.toml with the kommune's name, målform and reference date")
 	}
 	if l.set.Omrader == nil {
+		// No areas: check reports each area cited elsewhere as unknown.
 		l.set.Omrader = &record.Rammeomrader{Src: record.Source{Path: l.display("rammeomrader.toml")}}
 	}
 	return l.set, l.diags
@@ -139,6 +144,24 @@ func (l *loader) display(p string) string {
 	return path.Join(l.prefix, p)
 }
 
+// misnamed tells whether p looks like a data file whose name is not
+// exactly *.toml: another case (.TOML), blanks or dots after it
+// ("x.toml "), or an extension an editor added ("x.toml.txt"); and the
+// name it should have.
+func misnamed(p string) (string, bool) {
+	dir, name := path.Split(p)
+	lower := strings.ToLower(name)
+	i := strings.LastIndex(lower, ".toml")
+	if i <= 0 {
+		return "", false
+	}
+	stem := strings.TrimRight(name[:i], " .")
+	if stem == "" {
+		return "", false
+	}
+	return dir + stem + ".toml", true
+}
+
 // kind tells what record a file holds from where it is.
 func kind(p string) string {
 	dir, _ := path.Split(p)
@@ -161,6 +184,10 @@ func kind(p string) string {
 
 func (l *loader) file(p string) {
 	if path.Ext(p) != ".toml" {
+		if want, ok := misnamed(p); ok {
+			l.diags.Errorf(l.display(p), 1, 1, "a data file must be named *.toml exactly (lower case, nothing after it): rename it to %s", l.display(want))
+			return
+		}
 		if !isImage(p) && !strings.HasPrefix(path.Base(p), ".") && !strings.EqualFold(path.Ext(p), ".md") {
 			l.diags.Warnf(l.display(p), 1, 1, "not a data file: only .toml files are read here; move it out of the data directory")
 		}

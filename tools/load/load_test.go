@@ -210,3 +210,28 @@ func TestParallelOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestMisnamedDataFile(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"vedtak/2025/a.TOML", "vedtak/2025/a.toml"},
+		{"a.toml ", "a.toml"},
+		{"a.toml.", "a.toml"},
+		{"a .toml", "a.toml"},
+		{"prosjekter/b.Toml.txt", "prosjekter/b.toml"},
+		{"a.tomlx", "a.toml"},
+	} {
+		got, ok := misnamed(tc.name)
+		if !ok || got != tc.want {
+			t.Errorf("misnamed(%q) = %q, %v; want %q", tc.name, got, ok, tc.want)
+		}
+	}
+	for _, name := range []string{"logo.svg", "README.md", ".toml", "notater.txt"} {
+		if got, ok := misnamed(name); ok {
+			t.Errorf("misnamed(%q) = %q, want not a data file", name, got)
+		}
+	}
+	_, msgs := load(t, map[string]string{"kommune.toml": kommune, "vedtak/2025/kst-2025-001.toml ": "id = 1"})
+	if !strings.Contains(msgs, "data/vedtak/2025/kst-2025-001.toml :1:1: error: a data file must be named *.toml exactly") {
+		t.Errorf("a name with a blank after .toml is not an error:\n%s", msgs)
+	}
+}

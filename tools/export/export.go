@@ -2,12 +2,13 @@
 // every list, their Frictionless Table Schemas and the datapackage.json.
 //
 // Each list is a table of typed cells built from the compiled site model
-// (see lists.go). The same table is written three ways: as CSV (RFC 4180,
+// (see lists.go). The same table is written four ways: as CSV (RFC 4180,
 // UTF-8 without a byte-order mark, CRLF line ends, a header row), as JSON
 // (an array of objects with the same keys, one row per line, typed values
-// and null for a missing value) and as a Table Schema
+// and null for a missing value), as a Table Schema
 // (https://specs.frictionlessdata.io/table-schema/) that describes every
-// column in the kommune's målform. datapackage.json
+// column in the kommune's målform, and as a spreadsheet variant of the CSV
+// in which no text can run as a formula (sheet.go). datapackage.json
 // (https://specs.frictionlessdata.io/data-package/) lists every file with
 // its size and SHA-256 hash.
 //
@@ -47,9 +48,12 @@ type Liste struct {
 	CSV       string `json:"csv"`
 	JSON      string `json:"json"`
 	Schema    string `json:"schema"`
+	Regneark  string `json:"regneark"` // the spreadsheet variant of the CSV
 	Rader     int    `json:"rader"`
 	CSVBytes  int    `json:"csv_bytes"`
 	JSONBytes int    `json:"json_bytes"`
+	// RegnearkBytes is the size of the spreadsheet variant.
+	RegnearkBytes int `json:"regneark_bytes"`
 }
 
 // Files returns every download as site-relative path → file bytes, all
@@ -75,18 +79,28 @@ func Files(site *compile.Site) (map[string][]byte, Index, error) {
 		if err != nil {
 			return nil, Index{}, fmt.Errorf("export: %s.schema.json: %w", t.name, err)
 		}
+		sheetData := t.sheetCSV()
+		sheetSchemaData, err := marshal(t.sheetSchema(m))
+		if err != nil {
+			return nil, Index{}, fmt.Errorf("export: %s%s.schema.json: %w", t.name, sheetSuffix, err)
+		}
+		sheet := t.name + sheetSuffix
 		l := Liste{
-			Navn:      t.name,
-			CSV:       dir + t.name + ".csv",
-			JSON:      dir + t.name + ".json",
-			Schema:    dir + t.name + ".schema.json",
-			Rader:     len(t.rows),
-			CSVBytes:  len(csvData),
-			JSONBytes: len(jsonData),
+			Navn:          t.name,
+			CSV:           dir + t.name + ".csv",
+			JSON:          dir + t.name + ".json",
+			Schema:        dir + t.name + ".schema.json",
+			Regneark:      dir + sheet + ".csv",
+			Rader:         len(t.rows),
+			CSVBytes:      len(csvData),
+			JSONBytes:     len(jsonData),
+			RegnearkBytes: len(sheetData),
 		}
 		files[l.CSV] = csvData
 		files[l.JSON] = jsonData
 		files[l.Schema] = schemaData
+		files[l.Regneark] = sheetData
+		files[dir+sheet+".schema.json"] = sheetSchemaData
 		idx.Lister = append(idx.Lister, l)
 		resources = append(resources,
 			resource{
@@ -100,6 +114,13 @@ func Files(site *compile.Site) (map[string][]byte, Index, error) {
 				Title: t.title.in(m) + " (JSON)", Description: t.desc.in(m),
 				Format: "json", Mediatype: "application/json", Encoding: "utf-8",
 				Bytes: len(jsonData), Hash: hash(jsonData), Schema: t.name + ".schema.json",
+			},
+			resource{
+				Name: sheet, Path: sheet + ".csv", Profile: "tabular-data-resource",
+				Title:       t.title.in(m) + text{nb: " (regneark)", nn: " (rekneark)"}.in(m),
+				Description: t.desc.in(m) + " " + sheetDesc(t.name).in(m),
+				Format:      "csv", Mediatype: "text/csv", Encoding: "utf-8", Dialect: sheetDialect,
+				Bytes: len(sheetData), Hash: hash(sheetData), Schema: sheet + ".schema.json",
 			})
 	}
 	pkg, err := marshal(dataPackage(site, resources))

@@ -155,13 +155,16 @@ func TestExample(t *testing.T) {
 	var got []string
 	for _, l := range idx.Lister {
 		got = append(got, l.Navn)
-		for _, p := range []string{l.CSV, l.JSON, l.Schema} {
+		for _, p := range []string{l.CSV, l.JSON, l.Schema, l.Regneark} {
 			if _, ok := f[p]; !ok {
 				t.Errorf("%s: index names %s, not in the files", l.Navn, p)
 			}
 		}
-		if l.CSVBytes != len(f[l.CSV]) || l.JSONBytes != len(f[l.JSON]) {
-			t.Errorf("%s: index bytes %d/%d, files %d/%d", l.Navn, l.CSVBytes, l.JSONBytes, len(f[l.CSV]), len(f[l.JSON]))
+		if l.CSVBytes != len(f[l.CSV]) || l.JSONBytes != len(f[l.JSON]) || l.RegnearkBytes != len(f[l.Regneark]) {
+			t.Errorf("%s: index bytes %d/%d/%d, files %d/%d/%d", l.Navn, l.CSVBytes, l.JSONBytes, l.RegnearkBytes, len(f[l.CSV]), len(f[l.JSON]), len(f[l.Regneark]))
+		}
+		if l.Regneark != "data/"+l.Navn+"-regneark.csv" {
+			t.Errorf("%s: spreadsheet variant %s", l.Navn, l.Regneark)
 		}
 		if n := len(readCSV(t, f[l.CSV])) - 1; n != l.Rader {
 			t.Errorf("%s: index has %d rows, the CSV %d", l.Navn, l.Rader, n)
@@ -179,8 +182,9 @@ func TestExample(t *testing.T) {
 			t.Errorf("%s is not under data/", p)
 		}
 	}
-	if len(f) != 3*len(want)+1 {
-		t.Errorf("%d files, want %d", len(f), 3*len(want)+1)
+	// CSV, JSON, schema, spreadsheet variant and its schema per list.
+	if len(f) != 5*len(want)+1 {
+		t.Errorf("%d files, want %d", len(f), 5*len(want)+1)
 	}
 	if b, err := json.Marshal(idx); err != nil || !bytes.Contains(b, []byte(`"csv_bytes":`)) {
 		t.Errorf("index JSON %s, %v", b, err)
@@ -448,17 +452,25 @@ func TestDataPackage(t *testing.T) {
 	if len(dp.Licenses) != 1 || dp.Licenses[0] != (dpLicense{Name: "NLOD-2.0", Title: "NLOD 2.0", Path: "https://data.norge.no/nlod/no/2.0"}) {
 		t.Errorf("licenses %+v", dp.Licenses)
 	}
-	csvs, jsons := 0, 0
+	csvs, jsons, sheets := 0, 0, 0
 	for _, r := range dp.Resources {
-		switch r.Format {
-		case "csv":
+		switch {
+		case r.Format == "csv" && strings.HasSuffix(r.Name, "-regneark"):
+			sheets++
+			if r.Dialect == nil || r.Dialect.Delimiter != ";" || r.Schema != r.Name+".schema.json" {
+				t.Errorf("%s: dialect %+v, schema %s", r.Name, r.Dialect, r.Schema)
+			}
+		case r.Format == "csv":
 			csvs++
-		case "json":
+			if r.Dialect != nil {
+				t.Errorf("%s: the data CSV has a dialect %+v", r.Name, *r.Dialect)
+			}
+		case r.Format == "json":
 			jsons++
 		}
 	}
-	if csvs != 8 || jsons != 8 {
-		t.Errorf("%d CSV and %d JSON resources, want 8 of each", csvs, jsons)
+	if csvs != 8 || jsons != 8 || sheets != 8 {
+		t.Errorf("%d CSV, %d JSON and %d spreadsheet resources, want 8 of each", csvs, jsons, sheets)
 	}
 }
 

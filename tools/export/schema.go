@@ -18,6 +18,7 @@ type schemaField struct {
 	Name        string       `json:"name"`
 	Type        string       `json:"type"`
 	Format      string       `json:"format,omitempty"`
+	DecimalChar string       `json:"decimalChar,omitempty"`
 	Title       string       `json:"title"`
 	Description string       `json:"description"`
 	TrueValues  []string     `json:"trueValues,omitempty"`
@@ -81,17 +82,28 @@ type license struct {
 }
 
 type resource struct {
-	Name        string `json:"name"`
-	Path        string `json:"path"`
-	Profile     string `json:"profile,omitempty"`
-	Title       string `json:"title"`
-	Description string `json:"description"`
-	Format      string `json:"format"`
-	Mediatype   string `json:"mediatype"`
-	Encoding    string `json:"encoding"`
-	Bytes       int    `json:"bytes"`
-	Hash        string `json:"hash"`
-	Schema      string `json:"schema"`
+	Name        string   `json:"name"`
+	Path        string   `json:"path"`
+	Profile     string   `json:"profile,omitempty"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Format      string   `json:"format"`
+	Mediatype   string   `json:"mediatype"`
+	Encoding    string   `json:"encoding"`
+	Dialect     *dialect `json:"dialect,omitempty"`
+	Bytes       int      `json:"bytes"`
+	Hash        string   `json:"hash"`
+	Schema      string   `json:"schema"`
+}
+
+// dialect is a Frictionless CSV Dialect
+// (https://specs.frictionlessdata.io/csv-dialect/).
+type dialect struct {
+	Delimiter      string `json:"delimiter"`
+	LineTerminator string `json:"lineTerminator"`
+	QuoteChar      string `json:"quoteChar"`
+	DoubleQuote    bool   `json:"doubleQuote"`
+	Header         bool   `json:"header"`
 }
 
 // licenseIDs maps licence names as kommuner write them to their

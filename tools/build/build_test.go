@@ -106,6 +106,15 @@ func TestBuildSmallKommune(t *testing.T) {
 	}
 	checkLinks(t, out, "/portal/")
 	checkNoTemplateLeaks(t, out)
+	// The data directory is outside the project: pages name a data file by
+	// its path in the data directory, never by the build machine's path.
+	assertContains(t, out, "planer/samfunnsdel/index.html", "<code>planer/samfunnsdel.toml</code>")
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.Contains(read(t, p), filepath.Dir(data)) {
+			t.Errorf("%s holds the build machine's path %s", p, filepath.Dir(data))
+		}
+		return err
+	})
 }
 
 func TestFailedBuildLeavesPreviousSite(t *testing.T) {

@@ -40,7 +40,7 @@ func (c *compiler) compileOkonomiplaner() {
 			Vedtatt:      c.vedtakRefPtr(ro.VedtattI),
 			Reguleringer: []Reguleringssteg{},
 			Regnskap:     []Regnskapslinje{},
-			Kilde:        ro.Src.Path,
+			Kilde:        ro.Src.File,
 		}
 		if ro.Plan != "" {
 			r := c.planRef(ro.Plan)

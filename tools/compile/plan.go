@@ -35,7 +35,7 @@ func (c *compiler) compilePlaner() {
 			Satsingsomrader: []Satsingsomrade{},
 			Tiltak:          []*Tiltak{},
 			Faser:           []Fase{},
-			Kilde:           rp.Src.Path,
+			Kilde:           rp.Src.File,
 		}
 		if rp.VedtattI != "" {
 			c.link("vedtak/"+rp.VedtattI+"/planer", self)

@@ -26,7 +26,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 		Fase: string(rp.Fase), FaseNr: rp.Fase.Index() + 1, StartAr: rp.StartAr,
 		Rammehistorikk: []Steg{}, Regnskap: []Arsbelop{}, Bevilgninger: []Bevilgning{}, Statusrapporter: []Statusrapport{},
 		PlanlagtFerdig: datoPtr(rp.PlanlagtFerdig), Overtatt: datoPtr(rp.Overtatt),
-		Kilde: rp.Src.Path,
+		Kilde: rp.Src.File,
 	}
 	c.link("omrade/"+rp.Omrade+"/prosjekter", self)
 	for _, ref := range rp.Tiltak {

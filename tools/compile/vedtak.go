@@ -30,7 +30,7 @@ func (c *compiler) compileVedtak() {
 			InnsynURL:  rv.InnsynURL,
 			Punkter:    []*Punkt{},
 			Penger:     []Pengelinje{},
-			Kilde:      rv.Src.Path,
+			Kilde:      rv.Src.File,
 		}
 		if u := c.ix.Utvalg[rv.Utvalg]; u != nil {
 			v.Utvalg.Navn = u.Navn

@@ -84,7 +84,7 @@ func Load(fsys fs.FS, prefix string) (*record.Set, *diag.List) {
 	}
 	if l.set.Omrader == nil {
 		// No areas: check reports each area cited elsewhere as unknown.
-		l.set.Omrader = &record.Rammeomrader{Src: record.Source{Path: l.display("rammeomrader.toml")}}
+		l.set.Omrader = &record.Rammeomrader{Src: record.Source{Path: l.display("rammeomrader.toml"), File: "rammeomrader.toml"}}
 	}
 	return l.set, l.diags
 }
@@ -204,7 +204,7 @@ func (l *loader) file(p string) {
 		return
 	}
 	src, ok := l.read(p)
-	s := record.Source{Path: l.display(p), Pos: tomlpos.Parse(src)}
+	s := record.Source{Path: l.display(p), File: p, Pos: tomlpos.Parse(src)}
 	if lim := s.Pos.Limit(); ok && lim != nil {
 		// Checked before decoding: the TOML decoder slows down with the
 		// square of the depth.

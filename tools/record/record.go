@@ -17,7 +17,8 @@ import (
 
 // Source is where a record was read from.
 type Source struct {
-	Path string         // repo-relative, e.g. "data/vedtak/2025/kst-2025-001.toml"
+	Path string         // as diagnostics name it, e.g. "data/vedtak/2025/kst-2025-001.toml"
+	File string         // within the data directory, e.g. "vedtak/2025/kst-2025-001.toml": what the site shows, never a machine path
 	Pos  *tomlpos.Index // positions of its keys
 }
 

@@ -148,6 +148,13 @@ var properties = map[string]grammar{
 	"font-variant-ligatures":  gKeywords,
 	"font-variant-numeric":    gKeywords,
 	"font-variant-east-asian": gKeywords,
+	"font-feature-settings":   gKeywords,
+	"font-variation-settings": gKeywords,
+	"font-kerning":            gKeywords,
+	"text-transform":          gKeywords,
+	"white-space":             gKeywords,
+	// Written by Inkscape into text styles; a font name, inert.
+	"-inkscape-font-specification": gFamily,
 }
 
 // xmlAttrs are the attributes in the XML namespace (xml:space, xml:lang).

@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -83,7 +84,7 @@ func (c *cleaner) run() {
 			var enc encodingError
 			switch {
 			case errors.As(err, &syn):
-				c.problemAt(int(d.InputOffset()), "not well-formed XML: "+syn.Msg+": fix the file or export it again")
+				c.problemAt(c.errorOffset(int(d.InputOffset()), syn.Msg), "not well-formed XML: "+syn.Msg+": fix the file or export it again")
 			case errors.As(err, &enc):
 				c.problemAt(start, fmt.Sprintf("the file is in the encoding %q: save it as UTF-8 (and write encoding=\"UTF-8\" or no encoding)", string(enc)))
 			default:
@@ -120,6 +121,17 @@ func (c *cleaner) token(tok xml.Token, start, end int, first bool) {
 	case xml.EndElement:
 		c.end(t, start)
 	}
+}
+
+// errorOffset moves the offset where the decoder stopped back to the start
+// of a bad entity reference, which the decoder reports after reading it.
+func (c *cleaner) errorOffset(off int, msg string) int {
+	if strings.HasPrefix(msg, "invalid character entity") {
+		if i := bytes.LastIndexByte(c.src[:min(off, len(c.src))], '&'); i >= 0 {
+			return i
+		}
+	}
+	return off
 }
 
 // encodingError is the encoding a file declares when it is not UTF-8.

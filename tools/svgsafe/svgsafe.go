@@ -60,6 +60,7 @@ type cleaner struct {
 	stack    []frame
 	root     int  // 0 before the root element, 1 inside it, 2 after it
 	broken   bool // the file is not well-formed: stop reading it
+	more     int  // problems past MaxProblems
 	w        writer
 }
 
@@ -206,8 +207,13 @@ func rawName(n xml.Name) string {
 	return n.Space + ":" + n.Local
 }
 
-// problemAt records a problem at a byte offset of c.src.
+// problemAt records a problem at a byte offset of c.src. Past MaxProblems
+// it only counts them: finding a position costs a pass over the file.
 func (c *cleaner) problemAt(off int, msg string) {
+	if len(c.problems) >= MaxProblems {
+		c.more++
+		return
+	}
 	line, col := c.pos(off)
 	c.problems = append(c.problems, Problem{line, col, msg})
 }
@@ -223,10 +229,9 @@ func (c *cleaner) pos(off int) (line, col int) {
 }
 
 func (c *cleaner) capped() []Problem {
-	if len(c.problems) <= MaxProblems {
+	if c.more == 0 {
 		return c.problems
 	}
-	p := c.problems[:MaxProblems:MaxProblems]
-	last := p[MaxProblems-1]
-	return append(p, Problem{last.Line, last.Col, fmt.Sprintf("… and %d more problems in this file", len(c.problems)-MaxProblems)})
+	last := c.problems[len(c.problems)-1]
+	return append(c.problems, Problem{last.Line, last.Col, fmt.Sprintf("… and %d more problems in this file", c.more)})
 }

@@ -215,3 +215,23 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkWorst cleans a file of the largest size a logo may have that is
+// full of problems.
+func BenchmarkWorst(b *testing.B) {
+	src := []byte("<svg xmlns=\"http://www.w3.org/2000/svg\">\n" + strings.Repeat("<rect onclick=\"x\"/>\n", 256<<10/20) + "</svg>")
+	for b.Loop() {
+		Clean(src)
+	}
+}
+
+// BenchmarkLogo cleans the example's logo.
+func BenchmarkLogo(b *testing.B) {
+	src, err := os.ReadFile("testdata/good/coat-of-arms.svg")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		Clean(src)
+	}
+}

@@ -2,19 +2,22 @@ package load
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
-	"io"
+	"image/png"
 	"io/fs"
 	"path"
 	"strings"
 
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/svgsafe"
 )
 
 // MaxLogoSize is the largest logo file accepted: a logo is shown on every
 // page, and a coat of arms as SVG is a few kilobytes.
 const MaxLogoSize = 256 << 10
+
+// MaxLogoPixels is the largest width and height of a PNG logo; it bounds
+// the memory a small, highly compressed PNG can take when decoded.
+const MaxLogoPixels = 2048
 
 // isImage tells whether a file at the top of data/ is an image the kommune
 // may name as its logo (and so is not "not a data file").
@@ -23,91 +26,69 @@ func isImage(p string) bool {
 	return !strings.Contains(p, "/") && (ext == ".svg" || ext == ".png")
 }
 
-// logo reads the logo file named in kommune.toml into k.LogoData.
+// logo reads the logo file named in kommune.toml and puts a clean copy of
+// it in k.LogoData: the site serves that copy, never the file's own bytes.
+// A problem with the name is reported at the logo key of kommune.toml, a
+// problem in the file at the file (for an SVG at the line and column of
+// the element or attribute).
 func (l *loader) logo(k *record.Kommune) {
 	if k.Logo == "" {
 		return
 	}
 	pos := k.Src.At("logo")
-	errorf := func(format string, args ...any) {
-		l.diags.Errorf(k.Src.Path, pos.Line, pos.Col, "logo: "+format, args...)
-	}
 	if !isImage(k.Logo) || !fs.ValidPath(k.Logo) {
-		errorf("%q: name an .svg or .png file placed beside kommune.toml, e.g. logo = \"logo.svg\"", k.Logo)
+		l.diags.Errorf(k.Src.Path, pos.Line, pos.Col, "logo: %q: name an .svg or .png file placed beside kommune.toml, e.g. logo = \"logo.svg\"", k.Logo)
 		return
 	}
+	file := l.display(k.Logo)
 	b, err := fs.ReadFile(l.fsys, k.Logo)
 	if err != nil {
-		errorf("cannot read %s: put the file beside kommune.toml", l.display(k.Logo))
+		l.diags.Errorf(k.Src.Path, pos.Line, pos.Col, "logo: cannot read %s: put the file beside kommune.toml", file)
 		return
 	}
 	if len(b) > MaxLogoSize {
-		errorf("%s is %d KB; a logo may be at most %d KB: export it smaller", l.display(k.Logo), len(b)>>10, MaxLogoSize>>10)
+		l.diags.Errorf(file, 1, 1, "logo: the file is %d KB; a logo may be at most %d KB: export it smaller", len(b)>>10, MaxLogoSize>>10)
 		return
 	}
 	if strings.EqualFold(path.Ext(k.Logo), ".png") {
-		if !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
-			errorf("%s is not a PNG image", l.display(k.Logo))
-			return
-		}
-	} else if err := safeSVG(b); err != nil {
-		errorf("%s: %v", l.display(k.Logo), err)
+		k.LogoData = l.cleanPNG(file, b)
 		return
 	}
-	k.LogoData = b
+	out, problems := svgsafe.Clean(b)
+	for _, p := range problems {
+		l.diags.Errorf(file, p.Line, p.Col, "logo: %s", p.Msg)
+	}
+	k.LogoData = out
 }
 
-// safeSVG accepts a well-formed SVG image without scripts, event handlers,
-// embedded documents or references outside the file. The site serves the
-// logo from its own origin, where a script in it would run if someone
-// opened the file itself.
-func safeSVG(b []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	d.Strict = true
-	root := true
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			if root {
-				return errors.New("not an SVG image: the file has no <svg> element")
-			}
-			return nil
-		}
-		if err != nil {
-			return errors.New("not a well-formed SVG image: " + err.Error())
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name := strings.ToLower(t.Name.Local)
-			if root && name != "svg" {
-				return errors.New("not an SVG image: the outermost element must be <svg>")
-			}
-			root = false
-			switch name {
-			case "script", "foreignobject", "iframe", "embed", "object", "use", "image", "a", "animate", "set", "handler", "listener":
-				return errors.New("<" + t.Name.Local + "> is not allowed in a logo: export a plain SVG (shapes, paths and text only)")
-			}
-			for _, a := range t.Attr {
-				an := strings.ToLower(a.Name.Local)
-				v := strings.ToLower(strings.TrimSpace(a.Value))
-				if strings.HasPrefix(an, "on") {
-					return errors.New("the attribute " + a.Name.Local + " (a script) is not allowed in a logo")
-				}
-				if an == "href" && !strings.HasPrefix(v, "#") {
-					return errors.New("links to other files are not allowed in a logo (" + a.Name.Local + "=" + a.Value + ")")
-				}
-				if strings.Contains(v, "url(") && !strings.Contains(v, "url(#") {
-					return errors.New("references to other files are not allowed in a logo")
-				}
-			}
-		case xml.Directive:
-			if bytes.Contains(bytes.ToUpper(t), []byte("ENTITY")) {
-				return errors.New("entity declarations are not allowed in a logo")
-			}
-		case xml.ProcInst:
-			if strings.EqualFold(t.Target, "xml-stylesheet") {
-				return errors.New("external stylesheets are not allowed in a logo")
-			}
-		}
+// cleanPNG decodes a PNG logo and encodes it again, so that the site
+// serves only the image: no text chunks or other data riding along.
+func (l *loader) cleanPNG(file string, b []byte) []byte {
+	errorf := func(format string, args ...any) {
+		l.diags.Errorf(file, 1, 1, "logo: "+format, args...)
 	}
+	if !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
+		errorf("the file is not a PNG image: export the logo as PNG or SVG")
+		return nil
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		errorf("the PNG image cannot be read (%v): export it again", err)
+		return nil
+	}
+	if cfg.Width > MaxLogoPixels || cfg.Height > MaxLogoPixels {
+		errorf("the image is %d×%d pixels; a logo may be at most %d×%d: export it smaller", cfg.Width, cfg.Height, MaxLogoPixels, MaxLogoPixels)
+		return nil
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		errorf("the PNG image cannot be read (%v): export it again", err)
+		return nil
+	}
+	var out bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&out, img); err != nil {
+		errorf("the PNG image cannot be written again (%v): export it again", err)
+		return nil
+	}
+	return out.Bytes()
 }

@@ -22,6 +22,10 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 	yearsText := fmt.Sprintf("%d–%d", o.ForsteAr, o.ForsteAr+record.PlanYears-1)
 
 	sums := make([]int64, record.PlanYears)
+	inRange := make([]bool, record.PlanYears) // out of range is reported by sums
+	for j := range inRange {
+		inRange[j] = true
+	}
 	hasRamme := map[string]bool{}
 	for i, r := range o.Ramme {
 		path := tomlpos.Elem("ramme", i)
@@ -38,7 +42,9 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 		}
 		for j, b := range r.Belop {
 			if j < record.PlanYears {
-				sums[j] += b.Kr
+				var ok bool
+				sums[j], ok = money.Add(sums[j], b.Kr)
+				inRange[j] = inRange[j] && ok
 			}
 		}
 	}
@@ -54,7 +60,7 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 			c.errorf(s, "sum_driftsrammer", "%d amounts: write the sum for each of the %d plan years (%s)", len(o.SumDriftsrammer), record.PlanYears, yearsText)
 		}
 		for j, stated := range o.SumDriftsrammer {
-			if j >= record.PlanYears || stated.Problem() != "" {
+			if j >= record.PlanYears || stated.Problem() != "" || !inRange[j] {
 				continue
 			}
 			if stated.Kr != sums[j] {

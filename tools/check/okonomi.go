@@ -22,9 +22,12 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 	yearsText := fmt.Sprintf("%d–%d", o.ForsteAr, o.ForsteAr+record.PlanYears-1)
 
 	sums := make([]int64, record.PlanYears)
-	inRange := make([]bool, record.PlanYears) // out of range is reported by sums
-	for j := range inRange {
-		inRange[j] = true
+	// known[j] is false when the sum of year j is not known: an amount is
+	// not valid (reported by load) or the sum is out of range (reported
+	// by sums).
+	known := make([]bool, record.PlanYears)
+	for j := range known {
+		known[j] = true
 	}
 	hasRamme := map[string]bool{}
 	for i, r := range o.Ramme {
@@ -44,7 +47,8 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 			if j < record.PlanYears {
 				var ok bool
 				sums[j], ok = money.Add(sums[j], b.Kr)
-				inRange[j] = inRange[j] && ok
+				valid := b.Problem() == "" && !s.Pos.Rejected(tomlpos.Elem(path+".belop", j))
+				known[j] = known[j] && ok && valid
 			}
 		}
 	}
@@ -60,7 +64,7 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 			c.errorf(s, "sum_driftsrammer", "%d amounts: write the sum for each of the %d plan years (%s)", len(o.SumDriftsrammer), record.PlanYears, yearsText)
 		}
 		for j, stated := range o.SumDriftsrammer {
-			if j >= record.PlanYears || stated.Problem() != "" || !inRange[j] {
+			if j >= record.PlanYears || stated.Problem() != "" || !known[j] {
 				continue
 			}
 			if stated.Kr != sums[j] {

@@ -101,3 +101,36 @@ func TestCheckOut(t *testing.T) {
 		}
 	}
 }
+
+func TestPreflight(t *testing.T) {
+	dir := outFixture(t)
+	for _, c := range []struct {
+		name string
+		o    Options
+		want []string
+	}{
+		{"no config.toml, no go.mod", Options{Root: dir, DataDir: filepath.Join(dir, "root/data"), Out: filepath.Join(dir, "site")},
+			[]string{"no config.toml in " + dir + ": run portal from the portal repository's root, or pass -root DIR", "no go.mod in " + dir}},
+		{"no data", Options{Root: filepath.Join(dir, "root"), DataDir: filepath.Join(dir, "nodata")},
+			[]string{"no data directory at " + filepath.Join(dir, "nodata")}},
+		{"data is a file", Options{Root: filepath.Join(dir, "root"), DataDir: filepath.Join(dir, "file")},
+			[]string{"the data directory " + filepath.Join(dir, "file") + " is a file"}},
+		{"every problem at once", Options{Root: dir, DataDir: filepath.Join(dir, "nodata"), Out: filepath.Join(dir, "notes")},
+			[]string{"no config.toml", "no go.mod", "no data directory", "is not a site built by portal"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := c.o.withDefaults().preflight()
+			if err == nil {
+				t.Fatal("preflight passed")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("preflight = %v\nwant %q", err, w)
+				}
+			}
+		})
+	}
+	if err := (Options{Root: filepath.Join(dir, "root")}).withDefaults().preflight(); err != nil {
+		t.Errorf("preflight of a good root: %v", err)
+	}
+}

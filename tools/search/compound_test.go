@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/blevesearch/bleve/v2/analysis"
 	"slices"
 	"strings"
 	"testing"
@@ -42,7 +43,8 @@ func TestCompoundSplits(t *testing.T) {
 	}
 	for _, c := range cases {
 		var got []string
-		for _, p := range f.split(c.word) {
+		var work int
+		for _, p := range f.split(c.word, &work) {
 			got = append(got, c.word[p.start:p.end])
 		}
 		want := strings.Fields(c.parts)
@@ -58,5 +60,57 @@ func TestWordPartsSorted(t *testing.T) {
 	}
 	if len(slices.Compact(slices.Clone(WordParts))) != len(WordParts) {
 		t.Error("WordParts has duplicates")
+	}
+}
+
+// worstWord is a word of n runes the splitter must work hardest on: known
+// parts all the way, so that every front splits again.
+func worstWord(n int) string {
+	var b strings.Builder
+	for b.Len() < n {
+		b.WriteString("skole")
+	}
+	return b.String()[:n]
+}
+
+// TestCompoundWorkLinear checks that the splitter's work grows linearly
+// with a word's length, also past the length the filter splits: twice the
+// word, at most about twice the lookups.
+func TestCompoundWorkLinear(t *testing.T) {
+	f := NewCompoundFilter(WordParts)
+	work := func(n int) int {
+		var w int
+		f.split(worstWord(n), &w)
+		return w
+	}
+	for _, n := range []int{MaxCompoundRunes, 1000, 20000} {
+		half, full := work(n/2), work(n)
+		if full > 2*half+2*(f.maxHead+2) {
+			t.Errorf("%d runes: %d lookups, %d for half as many", n, full, half)
+		}
+		if full > n*(f.maxHead+2) {
+			t.Errorf("%d runes: %d lookups, more than %d per rune", n, full, f.maxHead+2)
+		}
+	}
+}
+
+// TestCompoundLongWordWhole checks the cap: a word longer than
+// MaxCompoundRunes is indexed whole, however many parts it holds, and one
+// at the cap is still split.
+func TestCompoundLongWordWhole(t *testing.T) {
+	f := NewCompoundFilter(WordParts)
+	atCap := MaxCompoundRunes - MaxCompoundRunes%5 // whole "skole"s
+	for _, c := range []struct {
+		word  string
+		split bool
+	}{
+		{worstWord(20000), false},
+		{worstWord(atCap + 5), false},
+		{worstWord(atCap), true},
+	} {
+		out := f.Filter(analysis.TokenStream{{Term: []byte(c.word), Start: 0, End: len(c.word), Position: 1}})
+		if split := len(out) > 1; split != c.split {
+			t.Errorf("%d runes: %d tokens, want split %v", len(c.word), len(out), c.split)
+		}
 	}
 }

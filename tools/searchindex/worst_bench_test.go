@@ -67,3 +67,72 @@ func BenchmarkWorstIndex(b *testing.B) {
 		}
 	}
 }
+
+// worstQueries are queries of the worst shapes the search box accepts,
+// cut to n runes (and at most search.MaxQueryWords words).
+var worstQueries = []struct {
+	name string
+	unit string // repeated to the length
+}{
+	{"words", "skole barnehage vei budsjett kommunestyret idrettshall omsorg vann "},
+	{"operators", `+"skole barn" -vei tittel:skole~2 dato:>2020 skol* `},
+	{"quotes", `"skole "barn "vei "`},
+	{"fuzzy", "skolebarnehageveibudsjettkommunestyretidrettshallomsorgvann~2 "},
+	{"wildcards", "*sk*le* "},
+	{"unbalanced", `"skole (barn [vei {budsjett: `},
+	{"punctuation", `!!! ??? ::: \\ ^^^ ~~~ &&& ||| --- +++ `},
+}
+
+// worstQuery is the unit repeated up to n runes, cut shorter until the
+// engine accepts it (search.MaxQueryWords, search.MaxQueryPatterns).
+func worstQuery(unit string, n int) string {
+	q := []rune(strings.Repeat(unit, n/len([]rune(unit))+1))[:n]
+	for {
+		if _, _, err := search.Parse(string(q)); err == nil {
+			return string(q)
+		}
+		q = q[:len(q)-1]
+	}
+}
+
+// BenchmarkWorstQuery runs each worst query shape at the query length
+// limit and at half of it, over the synthetic kommune of 5 000 vedtak with
+// everything the query needs already fetched (so it times the engine, as
+// in the browser after the first round). Each must take at most about
+// twice as long at the limit as at half of it:
+//
+//	go test ./tools/searchindex -run '^$' -bench WorstQuery -benchtime 20x
+func BenchmarkWorstQuery(b *testing.B) {
+	x := syntheticIndex(b, 5000)
+	for _, s := range worstQueries {
+		for _, n := range []int{search.MaxQueryRunes / 2, search.MaxQueryRunes} {
+			q := worstQuery(s.unit, n)
+			b.Run(fmt.Sprintf("%s=%d", s.name, n), func(b *testing.B) {
+				c := client(b, x)
+				r, err := c.Search(search.Request{Query: q})
+				if err != nil {
+					b.Fatalf("%q: %v", q, err)
+				}
+				for b.Loop() {
+					if _, err := c.Search(search.Request{Query: q}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(len([]rune(q))), "runes")
+				b.ReportMetric(float64(r.Total), "hits")
+			})
+		}
+	}
+	// A query far past the limit is refused in time linear in its length.
+	for _, n := range []int{50000, 100000} {
+		q := strings.Repeat("x", n)
+		b.Run(fmt.Sprintf("too_long=%d", n), func(b *testing.B) {
+			c := client(b, x)
+			for b.Loop() {
+				if r := c.Engine.Search(search.Request{Query: q}); r.Code != "too_long" {
+					b.Fatalf("%+v", r)
+				}
+			}
+		})
+	}
+}

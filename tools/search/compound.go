@@ -90,14 +90,37 @@ func (f *CompoundFilter) Filter(input analysis.TokenStream) analysis.TokenStream
 type span struct{ start, end int }
 
 // split returns the parts of word (byte offsets), or nil if it is not a
-// compound of known parts. It takes the longest head. It adds the number
-// of lookups it makes to *work: at most maxHead+1 per call for the heads
-// and one for the modifier, and it calls itself once on a shorter front, so
-// the work is linear in the word's length.
+// compound of known parts. It takes the longest head; the modifier in
+// front is then a known part (perhaps with a linking letter), emitted and
+// split again, or a compound split the same way, or else kept whole and not
+// emitted. It adds the number of lookups it makes to *work: at most
+// maxHead+1 per part found, and it works in one loop and one slice, so
+// its work is linear in the word's length.
 func (f *CompoundFilter) split(word string, work *int) []span {
+	var parts []span
+	for {
+		i := f.head(word, work)
+		if i < 0 {
+			return parts
+		}
+		parts = append(parts, span{i, len(word)})
+		mod := word[:i]
+		*work++
+		if base, ok := f.modifier(mod); ok {
+			parts = append(parts, span{0, len(base)})
+			word = base
+		} else {
+			word = mod
+		}
+	}
+}
+
+// head is the start of the longest head of word (a known part with an
+// ending) after at least minModifier runes, or -1.
+func (f *CompoundFilter) head(word string, work *int) int {
 	from := modifierEnd(word)
 	if from < 0 {
-		return nil
+		return -1
 	}
 	// A head longer than maxHead bytes cannot be a part with an ending.
 	if lo := len(word) - f.maxHead; lo > from {
@@ -108,24 +131,11 @@ func (f *CompoundFilter) split(word string, work *int) []span {
 			continue
 		}
 		*work++
-		head := word[i:]
-		if !f.isPart(head, true) {
-			continue
+		if f.isPart(word[i:], true) {
+			return i
 		}
-		parts := []span{{i, len(word)}}
-		// The modifier: a known part (perhaps with a linking letter), or a
-		// compound of known parts; otherwise kept whole and not emitted.
-		mod := word[:i]
-		*work++
-		if base, ok := f.modifier(mod); ok {
-			parts = append(parts, span{0, len(base)})
-			parts = append(parts, f.split(base, work)...)
-		} else if sub := f.split(mod, work); sub != nil {
-			parts = append(parts, sub...)
-		}
-		return parts
 	}
-	return nil
+	return -1
 }
 
 // modifierEnd is the byte offset after the first minModifier runes of

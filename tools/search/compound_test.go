@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"github.com/blevesearch/bleve/v2/analysis"
 	"slices"
 	"strings"
@@ -94,6 +95,18 @@ func TestCompoundWorkLinear(t *testing.T) {
 	}
 }
 
+// TestCompoundAllocations checks that a split does not copy its parts
+// per level (which made it quadratic): a word of thousands of parts takes
+// only the slice's growth steps.
+func TestCompoundAllocations(t *testing.T) {
+	f := NewCompoundFilter(WordParts)
+	w := worstWord(20000)
+	var work int
+	if n := testing.AllocsPerRun(3, func() { f.split(w, &work) }); n > 40 {
+		t.Errorf("splitting %d runes allocates %v times", len(w), n)
+	}
+}
+
 // TestCompoundLongWordWhole checks the cap: a word longer than
 // MaxCompoundRunes is indexed whole, however many parts it holds, and one
 // at the cap is still split.
@@ -112,5 +125,26 @@ func TestCompoundLongWordWhole(t *testing.T) {
 		if split := len(out) > 1; split != c.split {
 			t.Errorf("%d runes: %d tokens, want split %v", len(c.word), len(out), c.split)
 		}
+	}
+}
+
+// BenchmarkCompoundWorst splits the worst word at the decompounding limit
+// and at half of it, and far past it (uncapped, as split sees it); time
+// at a length must be at most about twice that at half of it:
+//
+//	go test ./tools/search -run '^$' -bench CompoundWorst
+func BenchmarkCompoundWorst(b *testing.B) {
+	f := NewCompoundFilter(WordParts)
+	atCap := MaxCompoundRunes - MaxCompoundRunes%10
+	for _, n := range []int{atCap / 2, atCap, 10000, 20000} {
+		w := worstWord(n)
+		b.Run(fmt.Sprintf("runes=%d", n), func(b *testing.B) {
+			var work int
+			for b.Loop() {
+				work = 0
+				f.split(w, &work)
+			}
+			b.ReportMetric(float64(work), "lookups")
+		})
 	}
 }

@@ -22,9 +22,6 @@ const (
 	listOverskridelser = "overskridelser"
 )
 
-// names lists every list's name in the order Files offers them.
-var names = []string{listVedtak, listVedtakspunkter, listPlaner, listTiltak, listRammer, listReguleringer, listProsjekter, listOverskridelser}
-
 func tables(site *compile.Site) []*table {
 	return []*table{
 		vedtakTable(site),

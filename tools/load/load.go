@@ -591,7 +591,10 @@ func (l *loader) checkID(s record.Source, stem, id string) {
 	case s.Pos.Rejected("id"):
 		// A value of the wrong type, reported already.
 	case !ValidID(stem):
-		sug := SuggestID(stem)
+		sug := Slug(stem)
+		if sug == "" {
+			sug = "kst-2025-014"
+		}
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "file name %q is not a valid id: ids are lower-case letters a–z, digits and hyphens (they become web addresses); rename the file to %s.toml and set id = %q", stem+".toml", sug, sug)
 	case id == "":
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "missing id: add id = %q (the file name without .toml)", stem)
@@ -601,44 +604,3 @@ func (l *loader) checkID(s record.Source, stem, id string) {
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "id %q differs from the file name %q: rename the file to %s.toml or set id = %q", id, stem+".toml", id, stem)
 	}
 }
-
-// SuggestID makes a valid id from s: lower-case, æ ø å written ae o a, and
-// anything else between letters and digits a hyphen ("Gang vei" → "gang-vei").
-func SuggestID(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		var rep string
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			rep = string(r)
-		case r == 'æ':
-			rep = "ae"
-		case r == 'ø' || r == 'ö':
-			rep = "o"
-		case r == 'å' || r == 'ä':
-			rep = "a"
-		default:
-			hyphen = true
-			continue
-		}
-		if hyphen && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		hyphen = false
-		b.WriteString(rep)
-	}
-	id := strings.Trim(b.String(), "-")
-	for len(id) > 80 {
-		id = strings.TrimRight(id[:80], "-")
-	}
-	if id == "" {
-		return "kst-2025-014"
-	}
-	return id
-}
-
-var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// ValidID reports whether s can be an id: it becomes part of a URL.
-func ValidID(s string) bool { return len(s) <= 80 && idRE.MatchString(s) }

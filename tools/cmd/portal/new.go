@@ -271,7 +271,9 @@ func newProsjekt(args []string) error {
 		return errors.New("-navn or -id is required")
 	}
 	if *id == "" {
-		*id = slug(*navn)
+		if *id = load.Slug(*navn); *id == "" {
+			return fmt.Errorf("-navn %q has no letter or digit to make an id from: give -id, e.g. -id nordbyen-skole", *navn)
+		}
 	}
 	if !load.ValidID(*id) {
 		return fmt.Errorf("-id %q is not a valid id: use lower-case letters a–z, digits and hyphens, e.g. nordbyen-skole", *id)
@@ -334,28 +336,4 @@ func kroner(s string) (int64, error) {
 		return 0, fmt.Errorf("-ramme %q: write whole kroner, e.g. 130_000_000", s)
 	}
 	return n, nil
-}
-
-// slug makes an id from a name: "Nordbyen skole – nybygg" is
-// "nordbyen-skole-nybygg".
-func slug(name string) string {
-	name = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "Æ", "ae", "Ø", "o", "Å", "a", "é", "e", "É", "e").Replace(name)
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	s := b.String()
-	if len(s) > 80 {
-		s = strings.TrimRight(s[:80], "-")
-	}
-	return s
 }

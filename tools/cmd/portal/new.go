@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,6 +16,7 @@ import (
 	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/saksnummer"
 	"github.com/openkommune/portal/tools/schema"
 )
 
@@ -148,24 +147,26 @@ func newVedtak(args []string) error {
 		return fmt.Errorf("utvalg %q is not listed in data/kommune.toml: use one of %s, or add it there as [[utvalg]]", *utvalg, strings.Join(codes, ", "))
 	}
 
-	d := today()
+	d := caldate.InNorway(time.Now())
 	if *dato != "" {
 		var err error
 		if d, err = caldate.Parse(*dato); err != nil {
 			return fmt.Errorf("-dato: %v", err)
 		}
 	}
-	prefix := strings.ToLower(u.Kode)
-	nr, err := saksnummer(*saksnr, d.Y)
-	if err != nil {
-		return err
+	nr := 0
+	if *saksnr != "" {
+		var err error
+		if nr, err = saksnummer.Parse(*saksnr, d.Y); err != nil {
+			return fmt.Errorf("-saksnummer %w", err)
+		}
 	}
 	given := nr > 0
 	if !given {
 		nr = e.nextSak(u.Kode, d.Y)
 	}
 	for {
-		id := fmt.Sprintf("%s-%d-%03d", prefix, d.Y, nr)
+		id := saksnummer.VedtakID(u.Kode, d.Y, nr)
 		if !load.ValidID(id) {
 			return fmt.Errorf("utvalg code %q does not make a valid id (%s): ids are lower-case letters a–z, digits and hyphens", u.Kode, id)
 		}
@@ -180,7 +181,7 @@ func newVedtak(args []string) error {
 			"id":         id,
 			"utvalg":     u.Kode,
 			"motedato":   d,
-			"saksnummer": fmt.Sprintf("%03d/%02d", nr, d.Y%100),
+			"saksnummer": saksnummer.Format(nr, d.Y),
 		}
 		if *tittel != "" {
 			vals["tittel"] = *tittel
@@ -195,33 +196,6 @@ func newVedtak(args []string) error {
 	}
 }
 
-// today is the date in Norway.
-func today() caldate.Date {
-	t := time.Now()
-	if loc, err := time.LoadLocation("Europe/Oslo"); err == nil {
-		t = t.In(loc)
-	}
-	return caldate.New(t.Year(), t.Month(), t.Day())
-}
-
-var sakRE = regexp.MustCompile(`^0*([0-9]{1,4})(?:/([0-9]{2}))?$`)
-
-// saksnummer reads -saksnummer: "85", "085" or "085/26"; 0 if not given.
-func saksnummer(s string, year int) (int, error) {
-	if s == "" {
-		return 0, nil
-	}
-	m := sakRE.FindStringSubmatch(s)
-	if m == nil || m[1] == "0" {
-		return 0, fmt.Errorf("-saksnummer %q: write the number, e.g. 85 or 085/%02d", s, year%100)
-	}
-	if m[2] != "" && m[2] != fmt.Sprintf("%02d", year%100) {
-		return 0, fmt.Errorf("-saksnummer %q is from another year than the meeting (%d)", s, year)
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n, nil
-}
-
 // nextSak is one more than the highest case number of the utvalg in the
 // year, from the vedtak's saksnummer and from file names of the form
 // kode-year-nnn.toml (which count even if the file does not load).
@@ -229,17 +203,17 @@ func (e *newEnv) nextSak(kode string, year int) int {
 	high := 0
 	for _, v := range e.set.Vedtak {
 		if strings.EqualFold(v.Utvalg, kode) && v.Motedato.Y == year {
-			num, _, _ := strings.Cut(v.Saksnummer, "/")
-			if n, err := strconv.Atoi(strings.TrimLeft(num, "0")); err == nil {
+			if n, ok := saksnummer.Number(v.Saksnummer); ok {
 				high = max(high, n)
 			}
 		}
 	}
-	stem := regexp.MustCompile(`^` + regexp.QuoteMeta(strings.ToLower(kode)) + `-` + strconv.Itoa(year) + `-0*([0-9]+)\.toml$`)
 	filepath.WalkDir(filepath.Join(e.data, "vedtak"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if m := stem.FindStringSubmatch(d.Name()); m != nil {
-				n, _ := strconv.Atoi(m[1])
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if stem, ok := strings.CutSuffix(d.Name(), ".toml"); ok {
+			if n, ok := saksnummer.FromVedtakID(stem, kode, year); ok {
 				high = max(high, n)
 			}
 		}
@@ -278,7 +252,7 @@ func newProsjekt(args []string) error {
 	if !load.ValidID(*id) {
 		return fmt.Errorf("-id %q is not a valid id: use lower-case letters a–z, digits and hyphens, e.g. nordbyen-skole", *id)
 	}
-	if !slices.Contains(record.ProsjektFaseValues, *fase) {
+	if record.ProsjektFase(*fase).Index() < 0 {
 		return fmt.Errorf("-fase %q is not one of %s", *fase, strings.Join(record.ProsjektFaseValues, ", "))
 	}
 	if err := e.load(); err != nil {
@@ -310,13 +284,16 @@ func newProsjekt(args []string) error {
 			vals[key] = v
 		}
 	}
-	if *ramme != "" || *vedtak != "" || record.ProsjektFase(*fase).Index() >= 1 {
+	if *ramme != "" || *vedtak != "" || record.ProsjektFase(*fase).Index() >= record.Forprosjekt.Index() {
 		// From forprosjekt on a project has its original frame.
 		step := schema.Values{"type": string(record.Opprinnelig)}
 		if *ramme != "" {
-			kr, err := kroner(*ramme)
+			kr, err := money.ParseKroner(*ramme)
+			if err == nil && kr <= 0 {
+				err = fmt.Errorf("%q: the original frame is above 0 kr, e.g. 130_000_000", *ramme)
+			}
 			if err != nil {
-				return err
+				return fmt.Errorf("-ramme %w", err)
 			}
 			step["belop"] = money.Kroner(kr)
 		}
@@ -326,14 +303,4 @@ func newProsjekt(args []string) error {
 		vals["kostnadsramme"] = []schema.Values{step}
 	}
 	return e.write("prosjekt", filepath.Join(e.data, "prosjekter", *id+".toml"), prosjektHeader, vals)
-}
-
-// kroner reads an amount as staff write it: 130_000_000, 130 000 000.
-func kroner(s string) (int64, error) {
-	clean := strings.NewReplacer("_", "", " ", "", "\u00a0", "").Replace(strings.TrimSuffix(strings.TrimSpace(s), "kr"))
-	n, err := strconv.ParseInt(clean, 10, 64)
-	if err != nil || n <= 0 || n > money.Max {
-		return 0, fmt.Errorf("-ramme %q: write whole kroner, e.g. 130_000_000", s)
-	}
-	return n, nil
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Oslo wherever the command runs
 
+	"github.com/openkommune/portal"
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/money"
@@ -60,7 +61,7 @@ type newEnv struct {
 func newFlags(name string) (*flag.FlagSet, *newEnv) {
 	fs := flag.NewFlagSet("new "+name, flag.ExitOnError)
 	e := &newEnv{}
-	fs.StringVar(&e.root, "root", ".", "project root (holds "+schema.DocPath+")")
+	fs.StringVar(&e.root, "root", ".", "project root (holds data/)")
 	fs.StringVar(&e.data, "data", "", "data directory (default ROOT/data)")
 	return fs, e
 }
@@ -69,9 +70,9 @@ func (e *newEnv) load() error {
 	if e.data == "" {
 		e.data = filepath.Join(e.root, "data")
 	}
-	doc, err := os.ReadFile(filepath.Join(e.root, schema.DocPath))
+	doc, err := portal.Sources.ReadFile(schema.DocPath)
 	if err != nil {
-		return fmt.Errorf("%v: run portal new from the repository root or give -root", err)
+		return err
 	}
 	if e.docs, err = schema.ParseDocs(doc); err != nil {
 		return err

@@ -31,15 +31,15 @@ const worstVedtak = 30
 //
 //	go test ./tools/build -run '^$' -bench WorstShapes -benchtime 3x
 //
-// Set PORTAL_WORST_SHAPE=links to run one shape.
+// Set PORTAL_WORST_SHAPES=links,emphasis to run only those shapes.
 func BenchmarkWorstShapes(b *testing.B) {
 	root, _ := filepath.Abs("../..")
 	if _, err := engine(context.Background(), root); err != nil {
 		b.Fatal(err)
 	}
 	shapes := slices.Sorted(maps.Keys(markdown.Worst))
-	if only := os.Getenv("PORTAL_WORST_SHAPE"); only != "" {
-		shapes = []string{only}
+	if only := os.Getenv("PORTAL_WORST_SHAPES"); only != "" {
+		shapes = strings.Split(only, ",")
 	}
 	for _, shape := range shapes {
 		for _, n := range []int{0, markdown.MaxLength / 2, markdown.MaxLength} {

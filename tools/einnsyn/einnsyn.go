@@ -15,6 +15,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/diag"
@@ -66,6 +67,19 @@ func Read(name string, src []byte) (*Export, *diag.List) {
 		d.Errorf(name, 1, 1, "the file is %d MB; at most %d MB is read: export one year at a time", len(src)>>20, MaxSize>>20)
 		return nil, d
 	}
+	if !utf8.Valid(src) {
+		bad := 0
+		for bad < len(src) {
+			r, n := utf8.DecodeRune(src[bad:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			bad += n
+		}
+		at := newLineIndex(src).pos(bad)
+		d.Errorf(name, at.Line, at.Col, "the file is not UTF-8 text (a byte that is not UTF-8 here): export it from the sak/arkiv system as UTF-8")
+		return nil, d
+	}
 	body := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	off := len(src) - len(body)
 	trimmed := bytes.TrimLeft(body, " \t\r\n")
@@ -88,6 +102,9 @@ func Read(name string, src []byte) (*Export, *diag.List) {
 	}
 	ex := &Export{Format: format}
 	r.extract(ex)
+	if d.Errors() > 0 {
+		return nil, d
+	}
 	return ex, d
 }
 

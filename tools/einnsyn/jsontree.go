@@ -70,7 +70,7 @@ func (p *jsonParser) fail(err error) {
 	var se *json.SyntaxError
 	at := p.start()
 	if errors.As(err, &se) {
-		at = p.r.lines.pos(p.base + int(se.Offset) - 1)
+		at = p.r.lines.pos(p.base + int(se.Offset)) // the offending byte
 	}
 	if err == io.ErrUnexpectedEOF || err == io.EOF {
 		at = p.r.lines.pos(len(p.r.src))

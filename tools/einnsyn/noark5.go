@@ -46,7 +46,7 @@ func (r *reader) parseXML(off int) *elem {
 		if strings.EqualFold(label, "utf-8") {
 			return in, nil
 		}
-		return nil, errors.New("the file is in " + label + ", not UTF-8: export it as UTF-8")
+		return nil, errCharset{label}
 	}
 	var root *elem
 	var stack []*elem
@@ -108,8 +108,20 @@ func (r *reader) parseXML(off int) *elem {
 	return root
 }
 
+// errCharset is an XML declaration of another encoding than UTF-8.
+type errCharset struct{ label string }
+
+func (e errCharset) Error() string {
+	return "the file is in " + e.label + ", not UTF-8: export it from the sak/arkiv system as UTF-8"
+}
+
 func (r *reader) xmlError(dec *xml.Decoder, err error) {
 	line, col := dec.InputPos()
+	var ec errCharset
+	if errors.As(err, &ec) {
+		r.errorf(Pos{line, col}, "%s", ec.Error())
+		return
+	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		line = se.Line

@@ -36,7 +36,7 @@ func two(y int) string {
 	if y <= 0 {
 		return ""
 	}
-	return strconv.Itoa(y % 100 / 10) + strconv.Itoa(y%10)
+	return strconv.Itoa(y%100/10) + strconv.Itoa(y%10)
 }
 
 // checkTemplate says what is wrong with an innsyn address template.

@@ -68,7 +68,7 @@ func (u Unknown) Suggestion() string {
 // Result is what an import will do.
 type Result struct {
 	Changes   []Change
-	Unchanged []string            // files already as imported
+	Unchanged []string           // files already as imported
 	NoVedtak  []einnsyn.Moetesak // møtesaker the export gives no vedtak text for
 	Unknown   []Unknown
 }

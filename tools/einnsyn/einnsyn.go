@@ -112,7 +112,7 @@ func Read(name string, src []byte) (*Export, *diag.List) {
 type reader struct {
 	name  string
 	src   []byte
-	lines lineIndex
+	lines *lineIndex
 	diags *diag.List
 	g     *graph
 }

@@ -63,25 +63,37 @@ func (g *graph) add(n *node) {
 	}
 }
 
-// lineIndex turns byte offsets into lines and columns.
+// lineIndex turns byte offsets into lines and columns. Offsets are asked
+// for mostly in increasing order, so the last answer is kept and counting
+// goes on from it: a file written on one long line costs no more than one
+// with many.
 type lineIndex struct {
-	src    []byte
-	starts []int
+	src      []byte
+	starts   []int
+	lastOff  int
+	lastLine int
+	lastCol  int
 }
 
-func newLineIndex(src []byte) lineIndex {
+func newLineIndex(src []byte) *lineIndex {
 	starts := []int{0}
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{src, starts}
+	return &lineIndex{src: src, starts: starts, lastLine: 0}
 }
 
 // pos is the line and column of byte offset off; columns count characters.
-func (li lineIndex) pos(off int) Pos {
+func (li *lineIndex) pos(off int) Pos {
 	off = max(0, min(off, len(li.src)))
 	i := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
-	return Pos{i + 1, utf8.RuneCount(li.src[li.starts[i]:off]) + 1}
+	from, col := li.starts[i], 1
+	if li.lastLine == i+1 && li.lastOff <= off {
+		from, col = li.lastOff, li.lastCol
+	}
+	col += utf8.RuneCount(li.src[from:off])
+	li.lastOff, li.lastLine, li.lastCol = off, i+1, col
+	return Pos{i + 1, col}
 }

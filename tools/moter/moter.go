@@ -347,7 +347,9 @@ func overlay(dir, prefix string, writes map[string][]byte) (fs.FS, error) {
 }
 
 // Apply writes the changes, each to a temporary file beside it that is
-// then renamed over it, so that no file is ever half-written.
+// then renamed over it, so that no program ever sees a file half-written.
+// Files are not synced to disk one by one (2 000 syncs take seconds): after
+// a power cut right after an import, run it again.
 func (r *Result) Apply() error {
 	for _, c := range r.Changes {
 		if err := writeFile(c.File, c.Src); err != nil {
@@ -369,10 +371,6 @@ func writeFile(name string, b []byte) error {
 	tmp := f.Name()
 	defer os.Remove(tmp)
 	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
 		f.Close()
 		return err
 	}

@@ -6,6 +6,7 @@
   var form = document.querySelector('form.header-search');
   if (!form) return;
   var input = form.querySelector('input');
+  input.maxLength = 256; // search.MaxQueryRunes, as on the search page
   input.addEventListener('focus', function () {
     (form.dataset.prefetch || '').split(' ').filter(Boolean).forEach(function (href) {
       var l = document.createElement('link');

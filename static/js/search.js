@@ -18,6 +18,11 @@
   var form = document.getElementById('search-form');
   var input = document.getElementById('search-q');
   var statusEl = document.getElementById('search-status');
+  var noticeEl = document.createElement('p');
+  noticeEl.id = 'search-notice';
+  noticeEl.className = 'search-notice';
+  noticeEl.hidden = true;
+  statusEl.parentNode.insertBefore(noticeEl, statusEl.nextSibling);
   var progressEl = document.getElementById('search-progress');
   var hitsEl = document.getElementById('search-hits');
   var facetsEl = document.getElementById('search-facets');
@@ -30,7 +35,12 @@
   var FACETS = ['type', 'aar', 'utvalg', 'rammeomrade', 'status', 'fase', 'plan'];
   var RANGES = ['avvik_prosent', 'kostnadsramme'];
   var PAGE = 20;
+  // The longest query the engine runs: search.MaxQueryRunes (a Go test
+  // keeps them equal). A longer ?q= is cut before it reaches the worker.
+  var MAX_QUERY = 256;
 
+  input.maxLength = MAX_QUERY;
+  var truncated = false; // the query from the URL was cut
   var state = fromURL();
   var worker = null;
   var seq = 0;
@@ -39,7 +49,7 @@
   // ---- state and URL ----
   function fromURL() {
     var p = new URLSearchParams(location.search);
-    var s = { q: p.get('q') || '', filters: {}, ranges: {}, sort: p.get('sort') || '', size: PAGE };
+    var s = { q: cut(p.get('q') || ''), filters: {}, ranges: {}, sort: p.get('sort') || '', size: PAGE };
     FACETS.forEach(function (f) {
       var vs = p.getAll(f).filter(Boolean);
       if (vs.length) s.filters[f] = vs;
@@ -55,6 +65,27 @@
     var n = parseInt(p.get('n'), 10);
     if (n > PAGE && n <= 100) s.size = n;
     return s;
+  }
+
+  // cut keeps the first MAX_QUERY characters (code points, as the engine
+  // counts) of a query from the URL, and notes that it did.
+  function cut(q) {
+    truncated = false;
+    if (q.length <= MAX_QUERY) return q; // UTF-16 units: no more code points
+    var cps = Array.from(q);
+    if (cps.length <= MAX_QUERY) return q;
+    truncated = true;
+    return cps.slice(0, MAX_QUERY).join('');
+  }
+
+  // message is the visitor's text for a message from the engine: the
+  // page's i18n text for its code with {0}, {1}, … filled in.
+  function message(code, args) {
+    var t = text['msg_' + code];
+    if (!t) return null;
+    return t.replace(/\{(\d+)\}/g, function (all, i) {
+      return args && i < args.length ? args[i] : all;
+    });
   }
 
   function toURL(s) {
@@ -144,6 +175,7 @@
   }
 
   function fail(msg) {
+    noticeEl.hidden = true;
     progressEl.hidden = true;
     app.removeAttribute('aria-busy');
     setStatus(text.error + ' ' + msg);
@@ -168,12 +200,22 @@
   function render(res) {
     progressEl.hidden = true;
     app.dataset.renders = String(Number(app.dataset.renders || 0) + 1);
+    var notes = [];
+    if (truncated) notes.push(message('truncated', [String(MAX_QUERY)]));
+    if (res.notice) notes.push(message(res.notice.code, res.notice.args) || res.notice.text);
+    noticeEl.textContent = notes.join(' ');
+    noticeEl.hidden = notes.length === 0;
     if (res.error) {
-      setStatus(text.error + ' ' + res.error);
+      // A message about the query in the visitor's language; other
+      // errors (a damaged file) as the engine words them.
+      setStatus((res.code && message(res.code, res.args)) || text.error + ' ' + res.error);
+      app.dataset.code = res.code || '';
       hitsEl.innerHTML = '';
+      facetsEl.innerHTML = '';
       moreEl.hidden = true;
       return;
     }
+    app.dataset.code = '';
     var what = state.q ? ' «' + state.q + '»' : '';
     setStatus(res.total ? numFmt.format(res.total) + ' ' + text.hits + what : text.no_hits);
     hitsEl.innerHTML = '';
@@ -293,6 +335,7 @@
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
+      truncated = false;
       state.q = input.value;
       state.size = PAGE;
       run(false);
@@ -301,6 +344,7 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     clearTimeout(timer);
+    truncated = false;
     state.q = input.value;
     state.size = PAGE;
     run(true);

@@ -21,10 +21,14 @@
 //  6. hugo: run the pinned Hugo with config.toml plus a generated overlay
 //     that mounts the compiled JSON as Hugo's data and sets the kommune's
 //     name and language, writing the site into the staging directory.
-//  7. publish: swap the staged site into place of public/ by renaming.
+//  7. publish: swap the staged site into place of public/ in one atomic
+//     exchange where the OS allows it (see publish).
 //
 // Nothing reads public/ back, and the staging directory is removed whether
-// the build succeeds or fails.
+// the build succeeds or fails. The output directory is the user's: the
+// build replaces it only if it is missing, empty or a site the build made,
+// marked by the file .portal-site, and never if it is or holds the data or
+// the sources (checkOut, checked before any stage).
 package build
 
 import (
@@ -59,8 +63,13 @@ type Options struct {
 var ErrInvalidData = errors.New("the data has errors; nothing was built")
 
 // Build runs every stage. On any failure the previous Out is untouched.
+// Before any stage runs, a root that is not the portal's, a missing data
+// directory or an Out the build may not replace (checkOut) is an error.
 func Build(ctx context.Context, o Options) error {
 	o = o.withDefaults()
+	if err := o.preflight(); err != nil {
+		return err
+	}
 	t := &timer{w: o.Log}
 	r := &run{ctx: ctx, o: o}
 	defer r.cleanup()
@@ -128,26 +137,6 @@ func writeOverlay(path string, k *record.Kommune, dataDir string) error {
 		return err
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
-}
-
-// publish moves the staged site into place of out. The old site is moved
-// aside first and removed only once the new one is in place.
-func publish(staged, out, stage string) error {
-	old := filepath.Join(stage, "old")
-	hadOld := false
-	if _, err := os.Stat(out); err == nil {
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("moving the previous site aside: %w", err)
-		}
-		hadOld = true
-	}
-	if err := os.Rename(staged, out); err != nil {
-		if hadOld {
-			os.Rename(old, out)
-		}
-		return fmt.Errorf("publishing the new site: %w", err)
-	}
-	return nil
 }
 
 // timer prints each stage's duration.

@@ -2,23 +2,34 @@ package build
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
 )
 
 // Serve builds the site, serves Out on addr under the base URL's path, and
-// rebuilds whenever a source file changes. A failed rebuild prints its
-// problems and keeps serving the last good site.
+// rebuilds whenever a source file changes, including a change saved while
+// the first build runs. A failed rebuild prints its problems and keeps
+// serving the last good site.
 func Serve(ctx context.Context, o Options, addr string) error {
+	return serve(ctx, o, addr, Build, 500*time.Millisecond)
+}
+
+// serve is Serve with the build and the polling interval given.
+func serve(ctx context.Context, o Options, addr string, build func(context.Context, Options) error, every time.Duration) error {
 	o = o.withDefaults()
-	if err := Build(ctx, o); err != nil && !errors.Is(err, ErrInvalidData) {
+	// The sources are stamped before the first build reads them, so that a
+	// change saved while it runs differs from the stamp.
+	last := takeStamp(o, time.Now())
+	if err := build(ctx, o); err != nil && !errors.Is(err, ErrInvalidData) {
 		return err
 	}
 	prefix := "/"
@@ -35,17 +46,18 @@ func Serve(ctx context.Context, o Options, addr string) error {
 	defer srv.Close()
 	fmt.Fprintf(o.Diags, "serving http://%s%s (Ctrl+C to stop); rebuilding on changes\n", ln.Addr(), prefix)
 
-	last := sourceStamp(o)
-	tick := time.NewTicker(500 * time.Millisecond)
+	tick := time.NewTicker(every)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-tick.C:
-			if s := sourceStamp(o); s != last {
-				last = s
-				if err := Build(ctx, o); err != nil && !errors.Is(err, ErrInvalidData) {
+			s := takeStamp(o, time.Now())
+			changed := s.differs(last)
+			last = s
+			if changed {
+				if err := build(ctx, o); err != nil && !errors.Is(err, ErrInvalidData) {
 					fmt.Fprintln(o.Diags, "rebuild failed:", err)
 				}
 			}
@@ -53,19 +65,63 @@ func Serve(ctx context.Context, o Options, addr string) error {
 	}
 }
 
-// sourceStamp summarises the names, sizes and times of every source file.
-func sourceStamp(o Options) string {
-	var b strings.Builder
-	for _, dir := range []string{o.DataDir, filepath.Join(o.Root, "content"), filepath.Join(o.Root, "layouts"), filepath.Join(o.Root, "static"), filepath.Join(o.Root, "i18n"), filepath.Join(o.Root, "config.toml")} {
+// racyAge is how recently a file must have been modified for its stamp to
+// hold its content's hash: a file saved twice within the file system's
+// time granularity (up to 2 s on FAT) keeps its size and time.
+const racyAge = 3 * time.Second
+
+// fileStamp is what a stamp keeps of one source file.
+type fileStamp struct {
+	size, mod int64
+	hashed    bool
+	sum       [sha256.Size]byte
+}
+
+// stamp is the state of every source file (data, content, layouts,
+// static, i18n, config.toml) by path.
+type stamp map[string]fileStamp
+
+// takeStamp stamps the sources at time now: names, sizes and times, and
+// the content's hash of those modified within racyAge of now.
+func takeStamp(o Options, now time.Time) stamp {
+	s := stamp{}
+	roots := []string{o.DataDir, filepath.Join(o.Root, "config.toml")}
+	for _, d := range hugoSources {
+		roots = append(roots, filepath.Join(o.Root, d))
+	}
+	for _, dir := range roots {
 		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return nil
 			}
-			if info, err := d.Info(); err == nil {
-				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
+			info, err := d.Info()
+			if err != nil {
+				return nil
 			}
+			f := fileStamp{size: info.Size(), mod: info.ModTime().UnixNano()}
+			if now.Sub(info.ModTime()) < racyAge {
+				if b, err := os.ReadFile(p); err == nil {
+					f.hashed, f.sum = true, sha256.Sum256(b)
+				}
+			}
+			s[p] = f
 			return nil
 		})
 	}
-	return b.String()
+	return s
+}
+
+// differs tells whether a file was added, removed or changed between the
+// stamps; contents are compared where both stamps hold their hash.
+func (s stamp) differs(old stamp) bool {
+	if len(s) != len(old) {
+		return true
+	}
+	for p, f := range s {
+		g, ok := old[p]
+		if !ok || f.size != g.size || f.mod != g.mod || (f.hashed && g.hashed && f.sum != g.sum) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,9 @@ func removeStaleStages(dir string) {
 		if err != nil || pid <= 0 || alive(pid) {
 			continue
 		}
+		if _, err := os.Lstat(filepath.Join(dir, e.Name(), keepName)); err == nil {
+			continue // holds a tree a failed publish could not move back
+		}
 		os.RemoveAll(filepath.Join(dir, e.Name()))
 	}
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -121,7 +122,8 @@ func (r *run) search() (string, error) {
 }
 
 // hugo writes the overlay, runs Hugo into the staging directory, then puts
-// the search, download and feed files beside what it made.
+// the search, download and feed files beside what it made, and the marker
+// that says the site is the build's (see checkOut).
 func (r *run) hugo() (string, error) {
 	overlay := filepath.Join(r.dir, "portal.toml")
 	if err := writeOverlay(overlay, r.set.Kommune, r.data()); err != nil {
@@ -154,11 +156,18 @@ func (r *run) hugo() (string, error) {
 	if err := r.extra.write(r.dest); err != nil {
 		return "", fmt.Errorf("writing the downloads and feeds: %w", err)
 	}
+	if err := writeMarker(r.dest); err != nil {
+		return "", err
+	}
 	return "", nil
 }
 
 func (r *run) publish() (string, error) {
 	if err := publish(r.dest, r.o.Out, r.dir); err != nil {
+		if k := (*keptError)(nil); errors.As(err, &k) {
+			r.ownDir = false
+			keepStage(r.dir, k)
+		}
 		return "", err
 	}
 	return relTo(r.o.Root, r.o.Out), nil

@@ -8,6 +8,11 @@
 // presentation attributes in currentColor and greys so that a chart is
 // legible without it. The same site always gives the same bytes.
 //
+// Charts are drawn from a compiled and reconciled model, whose figures are
+// within ±money.MaxSum: the sums a chart adds itself (a running total, a
+// span) use money.MustAdd and MustSub, and the axes (ticks.go) end for any
+// range.
+//
 // See docs/charts.md for what each chart shows and the classes.
 package chart
 

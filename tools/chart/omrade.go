@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/money"
 )
 
 // omradeYear is an area's frame in one year.
@@ -55,7 +56,7 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *words) (chart, bool) 
 	for _, y := range years {
 		for _, v := range []int64{y.vedtatt, y.regulert} {
 			lo, hi = min(lo, v), max(hi, v)
-			maxAbs = max(maxAbs, v, -v)
+			maxAbs = max(maxAbs, money.Abs(v))
 		}
 	}
 	u := unitFor(maxAbs)
@@ -133,19 +134,19 @@ func omradeSummary(o *compile.Omrade, years []omradeYear, w *words) string {
 	changed, most := 0, omradeYear{}
 	var mostAbs int64 = -1
 	for _, y := range years {
-		d := y.regulert - y.vedtatt
+		d := money.MustSub(y.regulert, y.vedtatt)
 		if d == 0 {
 			continue
 		}
 		changed++
-		if max(d, -d) > mostAbs {
-			mostAbs, most = max(d, -d), y
+		if money.Abs(d) > mostAbs {
+			mostAbs, most = money.Abs(d), y
 		}
 	}
 	if changed == 0 {
 		return s + w.sumOmradeUregulert
 	}
-	return s + fmt.Sprintf(w.sumOmradeRegulert, changed, len(years), most.ar, formatSignedAmount(most.regulert-most.vedtatt))
+	return s + fmt.Sprintf(w.sumOmradeRegulert, changed, len(years), most.ar, formatSignedAmount(money.MustSub(most.regulert, most.vedtatt)))
 }
 
 // headroom widens lo..hi away from zero by a fraction of its span above

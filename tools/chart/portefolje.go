@@ -99,7 +99,8 @@ func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
 	tx := xAt(threshold)
 	c.start("g", a("class", "chart-threshold"))
 	c.line(tx, top-4, tx, plotBottom, "chart-threshold-line", append([]attr{a("stroke-dasharray", "5 3")}, axisStyle...)...)
-	label := fmt.Sprintf(w.threshold, unsignedPct(threshold))
+	// The threshold as written (5,04 %), as the page and the feed show it.
+	label := fmt.Sprintf(w.threshold, thresholdText(site.Kommune.OverskridelseVarsel))
 	lx, anchor := tx, "middle"
 	if half := textWidth(label, smallSize) / 2; tx+half > width-8 {
 		lx, anchor = tx, "end"
@@ -109,10 +110,10 @@ func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
 	c.text(lx, top-10, "chart-label", anchor, label, "", af("font-size", smallSize))
 	c.end("g")
 
-	return chart{svg: c.done(), summary: portefoljeSummary(rows, threshold, w)}, true
+	return chart{svg: c.done(), summary: portefoljeSummary(rows, thresholdText(site.Kommune.OverskridelseVarsel), w)}, true
 }
 
-func portefoljeSummary(rows []*compile.Prosjekt, threshold float64, w *words) string {
+func portefoljeSummary(rows []*compile.Prosjekt, threshold string, w *words) string {
 	over, varsel := 0, 0
 	for _, p := range rows {
 		if p.OverRamme {
@@ -126,5 +127,14 @@ func portefoljeSummary(rows []*compile.Prosjekt, threshold float64, w *words) st
 		return fmt.Sprintf(w.sumPortefoljeIngen, count(len(rows), w.prosjekterN))
 	}
 	top := rows[0]
-	return fmt.Sprintf(w.sumPortefolje, over, count(len(rows), w.prosjekterN), varsel, unsignedPct(threshold), top.Navn, formatPct(top.AvvikJustertPct.Verdi))
+	return fmt.Sprintf(w.sumPortefolje, over, count(len(rows), w.prosjekterN), varsel, threshold, top.Navn, formatPct(top.AvvikJustertPct.Verdi))
+}
+
+// thresholdText is the alert threshold as the model writes it (as written
+// in the data: 5,04 %), or its value with one decimal if it has no text.
+func thresholdText(p compile.Pct) string {
+	if p.Tekst != "" {
+		return p.Tekst
+	}
+	return unsignedPct(p.Verdi)
 }

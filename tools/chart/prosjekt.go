@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/money"
 )
 
 // day is a calendar date as days since 1970-01-01, or false if s is not
@@ -86,7 +87,7 @@ func prosjektData(p *compile.Prosjekt) (prosjektSeries, bool) {
 	}
 	var sum int64
 	for _, r := range p.Regnskap {
-		sum += r.Belop.Kr
+		sum = money.MustAdd(sum, r.Belop.Kr)
 		s.spend = append(s.spend, point{yearStart(r.Ar), sum})
 		see(r.Ar)
 	}
@@ -120,7 +121,7 @@ func prosjektChart(p *compile.Prosjekt, w *words) (chart, bool) {
 	for _, series := range [][]point{s.ramme, s.prognose, s.spend} {
 		for _, pt := range series {
 			lo, hi = min(lo, pt.kr), max(hi, pt.kr)
-			maxAbs = max(maxAbs, pt.kr, -pt.kr)
+			maxAbs = max(maxAbs, money.Abs(pt.kr))
 		}
 	}
 	u := unitFor(maxAbs)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/money"
 )
 
 // regulatedYears lists the plan years with at least one regulering, in
@@ -49,17 +50,17 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *words) chart {
 	// running[i] is the sum before regulering i; running[len] the end.
 	running := []int64{start}
 	for _, r := range regs {
-		running = append(running, running[len(running)-1]+r.Belop.Kr)
+		running = append(running, money.MustAdd(running[len(running)-1], r.Belop.Kr))
 	}
 	end := running[len(running)-1]
 
 	lo, hi, maxAbs := running[0], running[0], int64(0)
 	for _, v := range running {
 		lo, hi = min(lo, v), max(hi, v)
-		maxAbs = max(maxAbs, v, -v)
+		maxAbs = max(maxAbs, money.Abs(v))
 	}
 	u := unitFor(maxAbs)
-	span := u.value(hi - lo)
+	span := u.value(money.MustSub(hi, lo))
 	if span == 0 {
 		span = max(u.value(maxAbs)*0.02, 1)
 	}

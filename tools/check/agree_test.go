@@ -108,4 +108,3 @@ func digest(fsys fstest.MapFS) [32]byte {
 	h.Sum(d[:0])
 	return d
 }
-

@@ -1,6 +1,7 @@
 // Package check decides whether a loaded data directory is right as a whole:
 // required fields are there, every reference resolves, ids are unique,
-// stated totals equal the sum of their parts, and dates are in order.
+// stated totals equal the sum of their parts, every figure the site derives
+// stays within money.MaxSum (sums.go), and dates are in order.
 //
 // It reports into a diag.List, every problem with the position of the key it
 // concerns and what to do about it, and never stops at the first problem.
@@ -44,6 +45,7 @@ func Check(s *record.Set, diags *diag.List) {
 	for _, p := range s.Prosjekter {
 		c.prosjekt(p)
 	}
+	c.sums()
 }
 
 type checker struct {

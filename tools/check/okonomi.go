@@ -22,6 +22,13 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 	yearsText := fmt.Sprintf("%d–%d", o.ForsteAr, o.ForsteAr+record.PlanYears-1)
 
 	sums := make([]int64, record.PlanYears)
+	// known[j] is false when the sum of year j is not known: an amount is
+	// not valid (reported by load) or the sum is out of range (reported
+	// by sums).
+	known := make([]bool, record.PlanYears)
+	for j := range known {
+		known[j] = true
+	}
 	hasRamme := map[string]bool{}
 	for i, r := range o.Ramme {
 		path := tomlpos.Elem("ramme", i)
@@ -38,7 +45,10 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 		}
 		for j, b := range r.Belop {
 			if j < record.PlanYears {
-				sums[j] += b.Kr
+				var ok bool
+				sums[j], ok = money.Add(sums[j], b.Kr)
+				valid := b.Problem() == "" && !s.Pos.Rejected(tomlpos.Elem(path+".belop", j))
+				known[j] = known[j] && ok && valid
 			}
 		}
 	}
@@ -54,7 +64,7 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 			c.errorf(s, "sum_driftsrammer", "%d amounts: write the sum for each of the %d plan years (%s)", len(o.SumDriftsrammer), record.PlanYears, yearsText)
 		}
 		for j, stated := range o.SumDriftsrammer {
-			if j >= record.PlanYears || stated.Problem() != "" {
+			if j >= record.PlanYears || stated.Problem() != "" || !known[j] {
 				continue
 			}
 			if stated.Kr != sums[j] {

@@ -46,8 +46,9 @@ func (c *checker) prosjekt(p *record.Prosjekt) {
 			c.errorf(s, path+".belop", "missing: add the appropriation in kroner")
 		} else if b.Belop.Problem() == "" {
 			before := perYear[b.Ar]
-			perYear[b.Ar] += b.Belop.Kr
-			if perYear[b.Ar] < 0 && before >= 0 {
+			sum, ok := money.Add(before, b.Belop.Kr) // out of range: reported by sums
+			perYear[b.Ar] = sum
+			if ok && sum < 0 && before >= 0 {
 				c.errorf(s, path+".belop", "the appropriations for %d add up to %s here: a line may reduce the year's appropriation (a negative amount), but not below 0 kr", b.Ar, money.FormatKr(perYear[b.Ar]))
 			}
 		}
@@ -151,6 +152,7 @@ func (c *checker) kostnadsramme(p *record.Prosjekt) {
 		return
 	}
 	var total int64
+	inRange := true // the steps' sum; out of range is reported by sums
 	var prev *record.Vedtak
 	signs := true // every step has the sign of its type
 	for i, r := range p.Kostnadsramme {
@@ -177,7 +179,9 @@ func (c *checker) kostnadsramme(p *record.Prosjekt) {
 				c.errorf(s, path+".belop", "a reduksjon is written as a negative amount, e.g. belop = -5_000_000")
 				signs = false
 			}
-			total += r.Belop.Kr
+			var ok bool
+			total, ok = money.Add(total, r.Belop.Kr)
+			inRange = inRange && ok
 		}
 		v := c.vedtakRef(s, path+".vedtak", r.Vedtak, true)
 		if v != nil && prev != nil && v.Motedato.Before(prev.Motedato) {
@@ -186,6 +190,9 @@ func (c *checker) kostnadsramme(p *record.Prosjekt) {
 		if v != nil {
 			prev = v
 		}
+	}
+	if !inRange {
+		return
 	}
 	if total < 0 && signs {
 		c.errorf(s, "kostnadsramme", "the steps add up to %s: a frame cannot be negative", money.FormatKr(total))

@@ -18,6 +18,12 @@
 // Budget (see okonomi.go): each area's frame per year after each
 // regulering, with every step linked to its vedtak; sums per year.
 //
+// Money: every sum and difference of amounts goes through package money's
+// MustAdd and MustSub. Package check refuses data whose figures could
+// leave ±money.MaxSum, so they cannot fail on checked data; on unchecked
+// data that would overflow, Compile panics (money.OutOfRange) rather than
+// publish a wrapped number.
+//
 // Follow-up (see vedtak.go): each point's status is the status of its
 // latest follow-up entry (ikke_startet if none); a point is late
 // (forsinket) when its due date is before the reference date and its
@@ -33,6 +39,7 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/theme"
 )
@@ -83,6 +90,8 @@ type compiler struct {
 	// links collects cross-references found anywhere, keyed by the page
 	// that shows them ("vedtak/<id>/prosjekter", "prosjekt/<id>/vedtak"…).
 	links map[string]*linkSet
+	// varsel is the kommune's alert threshold as written.
+	varsel money.Percent
 }
 
 // linkSet is an ordered set of links.
@@ -142,8 +151,11 @@ func (c *compiler) kommune() {
 		LisensURL:                 k.LisensURL,
 		SluttregnskapGrense:       kr(grense),
 		SluttregnskapFristManeder: frist,
-		OverskridelseVarsel:       Pct{Verdi: r.OverskridelseVarselProsent, Tekst: FormatPct(r.OverskridelseVarselProsent)},
 	}
+	c.varsel = money.PercentOf(r.OverskridelseVarselProsent)
+	// The threshold is shown as written (5,04 %), not rounded to the one
+	// decimal of the percentages compared with it.
+	c.site.Kommune.OverskridelseVarsel = Pct{Verdi: c.varsel.Float(), Tekst: c.varsel.Text()}
 	farge := theme.Default
 	if col, err := theme.Parse(k.Farge); err == nil {
 		farge = col.Hex()
@@ -272,11 +284,11 @@ func (c *compiler) nokkeltall() {
 		}
 		if p.Fase != "avsluttet" {
 			n.ProsjekterAktive++
-			ramme += p.Justert.Kr
+			ramme = money.MustAdd(ramme, p.Justert.Kr)
 			if p.Prognose != nil {
-				prognose += p.Prognose.Kr
+				prognose = money.MustAdd(prognose, p.Prognose.Kr)
 			} else {
-				prognose += p.Justert.Kr
+				prognose = money.MustAdd(prognose, p.Justert.Kr)
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -80,7 +81,7 @@ func (c *compiler) compileOkonomiplaner() {
 		for _, r := range ro.Regulering {
 			k := key{r.Omrade, r.Ar}
 			before := frames[k]
-			frames[k] = before + r.Belop.Kr
+			frames[k] = money.MustAdd(before, r.Belop.Kr)
 			v := c.vedtakRef(r.Vedtak)
 			o.Reguleringer = append(o.Reguleringer, Reguleringssteg{
 				Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Belop: kr(r.Belop.Kr),
@@ -107,9 +108,9 @@ func (c *compiler) compileOkonomiplaner() {
 				}
 				k := key{line.Omrade.ID, ro.ForsteAr + i}
 				line.Regulert = append(line.Regulert, kr(frames[k]))
-				line.Endring = append(line.Endring, kr(frames[k]-line.Vedtatt[i].Kr))
-				o.SumVedtatt[i] = kr(o.SumVedtatt[i].Kr + line.Vedtatt[i].Kr)
-				o.SumRegulert[i] = kr(o.SumRegulert[i].Kr + frames[k])
+				line.Endring = append(line.Endring, kr(money.MustSub(frames[k], line.Vedtatt[i].Kr)))
+				o.SumVedtatt[i] = kr(money.MustAdd(o.SumVedtatt[i].Kr, line.Vedtatt[i].Kr))
+				o.SumRegulert[i] = kr(money.MustAdd(o.SumRegulert[i].Kr, frames[k]))
 				if a := c.omrader[line.Omrade.ID]; a != nil {
 					a.Rammer = append(a.Rammer, OmradeRamme{
 						Okonomiplan: self, Ar: ro.ForsteAr + i,
@@ -151,16 +152,16 @@ func (c *compiler) regnskapslinje(ro *record.Okonomiplan, r record.Driftsregnska
 	}
 	for _, rg := range ro.Regulering {
 		if v := c.ix.Vedtak[rg.Vedtak]; rg.Omrade == r.Omrade && rg.Ar == r.Ar && v != nil && !v.Motedato.After(end) {
-			frame += rg.Belop.Kr
+			frame = money.MustAdd(frame, rg.Belop.Kr)
 		}
 	}
 	line := Regnskapslinje{Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Periode: string(r.Periode), Regnskap: kr(r.Regnskap.Kr), Ramme: kr(frame)}
 	switch {
 	case r.Periode == "arsregnskap":
-		line.Avvik = krPtr(r.Regnskap.Kr - frame)
+		line.Avvik = krPtr(money.MustSub(r.Regnskap.Kr, frame))
 	case r.Prognose.Set:
 		line.Prognose = krPtr(r.Prognose.Kr)
-		line.Avvik = krPtr(r.Prognose.Kr - frame)
+		line.Avvik = krPtr(money.MustSub(r.Prognose.Kr, frame))
 	}
 	return line
 }

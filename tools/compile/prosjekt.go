@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -34,7 +35,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 			c.link("prosjekt/"+rp.ID+"/tiltak", c.tiltakRef(plan, t))
 		}
 	}
-	money := func(typ, vedtak string, ar int, belop int64, tekst string) {
+	moved := func(typ, vedtak string, ar int, belop int64, tekst string) {
 		v := c.vedtakRef(vedtak)
 		c.link("prosjekt/"+rp.ID+"/vedtak", v)
 		c.link("vedtak/"+vedtak+"/prosjekter", self)
@@ -46,7 +47,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	// The kostnadsramme history.
 	var frame int64
 	for i, s := range rp.Kostnadsramme {
-		frame += s.Belop.Kr
+		frame = money.MustAdd(frame, s.Belop.Kr)
 		if i == 0 {
 			p.Opprinnelig = kr(s.Belop.Kr)
 		}
@@ -58,14 +59,14 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 			d = dato(v.Motedato)
 		}
 		p.Rammehistorikk = append(p.Rammehistorikk, Steg{Type: string(s.Type), Dato: d, Belop: kr(s.Belop.Kr), Ramme: kr(frame), Vedtak: c.vedtakRef(s.Vedtak), Tekst: s.Tekst})
-		money("kostnadsramme_"+string(s.Type), s.Vedtak, 0, s.Belop.Kr, s.Tekst)
+		moved("kostnadsramme_"+string(s.Type), s.Vedtak, 0, s.Belop.Kr, s.Tekst)
 	}
 	p.Justert = kr(frame)
-	p.Tillegg = kr(frame - p.Opprinnelig.Kr)
+	p.Tillegg = kr(money.MustSub(frame, p.Opprinnelig.Kr))
 
 	for _, b := range rp.Bevilgning {
 		p.Bevilgninger = append(p.Bevilgninger, Bevilgning{Ar: b.Ar, Belop: kr(b.Belop.Kr), Vedtak: c.vedtakRef(b.Vedtak)})
-		money("bevilgning", b.Vedtak, b.Ar, b.Belop.Kr, "")
+		moved("bevilgning", b.Vedtak, b.Ar, b.Belop.Kr, "")
 	}
 
 	// Spend.
@@ -73,7 +74,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	slices.SortFunc(regnskap, func(a, b record.Arsregnskap) int { return cmp.Compare(a.Ar, b.Ar) })
 	var spent int64
 	for _, r := range regnskap {
-		spent += r.Belop.Kr
+		spent = money.MustAdd(spent, r.Belop.Kr)
 		p.Regnskap = append(p.Regnskap, Arsbelop{Ar: r.Ar, Belop: kr(r.Belop.Kr)})
 	}
 	p.RegnskapSum = kr(spent)
@@ -99,8 +100,8 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	if sr := rp.Sluttregnskap; sr != nil {
 		p.Prognose = krPtr(sr.Belop.Kr)
 		p.PrognoseKilde = "sluttregnskap"
-		p.Sluttregnskap = &Sluttregnskap{Belop: kr(sr.Belop.Kr), Vedtak: c.vedtakRef(sr.Vedtak), Vurdering: sr.Vurdering, Avvik: kr(sr.Belop.Kr - frame)}
-		money("sluttregnskap", sr.Vedtak, 0, sr.Belop.Kr, sr.Vurdering)
+		p.Sluttregnskap = &Sluttregnskap{Belop: kr(sr.Belop.Kr), Vedtak: c.vedtakRef(sr.Vedtak), Vurdering: sr.Vurdering, Avvik: kr(money.MustSub(sr.Belop.Kr, frame))}
+		moved("sluttregnskap", sr.Vedtak, 0, sr.Belop.Kr, sr.Vurdering)
 	}
 	if !rp.Overtatt.IsZero() {
 		expected = rp.Overtatt
@@ -109,12 +110,14 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	p.ForsinkelseMnd = Forsinkelse(rp.PlanlagtFerdig, expected)
 
 	if p.Prognose != nil && frame > 0 {
-		p.AvvikJustert = krPtr(p.Prognose.Kr - frame)
-		p.AvvikJustertPct = percent(p.Prognose.Kr-frame, frame)
-		p.AvvikOpprinnelig = krPtr(p.Prognose.Kr - p.Opprinnelig.Kr)
-		p.AvvikOpprinneligPct = percent(p.Prognose.Kr-p.Opprinnelig.Kr, p.Opprinnelig.Kr)
-		p.OverRamme = p.Prognose.Kr > frame
-		p.Varsel = p.OverRamme && p.AvvikJustertPct.Verdi > c.site.Kommune.OverskridelseVarsel.Verdi
+		avvik := money.MustSub(p.Prognose.Kr, frame)
+		mot := money.MustSub(p.Prognose.Kr, p.Opprinnelig.Kr)
+		p.AvvikJustert = krPtr(avvik)
+		p.AvvikJustertPct = percent(avvik, frame)
+		p.AvvikOpprinnelig = krPtr(mot)
+		p.AvvikOpprinneligPct = percent(mot, p.Opprinnelig.Kr)
+		p.OverRamme = avvik > 0
+		p.Varsel = Varsel(avvik, frame, c.varsel)
 	}
 
 	// The kommune's rule: a sluttregnskap within N months of handover for
@@ -134,4 +137,15 @@ func Forsinkelse(planned, expected caldate.Date) int {
 		return 0
 	}
 	return planned.MonthsUntil(expected)
+}
+
+// Varsel reports whether a project whose forecast is avvik kroner above
+// its adjusted frame is over the kommune's alert threshold: over the frame
+// by more than threshold per cent of it, decided on exact kroner
+// (avvik·100 > threshold·frame), never on the rounded percentage shown, so
+// that 5.04 % is over a threshold of 5.0 % and exactly 5.0 % is not. Every
+// "over varslingsgrensen" on the site (the project page, the overrun list,
+// the chart, the alert feed, the CSV) reads Prosjekt.Varsel, set from here.
+func Varsel(avvik, frame int64, threshold money.Percent) bool {
+	return avvik > 0 && threshold.Exceeded(avvik, frame)
 }

@@ -265,3 +265,79 @@ func screenshot(tb testing.TB, p *page, name string) {
 		tb.Fatal(err)
 	}
 }
+
+// TestSearchMessagesInBrowser types what citizens type, and follows a link
+// with a query far too long: the page shows hits, "no hits" or the
+// message for the query in the page's language, never an engine's error,
+// and a query from a link is cut to the engine's limit before it is sent.
+func TestSearchMessagesInBrowser(t *testing.T) {
+	site := buildSite(t, "../../data")
+	srv := serve(t, site)
+	p := newPage(t)
+	origin := srv.URL + basePath
+	nb := func(code string, args ...string) string {
+		text := search.MessageTexts[code]
+		for i, a := range args {
+			text = strings.ReplaceAll(text, "{"+strconv.Itoa(i)+"}", a)
+		}
+		return text
+	}
+	text := func(id string) string {
+		return eval[string](t, p, `(document.getElementById('`+id+`') || {}).textContent || ''`)
+	}
+	noticeJS := `(() => { const n = document.getElementById('search-notice'); return n && !n.hidden ? n.textContent : ''; })()`
+
+	// A link with 100 000 characters in ?q= is cut to the limit, and said so.
+	long := strings.Repeat("x", 100000)
+	do(t, p, chromedp.Navigate(origin+"sok/?q="+long))
+	waitRender(t, p, 0)
+	if got := eval[int](t, p, `Array.from(document.getElementById('search-q').value).length`); got != search.MaxQueryRunes {
+		t.Errorf("the search box holds %d characters of the link's query, want %d", got, search.MaxQueryRunes)
+	}
+	if got, want := eval[string](t, p, noticeJS), strings.ReplaceAll("Søket var lengre enn {0} tegn og er kortet ned.", "{0}", strconv.Itoa(search.MaxQueryRunes)); got != want {
+		t.Errorf("notice %q, want %q", got, want)
+	}
+	if got := eval[int](t, p, `document.getElementById('search-q').maxLength`); got != search.MaxQueryRunes {
+		t.Errorf("the search box's maxlength is %d", got)
+	}
+
+	typeQuery := func(q string) {
+		t.Helper()
+		n := eval[int](t, p, rendersJS)
+		do(t, p, chromedp.Evaluate[chromedp.Void](`(() => { const i = document.getElementById('search-q'); i.value = `+jsString(q)+`; document.getElementById('search-form').requestSubmit(); })()`))
+		waitRender(t, p, n)
+	}
+	for _, c := range []struct {
+		q, status, notice, first string
+	}{
+		{q: "2025", status: "treff"},
+		{q: "KST 068/26", status: "treff", first: basePath + "vedtak/kst-2026-068/"},
+		{q: "økonomiplan 2025", status: "treff"},
+		{q: `"skole`, status: "treff", notice: nb("syntax")},
+		{q: "fylke:skole", status: "treff", notice: nb("unknown_field", "fylke:")},
+		{q: "tittel:", notice: nb("syntax")},
+		{q: "-", status: "Ingen treff"},
+		{q: "avvik_prosent:mye", status: nb("not_number", "avvik_prosent", "mye")},
+		{q: "skol* vei* bar* bib* idr*", status: nb("too_many_patterns", "4")},
+	} {
+		typeQuery(c.q)
+		status := text("search-status")
+		if c.status != "" && !strings.Contains(status, c.status) {
+			t.Errorf("%q: status %q, want %q", c.q, status, c.status)
+		}
+		if strings.Contains(status, "Søket kunne ikke utføres") {
+			t.Errorf("%q: an engine error: %q", c.q, status)
+		}
+		if got := eval[string](t, p, noticeJS); got != c.notice {
+			t.Errorf("%q: notice %q, want %q", c.q, got, c.notice)
+		}
+		if c.first != "" {
+			if hs := pageHits(t, p); len(hs) == 0 || hs[0].Href != c.first {
+				t.Errorf("%q: first hit %+v, want %s", c.q, hs, c.first)
+			}
+		}
+	}
+	if _, errs := p.logged(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}

@@ -133,7 +133,7 @@ func (g *gen) prosjektEntries(p *compile.Prosjekt) []entry {
 		case "tillegg":
 			title = g.t("Tilleggsbevilgning på ", "Tilleggsløyving på ") + s.Belop.Tekst
 		case "reduksjon":
-			title = g.t("Kostnadsrammen redusert med ", "Kostnadsramma redusert med ") + money.FormatKr(abs(s.Belop.Kr))
+			title = g.t("Kostnadsrammen redusert med ", "Kostnadsramma redusert med ") + money.FormatKr(money.Abs(s.Belop.Kr))
 		default:
 			title = s.Type + ": " + s.Belop.Tekst
 		}
@@ -305,13 +305,6 @@ func latest(es []entry) string {
 		d = max(d, e.date)
 	}
 	return d
-}
-
-func abs(n int64) int64 {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // signed writes an amount with its sign: "+8 000 000 kr", "−2 000 000 kr".

@@ -1,7 +1,8 @@
 // Package feed owns the portal's Atom feeds (RFC 4287): the newest vedtak,
 // every change to each investment project, and alerts for projects whose
 // forecast passes their adjusted frame by more than the kommune's
-// threshold.
+// threshold: the projects with Prosjekt.Varsel, decided once by
+// compile.Varsel on exact kroner, with the threshold as written.
 //
 // Every date in a feed comes from the data (a meeting date, the end of a
 // reporting period), written as midnight in Norwegian time, so the same

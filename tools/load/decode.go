@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/tomlpos"
 )
@@ -38,6 +39,7 @@ const maxUnknown = 20
 var (
 	unmarshaler = reflect.TypeFor[toml.Unmarshaler]()
 	dateType    = reflect.TypeFor[caldate.Date]()
+	amountType  = reflect.TypeFor[money.Amount]()
 )
 
 // MinYear and MaxYear bound the year of a plausible date or year in a
@@ -60,6 +62,19 @@ func (d *decoder) wrong(path string, raw any, want, fix string) {
 
 // value decodes raw into v, the field at path.
 func (d *decoder) value(raw any, v reflect.Value, path string) {
+	if n, ok := raw.(int64); ok && numeric(v) {
+		// The TOML reader gives 0x1F4 as 500 with no trace of its base:
+		// the position index has the text.
+		if text, base, based := d.s.Pos.NonDecimal(path); based {
+			d.s.Pos.Reject(path)
+			what := "numbers"
+			if v.Type() == amountType {
+				what = "kroner"
+			}
+			d.errorf(path, "%s is %s %s number: write %s in decimal, e.g. %d", text, article(base), base, what, n)
+			return
+		}
+	}
 	if t, ok := raw.(time.Time); ok && v.Type() == dateType && (t.Year() < MinYear || t.Year() > MaxYear) {
 		// Year 0 would be the zero caldate.Date, "not written".
 		d.s.Pos.Reject(path)
@@ -175,6 +190,24 @@ func (d *decoder) value(raw any, v reflect.Value, path string) {
 		// package record, not in the data.
 		panic(fmt.Sprintf("load: cannot decode %s into a field of type %s", path, v.Type()))
 	}
+}
+
+// numeric reports whether v holds a number: an amount, an integer or a
+// float.
+func numeric(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Float32, reflect.Float64:
+		return true
+	}
+	return v.Type() == amountType
+}
+
+// article is "a" or "an" before word.
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func clampFloat(f float64) float64 {

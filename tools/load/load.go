@@ -12,7 +12,8 @@
 // Load is strict about the form of each file and reports, with the position
 // of each: TOML syntax errors, invalid UTF-8, unknown keys (with the nearest
 // known key as a hint), values of the wrong kind (a decimal amount, a date in
-// quotes, a status that is not one of the allowed values), and a file whose id
+// quotes, a status that is not one of the allowed values, a number written in
+// hexadecimal, octal or binary: decode.go), and a file whose id
 // differs from its name. Whether the records agree with each other is the job
 // of package check.
 package load

@@ -5,6 +5,10 @@
 // (12.5) or a string ("130 mill.") is not an amount: decoding keeps going and
 // the amount carries a problem that the checker reports with its position, so
 // that every mistake in a file is found in one run.
+//
+// Figures derived from amounts (sums, differences) stay within ±MaxSum and
+// are computed with Add and Sub (see sum.go); a percentage threshold is
+// compared in exact arithmetic (see percent.go).
 package money
 
 import (

@@ -18,6 +18,14 @@
 //     step through the frame's history.
 //   - prosjekt_avvik: each project's avvik equals prognose minus justert
 //     ramme, and its regnskap total the sum of its years.
+//   - forside: every figure on the home page (nokkeltall.go), counted or
+//     summed again from the vedtak, plans, projects and økonomiplaner.
+//   - vedtak_ar: the vedtak list's table by year: each year's row against
+//     that year's vedtak, and the rows against the table's total (footer).
+//
+// Sums are added with money.Add: a sum that leaves ±money.MaxSum stays
+// out of range and fails its check, as does a figure shown out of range,
+// so that a wrapped number can never pass as reconciled.
 package reconcile
 
 import (
@@ -25,18 +33,19 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/compile"
-	moneyfmt "github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/money"
 )
 
 // Check is one reconciliation: two figures that must be equal.
 type Check struct {
-	Kind     string      `json:"kind"`    // ramme_sum, regulert_sum, reguleringer, prosjekt_ramme, prosjekt_avvik
+	Kind     string      `json:"kind"`    // ramme_sum, regulert_sum, reguleringer, prosjekt_ramme, prosjekt_avvik, forside, vedtak_ar
 	Subject  compile.Ref `json:"subject"` // the økonomiplan or project
 	Ar       int         `json:"ar,omitempty"`
 	Omrade   string      `json:"omrade,omitempty"` // an area's name, for a per-area check
 	What     string      `json:"what"`             // which figures, as a code for the templates
 	Expected compile.Kr  `json:"expected"`         // what the parts sum to
 	Shown    compile.Kr  `json:"shown"`            // the figure stated or shown
+	Antall   bool        `json:"antall,omitempty"` // the figures are counts, not kroner
 	OK       bool        `json:"ok"`
 }
 
@@ -59,8 +68,17 @@ func (r *Report) Error() string {
 			if c.Omrade != "" {
 				fmt.Fprintf(&b, " (%s)", c.Omrade)
 			}
+			if !money.InRange(c.Expected.Kr) || !money.InRange(c.Shown.Kr) {
+				fmt.Fprintf(&b, ": %s: the parts sum to %s and %s is stated: out of the range ±%s",
+					c.What, c.Expected.Tekst, c.Shown.Tekst, money.FormatKr(money.MaxSum))
+				continue
+			}
+			d := amount(diff(c.Shown.Kr, c.Expected.Kr)).Tekst
+			if c.Antall {
+				d = money.Format(diff(c.Shown.Kr, c.Expected.Kr))
+			}
 			fmt.Fprintf(&b, ": %s: the parts sum to %s, but %s is stated (difference %s)",
-				c.What, c.Expected.Tekst, c.Shown.Tekst, money(c.Shown.Kr-c.Expected.Kr).Tekst)
+				c.What, c.Expected.Tekst, c.Shown.Tekst, d)
 		}
 	}
 	return b.String()
@@ -70,7 +88,7 @@ func (r *Report) Error() string {
 func Run(site *compile.Site) *Report {
 	r := &Report{Checks: []Check{}}
 	add := func(c Check) {
-		c.OK = c.Expected.Kr == c.Shown.Kr
+		c.OK = c.Expected.Kr == c.Shown.Kr && money.InRange(c.Expected.Kr) && money.InRange(c.Shown.Kr)
 		if !c.OK {
 			r.Failed++
 		}
@@ -82,36 +100,36 @@ func Run(site *compile.Site) *Report {
 			var vedtatt, regulert int64
 			for _, line := range o.Rammer {
 				if i < len(line.Vedtatt) {
-					vedtatt += line.Vedtatt[i].Kr
+					vedtatt = sum(vedtatt, line.Vedtatt[i].Kr)
 				}
 				if i < len(line.Regulert) {
-					regulert += line.Regulert[i].Kr
+					regulert = sum(regulert, line.Regulert[i].Kr)
 				}
 			}
 			if i < len(o.SumOppgitt) {
-				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: "stated_total", Expected: money(vedtatt), Shown: o.SumOppgitt[i]})
+				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: "stated_total", Expected: amount(vedtatt), Shown: o.SumOppgitt[i]})
 			}
 			if i < len(o.SumVedtatt) {
-				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: "adopted_total", Expected: money(vedtatt), Shown: o.SumVedtatt[i]})
+				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: "adopted_total", Expected: amount(vedtatt), Shown: o.SumVedtatt[i]})
 			}
 			if i < len(o.SumRegulert) {
-				add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: "regulated_total", Expected: money(regulert), Shown: o.SumRegulert[i]})
+				add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: "regulated_total", Expected: amount(regulert), Shown: o.SumRegulert[i]})
 			}
 			// The reguleringer of the year, in total and per area.
-			var sum int64
+			var regs int64
 			perArea := map[string]int64{}
 			for _, g := range o.Reguleringer {
 				if g.Ar == ar {
-					sum += g.Belop.Kr
-					perArea[g.Omrade.ID] += g.Belop.Kr
+					regs = sum(regs, g.Belop.Kr)
+					perArea[g.Omrade.ID] = sum(perArea[g.Omrade.ID], g.Belop.Kr)
 				}
 			}
 			if i < len(o.SumVedtatt) && i < len(o.SumRegulert) {
-				add(Check{Kind: "reguleringer", Subject: subject, Ar: ar, What: "regulated_minus_adopted", Expected: money(sum), Shown: money(o.SumRegulert[i].Kr - o.SumVedtatt[i].Kr)})
+				add(Check{Kind: "reguleringer", Subject: subject, Ar: ar, What: "regulated_minus_adopted", Expected: amount(regs), Shown: amount(diff(o.SumRegulert[i].Kr, o.SumVedtatt[i].Kr))})
 			}
 			for _, line := range o.Rammer {
 				if i < len(line.Vedtatt) && i < len(line.Regulert) && (perArea[line.Omrade.ID] != 0 || line.Regulert[i].Kr != line.Vedtatt[i].Kr) {
-					add(Check{Kind: "reguleringer", Subject: subject, Ar: ar, Omrade: line.Omrade.Tittel, What: "area_regulated_minus_adopted", Expected: money(perArea[line.Omrade.ID]), Shown: money(line.Regulert[i].Kr - line.Vedtatt[i].Kr)})
+					add(Check{Kind: "reguleringer", Subject: subject, Ar: ar, Omrade: line.Omrade.Tittel, What: "area_regulated_minus_adopted", Expected: amount(perArea[line.Omrade.ID]), Shown: amount(diff(line.Regulert[i].Kr, line.Vedtatt[i].Kr))})
 				}
 			}
 		}
@@ -124,27 +142,41 @@ func Run(site *compile.Site) *Report {
 				if i == 0 {
 					frame = s.Belop.Kr
 				} else {
-					frame += s.Belop.Kr
-					extra += s.Belop.Kr
+					frame = sum(frame, s.Belop.Kr)
+					extra = sum(extra, s.Belop.Kr)
 				}
 				if s.Ramme.Kr != frame {
-					add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "step_frame", Expected: money(frame), Shown: s.Ramme})
+					add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "step_frame", Expected: amount(frame), Shown: s.Ramme})
 				}
 			}
-			add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "adjusted_frame", Expected: money(p.Opprinnelig.Kr + extra), Shown: p.Justert})
-			add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "frame_changes", Expected: money(extra), Shown: p.Tillegg})
+			add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "adjusted_frame", Expected: amount(sum(p.Opprinnelig.Kr, extra)), Shown: p.Justert})
+			add(Check{Kind: "prosjekt_ramme", Subject: subject, What: "frame_changes", Expected: amount(extra), Shown: p.Tillegg})
 		}
 		var spent int64
 		for _, a := range p.Regnskap {
-			spent += a.Belop.Kr
+			spent = sum(spent, a.Belop.Kr)
 		}
-		add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "spend_total", Expected: money(spent), Shown: p.RegnskapSum})
+		add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "spend_total", Expected: amount(spent), Shown: p.RegnskapSum})
 		if p.Prognose != nil && p.AvvikJustert != nil {
-			add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "deviation", Expected: money(p.Prognose.Kr - p.Justert.Kr), Shown: *p.AvvikJustert})
+			add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "deviation", Expected: amount(diff(p.Prognose.Kr, p.Justert.Kr)), Shown: *p.AvvikJustert})
 		}
 	}
+	forside(site, add)
+	vedtakAr(site, add)
 	return r
 }
 
-// money is an amount with the site's text for it.
-func money(n int64) compile.Kr { return compile.Kr{Kr: n, Tekst: moneyfmt.FormatKr(n)} }
+// amount is an amount with the site's text for it.
+func amount(n int64) compile.Kr { return compile.Kr{Kr: n, Tekst: money.FormatKr(n)} }
+
+// sum and diff are money.Add and money.Sub without the flag: a result out
+// of range stays out of range, and Run fails the check it goes into.
+func sum(a, b int64) int64 {
+	s, _ := money.Add(a, b)
+	return s
+}
+
+func diff(a, b int64) int64 {
+	d, _ := money.Sub(a, b)
+	return d
+}

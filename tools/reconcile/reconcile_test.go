@@ -1,9 +1,12 @@
 package reconcile
 
 import (
+	"math"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
@@ -33,7 +36,10 @@ func TestExampleReconciles(t *testing.T) {
 		kinds[c.Kind]++
 		whats[c.What]++
 	}
-	for _, w := range []string{"stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted", "adjusted_frame", "frame_changes", "spend_total", "deviation"} {
+	for _, w := range []string{"stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted", "adjusted_frame", "frame_changes", "spend_total", "deviation",
+		"count_vedtak", "count_punkter", "count_punkter_apne", "count_punkter_forsinket", "count_planer", "count_tiltak", "count_prosjekter", "count_prosjekter_aktive",
+		"count_prosjekter_over_ramme", "count_sluttregnskap_forfalt", "sum_justert_ramme", "sum_prognose", "driftsrammer",
+		"rows_vedtak", "rows_punkter", "rows_punkter_apne", "rows_punkter_forsinket"} {
 		if whats[w] == 0 {
 			t.Errorf("no %s check in the example (%v)", w, whats)
 		}
@@ -60,6 +66,47 @@ func TestTamperedFiguresFail(t *testing.T) {
 			v.Kr += 9
 			s.Prosjekter[0].AvvikJustert = &v
 		}, "deviation"},
+		// The home page's figures (also the vedtak list's footer).
+		{"home: vedtak", func(s *compile.Site) { s.Nokkeltall.Vedtak++ }, "count_vedtak"},
+		{"home: points", func(s *compile.Site) { s.Nokkeltall.Punkter-- }, "count_punkter"},
+		{"home: open points", func(s *compile.Site) { s.Nokkeltall.PunkterApne++ }, "count_punkter_apne"},
+		{"home: late points", func(s *compile.Site) { s.Nokkeltall.PunkterForsinket++ }, "count_punkter_forsinket"},
+		{"home: plans", func(s *compile.Site) { s.Nokkeltall.Planer++ }, "count_planer"},
+		{"home: tiltak", func(s *compile.Site) { s.Nokkeltall.Tiltak++ }, "count_tiltak"},
+		{"home: projects", func(s *compile.Site) { s.Nokkeltall.Prosjekter++ }, "count_prosjekter"},
+		{"home: active projects", func(s *compile.Site) { s.Nokkeltall.ProsjekterAktive-- }, "count_prosjekter_aktive"},
+		{"home: projects over", func(s *compile.Site) { s.Nokkeltall.ProsjekterOverRamme++ }, "count_prosjekter_over_ramme"},
+		{"home: final accounts overdue", func(s *compile.Site) { s.Nokkeltall.SluttregnskapForfalt++ }, "count_sluttregnskap_forfalt"},
+		{"home: frames total", func(s *compile.Site) { s.Nokkeltall.SumJustertRamme.Kr += 1 }, "sum_justert_ramme"},
+		{"home: forecasts total", func(s *compile.Site) { s.Nokkeltall.SumPrognose.Kr -= 1 }, "sum_prognose"},
+		{"home: driftsrammer", func(s *compile.Site) { s.Nokkeltall.Driftsrammer.Kr += 1000 }, "driftsrammer"},
+		// A total that wrapped: the home page's total of frames as it
+		// would have been after an int64 overflow.
+		{"home: wrapped frames total", func(s *compile.Site) { s.Nokkeltall.SumJustertRamme.Kr = math.MinInt64 + 5 }, "out of the range"},
+		// The vedtak list's rows by year.
+		{"year row: vedtak", func(s *compile.Site) { s.VedtakAr[0].Antall++ }, "count_vedtak"},
+		{"year row: open points", func(s *compile.Site) { s.VedtakAr[1].Apne-- }, "count_punkter_apne"},
+		{"year row: late points", func(s *compile.Site) { s.VedtakAr[0].Forsinket++ }, "rows_punkter_forsinket"},
+		{"year row: points", func(s *compile.Site) { s.VedtakAr[0].Punkter++ }, "rows_punkter"},
+		// A figure behind a total changed: the total no longer agrees.
+		{"a project's frame behind the total", func(s *compile.Site) {
+			for _, p := range s.Prosjekter {
+				if p.Fase != "avsluttet" {
+					p.Justert.Kr += 5
+					return
+				}
+			}
+		}, "sum_justert_ramme"},
+		{"a point's status behind the count", func(s *compile.Site) {
+			for _, v := range s.Vedtak {
+				for _, p := range v.Punkter {
+					if p.Status == "fullfort" {
+						p.Status = "under_arbeid"
+						return
+					}
+				}
+			}
+		}, "count_punkter_apne"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := example(t)
@@ -68,9 +115,35 @@ func TestTamperedFiguresFail(t *testing.T) {
 			if r.Failed == 0 {
 				t.Fatal("not caught")
 			}
-			if msg := r.Error(); !strings.Contains(msg, tc.want) || !strings.Contains(msg, "difference") {
+			if msg := r.Error(); !strings.Contains(msg, tc.want) || !strings.Contains(msg, "difference") && !strings.Contains(msg, "out of the range") {
 				t.Errorf("message %q lacks %q and the difference", msg, tc.want)
 			}
 		})
+	}
+}
+
+// TestChecksHaveTexts: the page /kontroll/ names each kind and each check
+// in bokmål and nynorsk, and lists each kind.
+func TestChecksHaveTexts(t *testing.T) {
+	r := Run(example(t))
+	page, err := os.ReadFile("../../layouts/kontroll/section.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"nb", "nn"} {
+		var m map[string]any
+		if _, err := toml.DecodeFile("../../i18n/"+lang+".toml", &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range r.Checks {
+			for _, k := range []string{"kontroll_" + c.Kind, "kontroll_" + c.Kind + "_explain", "kontroll_what_" + c.What} {
+				if m[k] == nil {
+					t.Errorf("%s.toml lacks %s", lang, k)
+				}
+			}
+			if !strings.Contains(string(page), `"`+c.Kind+`"`) {
+				t.Errorf("the kontroll page does not list kind %s", c.Kind)
+			}
+		}
 	}
 }

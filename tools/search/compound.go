@@ -22,20 +22,38 @@ const CompoundName = "portal_compound"
 // part, with an optional linking -s- or -e-, or splits the same way. Word
 // parts that are common word beginnings or endings on their own ("vei" in
 // "veiledning", "ledning") are left out of the list; see words.go.
+//
+// Its work per word is bounded: words longer than MaxCompoundRunes are
+// kept whole, and a split looks at no more tail lengths than the longest
+// part plus the longest ending, so the work grows linearly with a word's
+// length (TestCompoundWorkLinear).
 type CompoundFilter struct {
-	parts  map[string]bool
-	eStems map[string]bool // parts ending in -e, without it: skol, skul
+	parts   map[string]bool
+	eStems  map[string]bool // parts ending in -e, without it: skol, skul
+	maxPart int             // bytes of the longest part
+	maxHead int             // bytes of the longest part plus the longest ending
 }
+
+// MaxCompoundRunes is the longest word the filter tries to split; a longer
+// "word" (a run of letters with no space, pasted or malformed text) is
+// indexed whole. No real Norwegian compound comes near it.
+const MaxCompoundRunes = 64
 
 // NewCompoundFilter makes a filter over the given word parts (lower case).
 func NewCompoundFilter(parts []string) *CompoundFilter {
 	f := &CompoundFilter{parts: map[string]bool{}, eStems: map[string]bool{}}
 	for _, p := range parts {
 		f.parts[p] = true
+		f.maxPart = max(f.maxPart, len(p))
 		if len(p) > 1 && p[len(p)-1] == 'e' {
 			f.eStems[p[:len(p)-1]] = true
 		}
 	}
+	maxEnding := 0
+	for _, e := range endings {
+		maxEnding = max(maxEnding, len(e))
+	}
+	f.maxHead = f.maxPart + maxEnding
 	return f
 }
 
@@ -51,10 +69,11 @@ func (f *CompoundFilter) Filter(input analysis.TokenStream) analysis.TokenStream
 	out := make(analysis.TokenStream, 0, len(input))
 	for _, tok := range input {
 		out = append(out, tok)
-		if utf8.RuneCount(tok.Term) < minModifier+3 {
+		if n := utf8.RuneCount(tok.Term); n < minModifier+3 || n > MaxCompoundRunes {
 			continue
 		}
-		for _, p := range f.split(string(tok.Term)) {
+		var work int
+		for _, p := range f.split(string(tok.Term), &work) {
 			out = append(out, &analysis.Token{
 				Term:     []byte(string(tok.Term)[p.start:p.end]),
 				Start:    tok.Start + p.start,
@@ -71,31 +90,65 @@ func (f *CompoundFilter) Filter(input analysis.TokenStream) analysis.TokenStream
 type span struct{ start, end int }
 
 // split returns the parts of word (byte offsets), or nil if it is not a
-// compound of known parts. It takes the longest head.
-func (f *CompoundFilter) split(word string) []span {
-	for i := range word {
-		if utf8.RuneCountInString(word[:i]) < minModifier {
-			continue
+// compound of known parts. It takes the longest head; the modifier in
+// front is then a known part (perhaps with a linking letter), emitted and
+// split again, or a compound split the same way, or else kept whole and not
+// emitted. It adds the number of lookups it makes to *work: at most
+// maxHead+1 per part found, and it works in one loop and one slice, so
+// its work is linear in the word's length.
+func (f *CompoundFilter) split(word string, work *int) []span {
+	var parts []span
+	for {
+		i := f.head(word, work)
+		if i < 0 {
+			return parts
 		}
-		head := word[i:]
-		if !f.isPart(head, true) {
-			continue
-		}
-		parts := []span{{i, len(word)}}
-		// The modifier: a known part (perhaps with a linking letter), or a
-		// compound of known parts; otherwise kept whole and not emitted.
+		parts = append(parts, span{i, len(word)})
 		mod := word[:i]
+		*work++
 		if base, ok := f.modifier(mod); ok {
 			parts = append(parts, span{0, len(base)})
-			for _, p := range f.split(base) {
-				parts = append(parts, p)
-			}
-		} else if sub := f.split(mod); sub != nil {
-			parts = append(parts, sub...)
+			word = base
+		} else {
+			word = mod
 		}
-		return parts
 	}
-	return nil
+}
+
+// head is the start of the longest head of word (a known part with an
+// ending) after at least minModifier runes, or -1.
+func (f *CompoundFilter) head(word string, work *int) int {
+	from := modifierEnd(word)
+	if from < 0 {
+		return -1
+	}
+	// A head longer than maxHead bytes cannot be a part with an ending.
+	if lo := len(word) - f.maxHead; lo > from {
+		from = lo
+	}
+	for i := from; i < len(word); i++ {
+		if !utf8.RuneStart(word[i]) {
+			continue
+		}
+		*work++
+		if f.isPart(word[i:], true) {
+			return i
+		}
+	}
+	return -1
+}
+
+// modifierEnd is the byte offset after the first minModifier runes of
+// word, where a head may start, or -1 if the word is shorter.
+func modifierEnd(word string) int {
+	n := 0
+	for i := range word {
+		if n == minModifier {
+			return i
+		}
+		n++
+	}
+	return -1
 }
 
 // isPart says whether s is a known part, with an inflectional ending if
@@ -122,6 +175,9 @@ func (f *CompoundFilter) isPart(s string, inflected bool) bool {
 // modifier strips a linking letter from a compound's front part and says
 // whether what remains is a known part.
 func (f *CompoundFilter) modifier(s string) (string, bool) {
+	if len(s) > f.maxPart+1 { // a part and a linking letter at most
+		return "", false
+	}
 	if f.parts[s] {
 		return s, true
 	}

@@ -36,8 +36,17 @@ type Range struct {
 
 // Response is the answer to a Request, or what must be fetched first.
 type Response struct {
-	Need   *Need    `json:"need,omitempty"`
-	Error  string   `json:"error,omitempty"`
+	Need *Need `json:"need,omitempty"`
+	// Error says why the search could not run. If it is about the
+	// request, Code and Args are those of its Message, which the page
+	// shows in the visitor's language; otherwise (damaged files) Code is
+	// empty.
+	Error string   `json:"error,omitempty"`
+	Code  string   `json:"code,omitempty"`
+	Args  []string `json:"args,omitempty"`
+	// Notice says how the query was read, if not as written.
+	Notice *Message `json:"notice,omitempty"`
+
 	Total  int      `json:"total"`
 	Hits   []Hit    `json:"hits"`
 	Facets []Facet  `json:"facets"`
@@ -193,9 +202,9 @@ func (e *Engine) AddBlock(n int, data []byte) error {
 // are missing, the response says which, and the caller fetches them and
 // asks again; a response without Need is complete.
 func (e *Engine) Search(req Request) *Response {
-	q, err := Parse(req.Query)
+	q, notice, err := Parse(req.Query)
 	if err != nil {
-		return &Response{Error: err.Error(), Hits: []Hit{}, Facets: []Facet{}, Terms: []string{}}
+		return failed(err)
 	}
 	if req.Size <= 0 || req.Size > 100 {
 		req.Size = DefaultSize
@@ -203,7 +212,7 @@ func (e *Engine) Search(req Request) *Response {
 	// There are no hits past the last document; a larger From (from a
 	// URL) would overflow bleve's collector.
 	req.From = max(0, min(req.From, e.head.Docs))
-	resp := &Response{Hits: []Hit{}, Facets: []Facet{}, Terms: e.highlightTerms(q)}
+	resp := &Response{Hits: []Hit{}, Facets: []Facet{}, Terms: e.highlightTerms(q), Notice: notice}
 
 	var own []string // facet fields counted by the main search
 	for _, name := range FacetFields() {
@@ -219,13 +228,11 @@ func (e *Engine) Search(req Request) *Response {
 	}
 	main, err := e.filtered(q, req, "")
 	if err != nil {
-		resp.Error = err.Error()
-		return resp
+		return failed(err)
 	}
 	coll, err := e.collect(main, req, own, ownRanges, req.Size)
 	if err != nil {
-		resp.Error = err.Error()
-		return resp
+		return failed(err)
 	}
 	facets := coll.facets
 	// A filtered field's counts come from the search without its filter.
@@ -236,8 +243,7 @@ func (e *Engine) Search(req Request) *Response {
 		}
 		fq, err := e.filtered(q, req, name)
 		if err != nil {
-			resp.Error = err.Error()
-			return resp
+			return failed(err)
 		}
 		var terms, ranges []string
 		if ranged {
@@ -247,8 +253,7 @@ func (e *Engine) Search(req Request) *Response {
 		}
 		c, err := e.collect(fq, Request{}, terms, ranges, 1)
 		if err != nil {
-			resp.Error = err.Error()
-			return resp
+			return failed(err)
 		}
 		for k, v := range c.facets {
 			facets[k] = v
@@ -308,6 +313,15 @@ func (e *Engine) Search(req Request) *Response {
 	return resp
 }
 
+// failed is the response to a request that cannot run.
+func failed(err error) *Response {
+	r := &Response{Error: err.Error(), Hits: []Hit{}, Facets: []Facet{}, Terms: []string{}}
+	if m, ok := err.(*Message); ok {
+		r.Code, r.Args = m.Code, m.Args
+	}
+	return r
+}
+
 // filtered adds the request's filters and ranges to q, leaving out the
 // field except.
 func (e *Engine) filtered(q query.Query, req Request, except string) (query.Query, error) {
@@ -327,7 +341,7 @@ func (e *Engine) filtered(q query.Query, req Request, except string) (query.Quer
 	}
 	for name := range req.Filters {
 		if f, ok := FieldByName(name); !ok || !f.Facet {
-			return nil, fmt.Errorf("kan ikke filtrere på %q", name)
+			return nil, msg("bad_filter", name)
 		}
 	}
 	names := make([]string, 0, len(req.Ranges))
@@ -341,7 +355,7 @@ func (e *Engine) filtered(q query.Query, req Request, except string) (query.Quer
 		}
 		f, ok := FieldByName(name)
 		if !ok || f.Kind != Number {
-			return nil, fmt.Errorf("%q er ikke et tallfelt", name)
+			return nil, msg("bad_range", name)
 		}
 		r := req.Ranges[name]
 		t, fls := true, false

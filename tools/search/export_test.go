@@ -11,3 +11,9 @@ func (e *Engine) Mark(text string, terms map[string]bool, max int) string {
 
 // SnippetLen is how long a snippet is.
 const SnippetLen = snippetLen
+
+// Fill is the messages' {0} replacement.
+var Fill = fill
+
+// IsNotice says whether a message code is a notice (comes with hits).
+func IsNotice(code string) bool { return notices[code] }

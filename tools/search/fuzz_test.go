@@ -102,6 +102,10 @@ func FuzzQuery(f *testing.F) {
 		"amp", "anførsel", "æøå", "langtord*", "skole-", "/sk.le/", "tittel:/.*/", "sak:001/25", "x*",
 		"vann^5 avløp", "aar:2024", "utvalg:KST", "kostnadsramme:1e13", "avvik_prosent:-12,5", "*", "?",
 		"dato:>=2024 dato:<2025", "belop:<0", "tekst:", "(skole OR vei) AND -budsjett", `\"`, "a:b:c",
+		"2025", "1. tertial", "KST 068/26", "25/1301", "12.03.2026", "2026-03-12", "!!!", "-", "+", ":", `"`,
+		"~", "^", `\`, "()", "[]", "{}", "&&", "||", `"skole`, "(skole", "tittel:", "skole~9", "/[/", "/",
+		"vann^NaN", "vann^-Inf", "vann^0", "vann^-1", "vann^1e308 avløp", "aar:>2024", "dato:2025-02-30", "12:00", "merk: skole",
+		strings.Repeat("x", 300), strings.Repeat("a ", 40), strings.Repeat("(", 200),
 	} {
 		f.Add(q, "", "", "", 0.0, 0.0, uint8(0), "", 0, 0, "")
 	}
@@ -167,6 +171,7 @@ func FuzzQuery(f *testing.F) {
 		if !slices.IsSorted(got.Terms) || len(slices.Compact(slices.Clone(got.Terms))) != len(got.Terms) {
 			t.Fatalf("terms %q are not sorted and unique", got.Terms)
 		}
+		checkMessage(t, req, got)
 		if got.Error != "" {
 			if len(got.Hits) > 0 || got.Total != 0 {
 				t.Fatalf("%+v: error %q with hits", req, got.Error)
@@ -186,6 +191,30 @@ func FuzzQuery(f *testing.F) {
 			checkShowsMatch(t, full, snippet, text, got.Terms)
 		}
 	})
+}
+
+// checkMessage wants every error and notice to be one of the messages the
+// search page shows in the visitor's language, never an engine's error.
+func checkMessage(t *testing.T, req search.Request, r *search.Response) {
+	t.Helper()
+	if r.Error != "" {
+		m := search.Message{Code: r.Code, Args: r.Args, Text: r.Error}
+		if !known(m) || search.IsNotice(r.Code) {
+			t.Fatalf("%+v: the error %q (code %q) is no message for the visitor", req, r.Error, r.Code)
+		}
+		if r.Notice != nil {
+			t.Fatalf("%+v: an error and a notice", req)
+		}
+	}
+	if r.Notice != nil && (!known(*r.Notice) || !search.IsNotice(r.Notice.Code)) {
+		t.Fatalf("%+v: the notice %+v is no notice for the visitor", req, r.Notice)
+	}
+}
+
+// known says whether m is one of the messages with its text.
+func known(m search.Message) bool {
+	text, ok := search.MessageTexts[m.Code]
+	return ok && search.Fill(text, m.Args) == m.Text
 }
 
 // checkHits checks a complete response against the request and the

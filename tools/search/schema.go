@@ -11,12 +11,6 @@
 // searchindex package, which is native only.
 package search
 
-import (
-	"fmt"
-	"sort"
-	"strings"
-)
-
 // Kind says how a field is indexed.
 type Kind int
 
@@ -62,6 +56,7 @@ var Fields = []Field{
 	{Name: "belop", Kind: Number},
 	{Name: "dato_aar", Kind: Keyword, Hidden: true},
 	{Name: "frist_aar", Kind: Keyword, Hidden: true},
+	{Name: "arkivsak", Kind: Keyword},
 }
 
 // yearField is the hidden field with the year of date field name, if any.
@@ -105,17 +100,8 @@ func textFields() []Field {
 	return out
 }
 
-// fieldNames lists all field names, sorted, for error messages.
-func fieldNames() string {
-	var names []string
-	for _, f := range Fields {
-		names = append(names, f.Name)
-	}
-	sort.Strings(names)
-	return strings.Join(names, ", ")
-}
-
-// errUnknownField is returned for a query naming a field that does not exist.
+// errUnknownField is returned for a query naming a field that does not
+// exist; the query is then searched as plain words.
 func errUnknownField(name string) error {
-	return fmt.Errorf("ukjent felt %q; kjente felt er: %s", name, fieldNames())
+	return msg("unknown_field", name+":")
 }

@@ -59,6 +59,7 @@ func Docs(site *compile.Site) []*Doc {
 		d.kw("aar", strconv.Itoa(v.Ar))
 		d.kw("utvalg", v.Utvalg.Kode)
 		d.kw("sak", v.Saksnummer)
+		d.kw("arkivsak", v.Arkivsak)
 		d.date("dato", v.Dato.ISO)
 		d.Result = search.ResultDoc{Type: "vedtak", Title: v.Tittel, URL: v.Path, Date: v.Dato.ISO, Label: v.Merke, Text: d.Tekst}
 		docs = append(docs, d)
@@ -80,6 +81,7 @@ func Docs(site *compile.Site) []*Doc {
 				pd.kw("status", "forsinket")
 			}
 			pd.kw("sak", v.Saksnummer)
+			pd.kw("arkivsak", v.Arkivsak)
 			pd.date("dato", v.Dato.ISO)
 			if p.Frist != nil {
 				pd.date("frist", p.Frist.ISO)

@@ -174,22 +174,6 @@ func TestRanking(t *testing.T) {
 	}
 }
 
-func TestQueryErrors(t *testing.T) {
-	c := client(t, exampleIndex(t))
-	for q, want := range map[string]string{
-		"fylke:skole":       "ukjent felt",
-		"tittel:>20":        "ikke et tallfelt",
-		"dato:forrige-uke":  "skriv datoen",
-		"avvik_prosent:mye": "må være et tall",
-		`"skole`:            "kunne ikke tolke",
-	} {
-		_, err := c.Search(search.Request{Query: q})
-		if err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("%q: error %v, want %q", q, err, want)
-		}
-	}
-}
-
 func TestDeterministic(t *testing.T) {
 	a := exampleIndex(t)
 	b, err := Build(Docs(exampleSite(t)), Options{})

@@ -53,6 +53,9 @@ type Index struct {
 	at       []at     // each path's position
 	rejected map[string]bool
 	limit    *Limit
+	// based maps the path of each integer written in base 16, 8 or 2
+	// (0x1F4, 0o777, 0b1) to its text; nil if there is none.
+	based map[string]string
 }
 
 // at is a Pos in half the space.
@@ -158,6 +161,37 @@ func (ix *Index) Lookup(path string) Pos {
 		}
 	}
 	return Pos{1, 1}
+}
+
+// NonDecimal returns the text of the integer at path if it is written in
+// hexadecimal, octal or binary (0x1F4, 0o777, 0b1) and the base's name: a
+// TOML reader gives such a number with no trace of how it was written.
+func (ix *Index) NonDecimal(path string) (text, base string, ok bool) {
+	if ix == nil {
+		return "", "", false
+	}
+	text, ok = ix.based[path]
+	if !ok {
+		return "", "", false
+	}
+	return text, baseName(text), true
+}
+
+// baseName names the base of an integer literal by its prefix.
+func baseName(lit string) string {
+	switch strings.ToLower(strings.TrimLeft(lit, "+-"))[:2] {
+	case "0x":
+		return "hexadecimal"
+	case "0o":
+		return "octal"
+	}
+	return "binary"
+}
+
+// nonDecimal reports whether lit is an integer written with a base prefix.
+func nonDecimal(lit string) bool {
+	lit = strings.TrimLeft(lit, "+-")
+	return len(lit) > 2 && lit[0] == '0' && strings.ContainsRune("xob", rune(lit[1]))
 }
 
 // Has reports whether path is written in the document.
@@ -431,6 +465,7 @@ func (s *scanner) value(path string) {
 	case s.peek() == '{':
 		s.inlineTable(path)
 	default:
+		start := s.off
 		for !s.eof() {
 			c := s.peek()
 			if c == ',' || c == ']' || c == '}' || c == '\n' || c == '#' || c == '\r' {
@@ -446,7 +481,25 @@ func (s *scanner) value(path string) {
 			}
 			s.advance()
 		}
+		s.scalar(path, start)
 	}
+}
+
+// scalar records the scalar value at path, written from start to here,
+// if it is an integer in a base other than 10.
+func (s *scanner) scalar(path string, start int) {
+	b := s.src[start:s.off]
+	if len(b) < 3 || b[0] != '0' && b[0] != '+' && b[0] != '-' {
+		return // the common case, without making a string
+	}
+	lit := string(b)
+	if !nonDecimal(lit) {
+		return
+	}
+	if s.ix.based == nil {
+		s.ix.based = map[string]string{}
+	}
+	s.ix.based[path] = lit
 }
 
 // stop ends the scan where the document goes past a limit.

@@ -145,3 +145,36 @@ func TestLimits(t *testing.T) {
 		t.Errorf("a plain document: limit %+v", l)
 	}
 }
+
+// TestNonDecimal: integers in base 16, 8 and 2 are found at their paths,
+// in tables, arrays and inline tables; decimals, dates and text are not.
+func TestNonDecimal(t *testing.T) {
+	src := `a = 0x1F4
+b = 500
+c = [1, 0o777, 0b1]
+d = { e = 0xff, f = "0x10" }
+g = 2025-01-01
+h = 0.5
+i = 0
+[[t]]
+belop = 0b1010 # comment
+[[t]]
+belop = 10
+`
+	ix := Parse([]byte(src))
+	want := map[string][2]string{
+		"a": {"0x1F4", "hexadecimal"}, "c[1]": {"0o777", "octal"}, "c[2]": {"0b1", "binary"},
+		"d.e": {"0xff", "hexadecimal"}, "t[0].belop": {"0b1010", "binary"},
+	}
+	for _, p := range []string{"a", "b", "c[0]", "c[1]", "c[2]", "d.e", "d.f", "g", "h", "i", "t[0].belop", "t[1].belop"} {
+		text, base, ok := ix.NonDecimal(p)
+		w, based := want[p]
+		if ok != based || text != w[0] || base != w[1] {
+			t.Errorf("NonDecimal(%q) = %q, %q, %v; want %q, %q, %v", p, text, base, ok, w[0], w[1], based)
+		}
+	}
+	var none *Index
+	if _, _, ok := none.NonDecimal("a"); ok {
+		t.Error("nil index")
+	}
+}

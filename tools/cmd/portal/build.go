@@ -40,11 +40,23 @@ func runBuild(args []string) int {
 	_, o := buildFlags("build", args)
 	if err := build.Build(context.Background(), *o); err != nil {
 		if !errors.Is(err, build.ErrInvalidData) {
-			fmt.Fprintln(os.Stderr, "portal build:", err)
+			printErr("portal build", err)
 		} else {
 			fmt.Fprintln(os.Stderr, "portal build:", err, "(the previous site, if any, is unchanged)")
 		}
 		return 1
 	}
 	return 0
+}
+
+// printErr prints err after the command's name, each of several joined
+// errors on a line of its own.
+func printErr(cmd string, err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			printErr(cmd, e)
+		}
+		return
+	}
+	fmt.Fprintf(os.Stderr, "%s: %v\n", cmd, err)
 }

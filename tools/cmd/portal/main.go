@@ -23,6 +23,7 @@ var commands = map[string]func(args []string) int{
 	"synth":  runSynth,
 	"new":    runNew,
 	"schema": runSchema,
+	"import": runImport,
 }
 
 func main() { os.Exit(run(os.Args[1:])) }

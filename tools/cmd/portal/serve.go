@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/signal"
 
@@ -18,7 +17,7 @@ func runServe(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if err := build.Serve(ctx, *o, addr); err != nil && ctx.Err() == nil {
-		fmt.Fprintln(os.Stderr, "portal serve:", err)
+		printErr("portal serve", err)
 		return 1
 	}
 	return 0

@@ -202,7 +202,7 @@
     app.dataset.renders = String(Number(app.dataset.renders || 0) + 1);
     var notes = [];
     if (truncated) notes.push(message('truncated', [String(MAX_QUERY)]));
-    if (res.notice) notes.push(message(res.notice.code, res.notice.args) || res.notice.text);
+    if (res.notice) notes.push(message(res.notice.code, res.notice.args) || res.notice.code);
     noticeEl.textContent = notes.join(' ');
     noticeEl.hidden = notes.length === 0;
     if (res.error) {

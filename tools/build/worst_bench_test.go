@@ -1,5 +1,3 @@
-//go:build unix
-
 package build
 
 import (
@@ -10,17 +8,17 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/openkommune/portal/tools/cputime"
 	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/markdown"
 	"golang.org/x/tools/txtar"
 )
 
 // worstVedtak is how many vedtak of the worst shape a data set has.
-const worstVedtak = 10
+const worstVedtak = 30
 
 // BenchmarkWorstShapes feeds each of the worst Markdown shapes known
 // (markdown.Worst) to the build's stages that read texts (check, search,
@@ -33,15 +31,15 @@ const worstVedtak = 10
 //
 //	go test ./tools/build -run '^$' -bench WorstShapes -benchtime 3x
 //
-// Set PORTAL_WORST_SHAPE=links to run one shape.
+// Set PORTAL_WORST_SHAPES=links,emphasis to run only those shapes.
 func BenchmarkWorstShapes(b *testing.B) {
 	root, _ := filepath.Abs("../..")
 	if _, err := engine(context.Background(), root); err != nil {
 		b.Fatal(err)
 	}
 	shapes := slices.Sorted(maps.Keys(markdown.Worst))
-	if only := os.Getenv("PORTAL_WORST_SHAPE"); only != "" {
-		shapes = []string{only}
+	if only := os.Getenv("PORTAL_WORST_SHAPES"); only != "" {
+		shapes = strings.Split(only, ",")
 	}
 	for _, shape := range shapes {
 		for _, n := range []int{0, markdown.MaxLength / 2, markdown.MaxLength} {
@@ -60,12 +58,12 @@ func BenchmarkWorstShapes(b *testing.B) {
 							if s.name == stage {
 								b.StartTimer()
 							}
-							before := cpuTime()
+							before := cputime.Used()
 							if _, err := s.run(r); err != nil {
 								b.Fatalf("%s: %v", s.name, err)
 							}
 							if s.name == stage {
-								cpu += cpuTime() - before
+								cpu += cputime.Used() - before
 								break
 							}
 						}
@@ -112,17 +110,4 @@ func write(tb testing.TB, p string, b []byte) {
 	if err := os.WriteFile(p, b, 0o644); err != nil {
 		tb.Fatal(err)
 	}
-}
-
-// cpuTime is the CPU time (user and system) this process and its waited-for
-// children have used.
-func cpuTime() time.Duration {
-	var self, children syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &self)
-	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &children)
-	total := time.Duration(0)
-	for _, tv := range []syscall.Timeval{self.Utime, self.Stime, children.Utime, children.Stime} {
-		total += time.Duration(tv.Nano())
-	}
-	return total
 }

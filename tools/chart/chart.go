@@ -19,6 +19,7 @@ package chart
 import (
 	"fmt"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 )
 
@@ -55,7 +56,7 @@ func Summaries(site *compile.Site) map[string]string {
 }
 
 func build(site *compile.Site) map[string]chart {
-	w := wordsFor(site.Kommune.Malform)
+	w := catalog.Must(site.Kommune.Malform)
 	out := map[string]chart{}
 	for _, o := range site.Omrader {
 		if c, ok := omradeChart(site, o, w); ok {

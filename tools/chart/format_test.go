@@ -3,6 +3,8 @@ package chart
 import (
 	"slices"
 	"testing"
+
+	"github.com/openkommune/portal/tools/catalog"
 )
 
 func TestNiceScale(t *testing.T) {
@@ -117,9 +119,9 @@ func TestFormat(t *testing.T) {
 		{formatNumber(-1234567, 0), "−1" + s + "234" + s + "567"},
 		{formatNumber(100, 0), "100"},
 		{formatNumber(1000, 0), "1" + s + "000"},
-		{count(1, nb.reguleringer), "1 regulering"},
-		{count(17, nb.reguleringer), "17 reguleringer"},
-		{count(17, nn.reguleringer), "17 reguleringar"},
+		{count(catalog.Must("nb"), 1, "chart_regulering"), "1 regulering"},
+		{count(catalog.Must("nb"), 17, "chart_regulering"), "17 reguleringer"},
+		{count(catalog.Must("nn"), 17, "chart_regulering"), "17 reguleringar"},
 		{truncate("Sørvika avløpsrenseanlegg", 12), "Sørvika avl…"},
 		{truncate("Ladepunkter for kommunale biler", 16), "Ladepunkter for…"},
 		{truncate("Kort", 4), "Kort"},

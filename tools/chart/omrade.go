@@ -2,9 +2,9 @@ package chart
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/money"
 )
@@ -47,7 +47,7 @@ func omradeYears(site *compile.Site, o *compile.Omrade) []omradeYear {
 
 // omradeChart draws an area's netto driftsramme per year as grouped bars:
 // the adopted frame (outlined) beside the regulated frame (solid).
-func omradeChart(site *compile.Site, o *compile.Omrade, w *words) (chart, bool) {
+func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text) (chart, bool) {
 	years := omradeYears(site, o)
 	if len(years) == 0 {
 		return chart{}, false
@@ -75,12 +75,12 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *words) (chart, bool) 
 	plotR := width - right
 	height := plotBottom + 34
 
-	c := newCanvas("omrade/"+o.ID, "omrade", fmt.Sprintf(w.omradeTitle, o.Navn), height, false)
+	c := newCanvas("omrade/"+o.ID, "omrade", w.T("chart_omrade_title", catalog.Args{"Navn": o.Navn}), height, false)
 	c.legend(left, legendY, []legendItem{
-		{w.vedtatt, func(c *canvas, x, y float64) {
+		{w.T("chart_vedtatt", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--vedtatt", lightStyle...)
 		}},
-		{w.regulert, func(c *canvas, x, y float64) {
+		{w.T("chart_regulert", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--regulert", solidStyle...)
 		}},
 	})
@@ -123,13 +123,13 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *words) (chart, bool) 
 	return chart{svg: c.done(), summary: omradeSummary(o, years, w)}, true
 }
 
-func omradeSummary(o *compile.Omrade, years []omradeYear, w *words) string {
+func omradeSummary(o *compile.Omrade, years []omradeYear, w *catalog.Text) string {
 	first, last := years[0], years[len(years)-1]
 	var s string
 	if len(years) == 1 {
-		s = fmt.Sprintf(w.sumOmradeOne, o.Navn, formatAmount(first.vedtatt), first.ar)
+		s = w.T("chart_sum_omrade_one", catalog.Args{"Navn": o.Navn, "Belop": formatAmount(first.vedtatt), "Ar": first.ar})
 	} else {
-		s = fmt.Sprintf(w.sumOmrade, o.Navn, formatAmount(first.vedtatt), first.ar, formatAmount(last.vedtatt), last.ar)
+		s = w.T("chart_sum_omrade", catalog.Args{"Navn": o.Navn, "Forste": formatAmount(first.vedtatt), "ForsteAr": first.ar, "Siste": formatAmount(last.vedtatt), "SisteAr": last.ar})
 	}
 	changed, most := 0, omradeYear{}
 	var mostAbs int64 = -1
@@ -144,9 +144,9 @@ func omradeSummary(o *compile.Omrade, years []omradeYear, w *words) string {
 		}
 	}
 	if changed == 0 {
-		return s + w.sumOmradeUregulert
+		return s + w.T("chart_sum_omrade_uregulert", nil)
 	}
-	return s + fmt.Sprintf(w.sumOmradeRegulert, changed, len(years), most.ar, formatSignedAmount(money.MustSub(most.regulert, most.vedtatt)))
+	return s + w.T("chart_sum_omrade_regulert", catalog.Args{"Endret": changed, "Ar": len(years), "Mest": most.ar, "Endring": formatSignedAmount(money.MustSub(most.regulert, most.vedtatt))})
 }
 
 // headroom widens lo..hi away from zero by a fraction of its span above

@@ -2,9 +2,9 @@ package chart
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 )
 
@@ -13,7 +13,7 @@ import (
 // first, with a solid line at 0 and a dashed line at the kommune's alert
 // threshold. An overrun's bar is hatched and its row says "▲ over ramme":
 // never colour alone.
-func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
+func portefoljeChart(site *compile.Site, w *catalog.Text) (chart, bool) {
 	var rows []*compile.Prosjekt
 	for _, p := range site.Prosjekter {
 		if p.AvvikJustertPct != nil {
@@ -47,12 +47,12 @@ func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
 	height := plotBottom + 48
 	xAt := func(v float64) float64 { return sc.at(v, plotL, plotR) }
 
-	c := newCanvas("portefolje", "portefolje", w.portefoljeTitle, height, true)
+	c := newCanvas("portefolje", "portefolje", w.T("chart_portefolje_title", nil), height, true)
 	c.legend(plotL, legendY, []legendItem{
-		{w.overLegend, func(c *canvas, x, y float64) {
+		{w.T("chart_over_legend", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-over", c.hatched()...)
 		}},
-		{w.withinLegend, func(c *canvas, x, y float64) {
+		{w.T("chart_within_legend", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--avvik", solidStyle...)
 		}},
 	})
@@ -67,7 +67,7 @@ func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
 	for _, t := range sc.ticks {
 		c.text(xAt(t), plotBottom+16, "chart-label chart-tick", "middle", formatNumber(t, sc.decimals)+nbsp+"%", "", af("font-size", smallSize))
 	}
-	c.text((plotL+plotR)/2, plotBottom+36, "chart-label chart-axis-title", "middle", w.avvikAxis, "", af("font-size", smallSize))
+	c.text((plotL+plotR)/2, plotBottom+36, "chart-label chart-axis-title", "middle", w.T("chart_avvik_axis", nil), "", af("font-size", smallSize))
 	c.end("g")
 
 	maxChars := charsFor(nameW, fontSize)
@@ -89,7 +89,7 @@ func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
 		}
 		c.text(valueX, y+barH-2, "chart-label chart-value", "end", formatPct(v), "")
 		if p.OverRamme {
-			c.text(markerX, y+barH-2, "chart-label chart-over-marker", "start", w.overMarker, "", a("font-weight", "bold"), af("font-size", smallSize))
+			c.text(markerX, y+barH-2, "chart-label chart-over-marker", "start", w.T("chart_over_marker", nil), "", a("font-weight", "bold"), af("font-size", smallSize))
 		}
 		c.end("g")
 	}
@@ -100,7 +100,7 @@ func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
 	c.start("g", a("class", "chart-threshold"))
 	c.line(tx, top-4, tx, plotBottom, "chart-threshold-line", append([]attr{a("stroke-dasharray", "5 3")}, axisStyle...)...)
 	// The threshold as written (5,04 %), as the page and the feed show it.
-	label := fmt.Sprintf(w.threshold, thresholdText(site.Kommune.OverskridelseVarsel))
+	label := w.T("chart_threshold", catalog.Args{"Terskel": thresholdText(site.Kommune.OverskridelseVarsel)})
 	lx, anchor := tx, "middle"
 	if half := textWidth(label, smallSize) / 2; tx+half > width-8 {
 		lx, anchor = tx, "end"
@@ -113,7 +113,7 @@ func portefoljeChart(site *compile.Site, w *words) (chart, bool) {
 	return chart{svg: c.done(), summary: portefoljeSummary(rows, thresholdText(site.Kommune.OverskridelseVarsel), w)}, true
 }
 
-func portefoljeSummary(rows []*compile.Prosjekt, threshold string, w *words) string {
+func portefoljeSummary(rows []*compile.Prosjekt, threshold string, w *catalog.Text) string {
 	over, varsel := 0, 0
 	for _, p := range rows {
 		if p.OverRamme {
@@ -124,10 +124,10 @@ func portefoljeSummary(rows []*compile.Prosjekt, threshold string, w *words) str
 		}
 	}
 	if over == 0 {
-		return fmt.Sprintf(w.sumPortefoljeIngen, count(len(rows), w.prosjekterN))
+		return w.T("chart_sum_portefolje_ingen", catalog.Args{"Prosjekter": count(w, len(rows), "chart_prosjekt")})
 	}
 	top := rows[0]
-	return fmt.Sprintf(w.sumPortefolje, over, count(len(rows), w.prosjekterN), varsel, threshold, top.Navn, formatPct(top.AvvikJustertPct.Verdi))
+	return w.T("chart_sum_portefolje", catalog.Args{"Over": over, "Prosjekter": count(w, len(rows), "chart_prosjekt"), "Varsel": varsel, "Terskel": threshold, "Navn": top.Navn, "Avvik": formatPct(top.AvvikJustertPct.Verdi)})
 }
 
 // thresholdText is the alert threshold as the model writes it (as written

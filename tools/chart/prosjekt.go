@@ -1,10 +1,10 @@
 package chart
 
 import (
-	"fmt"
 	"math"
 	"time"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/money"
 )
@@ -112,7 +112,7 @@ func appendInTime(series []point, pt point) []point {
 // square markers at each vedtak, the forecast from each status report as a
 // dashed step line with hollow round markers, and the cumulative spend at
 // each year's end as light bars, over a time axis in years.
-func prosjektChart(p *compile.Prosjekt, w *words) (chart, bool) {
+func prosjektChart(p *compile.Prosjekt, w *catalog.Text) (chart, bool) {
 	s, ok := prosjektData(p)
 	if !ok {
 		return chart{}, false
@@ -146,26 +146,26 @@ func prosjektChart(p *compile.Prosjekt, w *words) (chart, bool) {
 
 	var items []legendItem
 	if len(s.ramme) > 0 {
-		items = append(items, legendItem{w.ramme, func(c *canvas, x, y float64) {
+		items = append(items, legendItem{w.T("chart_ramme", nil), func(c *canvas, x, y float64) {
 			c.line(x-2, y+legendSwatch/2, x+legendSwatch+2, y+legendSwatch/2, "chart-line chart-line--ramme", rammeStyle...)
 			c.square(x+legendSwatch/2, y+legendSwatch/2)
 		}})
 	}
 	if len(s.prognose) > 0 {
-		items = append(items, legendItem{w.prognose, func(c *canvas, x, y float64) {
+		items = append(items, legendItem{w.T("chart_prognose", nil), func(c *canvas, x, y float64) {
 			c.line(x-2, y+legendSwatch/2, x+legendSwatch+2, y+legendSwatch/2, "chart-line chart-line--prognose", prognoseStyle...)
 			c.circle(x+legendSwatch/2, y+legendSwatch/2)
 		}})
 	}
 	if len(s.spend) > 0 {
-		items = append(items, legendItem{w.regnskapAkk, func(c *canvas, x, y float64) {
+		items = append(items, legendItem{w.T("chart_regnskap_akk", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--regnskap", lightStyle...)
 		}})
 	}
 	shift := legendHeight(left, items) // more than one row pushes the plot down
 	height := plotBottom + shift + 32
 
-	c := newCanvas("prosjekt/"+p.ID, "prosjekt", fmt.Sprintf(w.prosjektTitle, p.Navn), height, false)
+	c := newCanvas("prosjekt/"+p.ID, "prosjekt", w.T("chart_prosjekt_title", catalog.Args{"Navn": p.Navn}), height, false)
 	c.legend(left, legendY, items)
 	if shift > 0 {
 		c.start("g", a("transform", "translate(0 "+num(shift)+")"))
@@ -208,7 +208,7 @@ func prosjektChart(p *compile.Prosjekt, w *words) (chart, bool) {
 		}
 		c.end("g")
 		v := s.ramme[len(s.ramme)-1].kr
-		labels = append(labels, directLabel{y: yKr(v), lines: [2]string{w.rammeShort, formatAmount(v)}, class: "chart-direct chart-direct--ramme"})
+		labels = append(labels, directLabel{y: yKr(v), lines: [2]string{w.T("chart_ramme_short", nil), formatAmount(v)}, class: "chart-direct chart-direct--ramme"})
 	}
 	if len(s.prognose) > 0 {
 		c.start("g", a("class", "chart-series chart-series--prognose"))
@@ -218,9 +218,9 @@ func prosjektChart(p *compile.Prosjekt, w *words) (chart, bool) {
 		}
 		c.end("g")
 		v := s.prognose[len(s.prognose)-1].kr
-		name := w.prognose
+		name := w.T("chart_prognose", nil)
 		if s.slutt {
-			name = w.sluttregnskap
+			name = w.T("chart_sluttregnskap", nil)
 		}
 		labels = append(labels, directLabel{y: yKr(v), lines: [2]string{name, formatAmount(v)}, class: "chart-direct chart-direct--prognose"})
 	}
@@ -233,42 +233,42 @@ func prosjektChart(p *compile.Prosjekt, w *words) (chart, bool) {
 
 // prosjektSummary says how the frame moved, where the forecast stands
 // against it and how much is spent.
-func prosjektSummary(p *compile.Prosjekt, s prosjektSeries, w *words) string {
+func prosjektSummary(p *compile.Prosjekt, s prosjektSeries, w *catalog.Text) string {
 	changes := max(len(p.Rammehistorikk)-1, 0)
 	from, to := p.Opprinnelig.Kr, p.Justert.Kr
 	var out string
 	switch {
 	case len(p.Rammehistorikk) == 0:
-		out = w.sumIngenRamme
+		out = w.T("chart_sum_ingen_ramme", nil)
 	case changes == 0:
-		out = fmt.Sprintf(w.sumRammeUendret, formatAmount(to))
+		out = w.T("chart_sum_ramme_uendret", catalog.Args{"Til": formatAmount(to)})
 	case to > from:
-		out = fmt.Sprintf(w.sumRammeOkt, formatAmount(from), formatAmount(to), count(changes, w.vedtakN))
+		out = w.T("chart_sum_ramme_okt", catalog.Args{"Fra": formatAmount(from), "Til": formatAmount(to), "Vedtak": count(w, changes, "chart_vedtak")})
 	case to < from:
-		out = fmt.Sprintf(w.sumRammeRedusert, formatAmount(from), formatAmount(to), count(changes, w.vedtakN))
+		out = w.T("chart_sum_ramme_redusert", catalog.Args{"Fra": formatAmount(from), "Til": formatAmount(to), "Vedtak": count(w, changes, "chart_vedtak")})
 	default:
-		out = fmt.Sprintf(w.sumRammeEndret, count(changes, w.vedtakN), formatAmount(to))
+		out = w.T("chart_sum_ramme_endret", catalog.Args{"Vedtak": count(w, changes, "chart_vedtak"), "Til": formatAmount(to)})
 	}
-	plain, over, under, lik := w.sumPrognose, w.sumPrognoseOver, w.sumPrognoseUnder, w.sumPrognoseLik
+	var plain, over, under, lik catalog.Key = "chart_sum_prognose", "chart_sum_prognose_over", "chart_sum_prognose_under", "chart_sum_prognose_lik"
 	if p.Sluttregnskap != nil {
-		plain, over, under, lik = w.sumSlutt, w.sumSluttOver, w.sumSluttUnder, w.sumSluttLik
+		plain, over, under, lik = "chart_sum_slutt", "chart_sum_slutt_over", "chart_sum_slutt_under", "chart_sum_slutt_lik"
 	}
 	switch f := p.Prognose; {
 	case f == nil:
-		out += w.sumIngenPrognose
+		out += w.T("chart_sum_ingen_prognose", nil)
 	case p.AvvikJustertPct == nil:
-		out += fmt.Sprintf(plain, formatAmount(f.Kr))
+		out += w.T(plain, catalog.Args{"Belop": formatAmount(f.Kr)})
 	case f.Kr == to:
-		out += fmt.Sprintf(lik, formatAmount(f.Kr))
+		out += w.T(lik, catalog.Args{"Belop": formatAmount(f.Kr)})
 	case f.Kr > to:
-		out += fmt.Sprintf(over, formatAmount(f.Kr), unsignedPct(p.AvvikJustertPct.Verdi))
+		out += w.T(over, catalog.Args{"Belop": formatAmount(f.Kr), "Avvik": unsignedPct(p.AvvikJustertPct.Verdi)})
 	default:
-		out += fmt.Sprintf(under, formatAmount(f.Kr), unsignedPct(p.AvvikJustertPct.Verdi))
+		out += w.T(under, catalog.Args{"Belop": formatAmount(f.Kr), "Avvik": unsignedPct(p.AvvikJustertPct.Verdi)})
 	}
 	if len(s.spend) == 0 {
-		return out + w.sumIkkeBrukt
+		return out + w.T("chart_sum_ikke_brukt", nil)
 	}
-	return out + fmt.Sprintf(w.sumBrukt, formatAmount(p.RegnskapSum.Kr))
+	return out + w.T("chart_sum_brukt", catalog.Args{"Belop": formatAmount(p.RegnskapSum.Kr)})
 }
 
 // unsignedPct writes the size of a percentage: "5,6 %".

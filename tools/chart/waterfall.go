@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/money"
 )
@@ -28,7 +29,7 @@ func regulatedYears(o *compile.Okonomiplan) []int {
 // changes are small beside the sum, so the value axis starts near the
 // lowest running total rather than at zero; the start and end bars are
 // drawn broken and a note says so.
-func waterfallChart(o *compile.Okonomiplan, year int, w *words) chart {
+func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text) chart {
 	idx := 0
 	for i, y := range o.Ar {
 		if y == year {
@@ -93,12 +94,12 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *words) chart {
 	rowY := func(i int) float64 { return top + rowH*float64(i) + (rowH-barH)/2 }
 
 	key := fmt.Sprintf("okonomiplan/%s/reguleringer/%d", o.ID, year)
-	c := newCanvas(key, "reguleringer", fmt.Sprintf(w.waterfallTitle, year), height, true)
+	c := newCanvas(key, "reguleringer", w.T("chart_waterfall_title", catalog.Args{"Ar": year}), height, true)
 	c.legend(plotL, legendY, []legendItem{
-		{w.increase, func(c *canvas, x, y float64) {
+		{w.T("chart_increase", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--opp", solidStyle...)
 		}},
-		{w.decrease, func(c *canvas, x, y float64) {
+		{w.T("chart_decrease", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--ned", c.hatched()...)
 		}},
 	})
@@ -117,7 +118,7 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *words) chart {
 	}
 	c.text(plotR, plotBottom+34, "chart-label chart-unit", "end", u.label, "", af("font-size", smallSize))
 	if broken {
-		c.text(plotL, plotBottom+52, "chart-label chart-note", "start", w.axisNotZero, "", append([]attr{af("font-size", smallSize)}, mutedText...)...)
+		c.text(plotL, plotBottom+52, "chart-label chart-note", "start", w.T("chart_axis_not_zero", nil), "", append([]attr{af("font-size", smallSize)}, mutedText...)...)
 	}
 	c.end("g")
 
@@ -144,7 +145,7 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *words) chart {
 		c.end("g")
 	}
 
-	total(0, fmt.Sprintf(w.startBar, year), start)
+	total(0, w.T("chart_start_bar", catalog.Args{"Ar": year}), start)
 	for i, r := range regs {
 		before, after := running[i], running[i+1]
 		y := rowY(i + 1)
@@ -173,9 +174,9 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *words) chart {
 	}
 	last := rowY(rows - 1)
 	c.line(xAt(end), last-(rowH-barH), xAt(end), last, "chart-connector", append([]attr{a("stroke-dasharray", "2 2")}, axisStyle...)...)
-	total(rows-1, fmt.Sprintf(w.endBar, year), end)
+	total(rows-1, w.T("chart_end_bar", catalog.Args{"Ar": year}), end)
 
-	summary := fmt.Sprintf(w.sumWaterfall, year, formatAmount(start), formatAmount(end),
-		count(len(regs), w.reguleringer), count(len(vedtak), w.vedtakN))
+	summary := w.T("chart_sum_waterfall", catalog.Args{"Ar": year, "Vedtatt": formatAmount(start), "Regulert": formatAmount(end),
+		"Reguleringer": count(w, len(regs), "chart_regulering"), "Vedtak": count(w, len(vedtak), "chart_vedtak")})
 	return chart{svg: c.done(), summary: summary}
 }

@@ -39,6 +39,7 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/theme"
@@ -226,14 +227,17 @@ func (c *compiler) tiltakRef(p *record.Plan, t *record.Tiltak) Ref {
 }
 
 func (c *compiler) okonomiplanRef(o *record.Okonomiplan) Ref {
-	return Ref{ID: o.ID, Path: "okonomiplan/" + o.ID + "/", Tittel: okonomiplanTittel(o)}
+	return Ref{ID: o.ID, Path: "okonomiplan/" + o.ID + "/", Tittel: c.okonomiplanTittel(o)}
 }
 
-func okonomiplanTittel(o *record.Okonomiplan) string {
+// okonomiplanTittel is the title as written, or the catalogue's
+// "Økonomiplan 2025–2028".
+func (c *compiler) okonomiplanTittel(o *record.Okonomiplan) string {
 	if o.Tittel != "" {
 		return o.Tittel
 	}
-	return "Økonomiplan " + itoa(o.ForsteAr) + "–" + itoa(o.ForsteAr+record.PlanYears-1)
+	w := catalog.Must(string(c.set.Kommune.Malform))
+	return w.T("okonomiplan_title", catalog.Args{"Fra": o.ForsteAr, "Til": o.ForsteAr + record.PlanYears - 1})
 }
 
 // resolveLinks fills every page's link lists from what was collected.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/search"
 	"github.com/openkommune/portal/tools/searchindex"
 )
@@ -276,7 +277,7 @@ func TestSearchMessagesInBrowser(t *testing.T) {
 	p := newPage(t)
 	origin := srv.URL + basePath
 	nb := func(code string, args ...string) string {
-		text := search.MessageTexts[code]
+		text := catalog.Must("nb").T(catalog.Key("search_msg_"+code), nil)
 		for i, a := range args {
 			text = strings.ReplaceAll(text, "{"+strconv.Itoa(i)+"}", a)
 		}

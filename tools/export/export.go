@@ -30,6 +30,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 )
 
@@ -61,7 +62,10 @@ type Liste struct {
 // value that does not fit its own schema (a bug, not a data problem: the
 // data has been checked before it is compiled).
 func Files(site *compile.Site) (map[string][]byte, Index, error) {
-	m := site.Kommune.Malform
+	w, err := catalog.For(site.Kommune.Malform)
+	if err != nil {
+		return nil, Index{}, err
+	}
 	tables := tables(site)
 	files := map[string][]byte{}
 	idx := Index{Lister: []Liste{}, Datapakke: dir + "datapackage.json"}
@@ -75,16 +79,17 @@ func Files(site *compile.Site) (map[string][]byte, Index, error) {
 			return nil, Index{}, fmt.Errorf("export: %s.csv: %w", t.name, err)
 		}
 		jsonData := t.json()
-		schemaData, err := marshal(t.schema(m))
+		schemaData, err := marshal(t.schema(w))
 		if err != nil {
 			return nil, Index{}, fmt.Errorf("export: %s.schema.json: %w", t.name, err)
 		}
 		sheetData := t.sheetCSV()
-		sheetSchemaData, err := marshal(t.sheetSchema(m))
+		sheetSchemaData, err := marshal(t.sheetSchema(w))
 		if err != nil {
 			return nil, Index{}, fmt.Errorf("export: %s%s.schema.json: %w", t.name, sheetSuffix, err)
 		}
 		sheet := t.name + sheetSuffix
+		title, desc := w.T(t.title, nil), w.T(t.desc, nil)
 		l := Liste{
 			Navn:          t.name,
 			CSV:           dir + t.name + ".csv",
@@ -105,25 +110,25 @@ func Files(site *compile.Site) (map[string][]byte, Index, error) {
 		resources = append(resources,
 			resource{
 				Name: t.name, Path: t.name + ".csv", Profile: "tabular-data-resource",
-				Title: t.title.in(m), Description: t.desc.in(m),
+				Title: title, Description: desc,
 				Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
 				Bytes: len(csvData), Hash: hash(csvData), Schema: t.name + ".schema.json",
 			},
 			resource{
 				Name: t.name + "-json", Path: t.name + ".json",
-				Title: t.title.in(m) + " (JSON)", Description: t.desc.in(m),
+				Title: title + " (JSON)", Description: desc,
 				Format: "json", Mediatype: "application/json", Encoding: "utf-8",
 				Bytes: len(jsonData), Hash: hash(jsonData), Schema: t.name + ".schema.json",
 			},
 			resource{
 				Name: sheet, Path: sheet + ".csv", Profile: "tabular-data-resource",
-				Title:       t.title.in(m) + text{nb: " (regneark)", nn: " (rekneark)"}.in(m),
-				Description: t.desc.in(m) + " " + sheetDesc(t.name).in(m),
+				Title:       w.T("export_regneark", catalog.Args{"Tittel": title}),
+				Description: desc + " " + w.T("export_regneark_desc", catalog.Args{"Liste": t.name}),
 				Format:      "csv", Mediatype: "text/csv", Encoding: "utf-8", Dialect: sheetDialect,
 				Bytes: len(sheetData), Hash: hash(sheetData), Schema: sheet + ".schema.json",
 			})
 	}
-	pkg, err := marshal(dataPackage(site, resources))
+	pkg, err := marshal(dataPackage(site, w, resources))
 	if err != nil {
 		return nil, Index{}, fmt.Errorf("export: datapackage.json: %w", err)
 	}
@@ -147,17 +152,6 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// text is a user-facing text in bokmål and nynorsk.
-type text struct{ nb, nn string }
-
-// in returns the text in målform m ("nn" for nynorsk, bokmål otherwise).
-func (t text) in(m string) string {
-	if m == "nn" && t.nn != "" {
-		return t.nn
-	}
-	return t.nb
 }
 
 // Table Schema field types used here.
@@ -314,8 +308,8 @@ func appendJSONString(b []byte, s string) []byte {
 type field struct {
 	name     string
 	typ      string
-	title    text
-	desc     text
+	title    catalog.Key // in the text catalogue, export_<list>_<name>
+	desc     catalog.Key
 	required bool
 	unique   bool
 	enum     []string
@@ -335,7 +329,7 @@ type foreignKey struct {
 // table is one downloadable list.
 type table struct {
 	name        string
-	title, desc text
+	title, desc catalog.Key // export_<list> and export_<list>_desc
 	fields      []field
 	primaryKey  []string
 	foreignKeys []foreignKey
@@ -349,7 +343,7 @@ type column[T any] struct {
 }
 
 // newTable builds a table from items with one column per cols.
-func newTable[T any](name string, title, desc text, cols []column[T], items []T) *table {
+func newTable[T any](name string, title, desc catalog.Key, cols []column[T], items []T) *table {
 	t := &table{name: name, title: title, desc: desc, rows: make([][]cell, 0, len(items))}
 	for _, c := range cols {
 		t.fields = append(t.fields, c.field)

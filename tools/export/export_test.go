@@ -105,13 +105,6 @@ func TestPackageName(t *testing.T) {
 	}
 }
 
-func TestTextIn(t *testing.T) {
-	x := text{"bokmål", "nynorsk"}
-	if x.in("nb") != "bokmål" || x.in("nn") != "nynorsk" || x.in("") != "bokmål" {
-		t.Errorf("text.in: %q %q %q", x.in("nb"), x.in("nn"), x.in(""))
-	}
-}
-
 func TestCSVQuoting(t *testing.T) {
 	tb := &table{name: "x", fields: []field{{name: "a", typ: tString}, {name: "b", typ: tInteger}},
 		rows: [][]cell{{str("komma, \"sitat\"\nny linje"), integer(1)}, {null(), null()}}}

@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 )
 
@@ -43,10 +44,10 @@ type reference struct {
 	Fields   []string `json:"fields"`
 }
 
-func (t *table) schema(m string) tableSchema {
+func (t *table) schema(w *catalog.Text) tableSchema {
 	s := tableSchema{MissingValues: []string{""}, PrimaryKey: t.primaryKey}
 	for _, f := range t.fields {
-		sf := schemaField{Name: f.name, Type: f.typ, Title: f.title.in(m), Description: f.desc.in(m)}
+		sf := schemaField{Name: f.name, Type: f.typ, Title: w.T(f.title, nil), Description: w.T(f.desc, nil)}
 		switch f.typ {
 		case tDate:
 			sf.Format = "default" // YYYY-MM-DD
@@ -118,20 +119,16 @@ var licenseIDs = map[string]string{
 	"odc-by":    "ODC-BY-1.0",
 }
 
-func dataPackage(site *compile.Site, resources []resource) pkg {
+func dataPackage(site *compile.Site, w *catalog.Text, resources []resource) pkg {
 	k := site.Kommune
-	m := k.Malform
-	desc := text{
-		nb: "Vedtak og vedtakspunkter med oppfølging, planer og tiltak, netto driftsrammer og budsjettreguleringer, og investeringsprosjekter med avledede tall, slik de vises i portalen. Avledede tall (status, forsinkelser, avvik, overskridelser) er beregnet per referansedatoen " + k.Referansedato.ISO + ".",
-		nn: "Vedtak og vedtakspunkt med oppfølging, planar og tiltak, netto driftsrammer og budsjettreguleringar, og investeringsprosjekt med avleidde tal, slik dei blir viste i portalen. Avleidde tal (status, forseinkingar, avvik, overskridingar) er rekna ut per referansedatoen " + k.Referansedato.ISO + ".",
-	}.in(m)
+	desc := w.T("export_datapakke_desc", catalog.Args{"Referansedato": k.Referansedato.ISO})
 	if k.Fiktiv {
-		desc += text{nb: " Kommunen er fiktiv, og alle data er oppdiktet.", nn: " Kommunen er fiktiv, og alle data er oppdikta."}.in(m)
+		desc += " " + w.T("export_datapakke_fiktiv", nil)
 	}
 	p := pkg{
 		Profile:     "data-package",
 		Name:        packageName(k.Navn, k.Kommunenummer),
-		Title:       text{nb: "Åpne data fra ", nn: "Opne data frå "}.in(m) + k.Navn,
+		Title:       w.T("export_datapakke", catalog.Args{"Kommune": k.Navn}),
 		Description: desc,
 		Homepage:    k.Nettsted,
 		Resources:   resources,

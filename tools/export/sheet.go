@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/openkommune/portal/tools/catalog"
 )
 
 // The spreadsheet variant of a list (<list>-regneark.csv) holds the same
@@ -150,8 +152,8 @@ func formulaStart(r rune) bool {
 // column neutralised as its values are, and foreign keys to the other
 // spreadsheet variants (a key neutralised in one is neutralised alike in
 // the other).
-func (t *table) sheetSchema(m string) tableSchema {
-	s := t.schema(m)
+func (t *table) sheetSchema(w *catalog.Text) tableSchema {
+	s := t.schema(w)
 	fields := make([]schemaField, len(s.Fields))
 	for i, f := range s.Fields {
 		switch f.Type {
@@ -183,16 +185,3 @@ func (t *table) sheetSchema(m string) tableSchema {
 
 // sheetDialect is the CSV dialect of the spreadsheet variant.
 var sheetDialect = &dialect{Delimiter: ";", LineTerminator: "\r\n", QuoteChar: `"`, DoubleQuote: true, Header: true}
-
-// sheetDesc is the description of a spreadsheet variant's resource in
-// datapackage.json, after the list's own.
-func sheetDesc(list string) text {
-	return text{
-		nb: "Regnearkutgaven av " + list + ".csv, med de samme radene, laget for Excel, LibreOffice og Google Regneark: UTF-8 med byte-rekkefølgemerke, semikolon mellom verdiene, desimalkomma og alle verdier i anførselstegn. " +
-			"En tekst som et regneark kunne lese som en formel (som begynner med =, +, -, @, også i full bredde, etter mellomrom eller usynlige tegn, eller med et kontrolltegn som tabulator eller linjeskift), og en tekst som begynner med en apostrof, har fått en apostrof (') foran, slik at regnearket viser den som tekst og ikke kjører den. Ta bort én apostrof i starten av en tekstcelle for å få teksten nøyaktig. Tall står som tall, også negative. " +
-			"Bruk " + list + ".csv i programmer: der står teksten uendret.",
-		nn: "Reknearkutgåva av " + list + ".csv, med dei same radene, laga for Excel, LibreOffice og Google Rekneark: UTF-8 med byte-rekkjefølgjemerke, semikolon mellom verdiane, desimalkomma og alle verdiar i hermeteikn. " +
-			"Ein tekst som eit rekneark kunne lese som ein formel (som byrjar med =, +, -, @, også i full breidd, etter mellomrom eller usynlege teikn, eller med eit kontrollteikn som tabulator eller linjeskift), og ein tekst som byrjar med ein apostrof, har fått ein apostrof (') framfor, slik at reknearket viser han som tekst og ikkje køyrer han. Ta bort éin apostrof i byrjinga av ei tekstcelle for å få teksten nøyaktig. Tal står som tal, også negative. " +
-			"Bruk " + list + ".csv i program: der står teksten uendra.",
-	}
-}

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/hostile"
 )
 
@@ -88,11 +89,11 @@ func TestHostileCells(t *testing.T) {
 		t.Run(strconv.Quote(tc.text), func(t *testing.T) {
 			tb := &table{name: "x",
 				fields: []field{
-					{name: "tekst", typ: tString, required: true, title: text{"T", "T"}, desc: text{"T", "T"}},
-					{name: "belop", typ: tInteger, title: text{"B", "B"}, desc: text{"B", "B"}},
-					{name: "pst", typ: tNumber, title: text{"P", "P"}, desc: text{"P", "P"}},
-					{name: "dato", typ: tDate, title: text{"D", "D"}, desc: text{"D", "D"}},
-					{name: "ok", typ: tBoolean, title: text{"O", "O"}, desc: text{"O", "O"}},
+					{name: "tekst", typ: tString, required: true, title: "export_vedtakspunkter_tekst", desc: "export_vedtakspunkter_tekst_desc"},
+					{name: "belop", typ: tInteger, title: "export_reguleringer_belop", desc: "export_reguleringer_belop_desc"},
+					{name: "pst", typ: tNumber, title: "export_prosjekter_avvik_justert_pct", desc: "export_prosjekter_avvik_justert_pct_desc"},
+					{name: "dato", typ: tDate, title: "export_vedtak_dato", desc: "export_vedtak_dato_desc"},
+					{name: "ok", typ: tBoolean, title: "export_prosjekter_over_ramme", desc: "export_prosjekter_over_ramme_desc"},
 				},
 				primaryKey: []string{"tekst"},
 				rows:       [][]cell{{str(tc.text), integer(-500), number(-12.5), date("2025-03-14"), boolean(false)}},
@@ -111,8 +112,8 @@ func TestHostileCells(t *testing.T) {
 			if got := recs[1]; !slices.Equal(got, []string{want, "-500", "-12.5", "2025-03-14", "false"}) {
 				t.Errorf("CSV row %q", got)
 			}
-			schema, _ := marshal(tb.schema("nb"))
-			sheetSchema, _ := marshal(tb.sheetSchema("nb"))
+			schema, _ := marshal(tb.schema(catalog.Must("nb")))
+			sheetSchema, _ := marshal(tb.sheetSchema(catalog.Must("nb")))
 			sheet := tb.sheetCSV()
 			files := map[string][]byte{dir + "x.csv": data, dir + "x.schema.json": schema,
 				dir + "x-regneark.csv": sheet, dir + "x-regneark.schema.json": sheetSchema}

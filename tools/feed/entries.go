@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/money"
 )
@@ -29,9 +31,8 @@ func (g *gen) vedtakFeed() *atomFeed {
 	}
 	k := g.site.Kommune
 	return g.feed("feed/vedtak", vedtakPath, vedtakPage,
-		g.t("Nye vedtak – ", "Nye vedtak – ")+k.Navn,
-		g.t("De "+strconv.Itoa(maxVedtak)+" nyeste vedtakene i kommunestyret og utvalgene, med vedtakspunkter og oppfølging.",
-			"Dei "+strconv.Itoa(maxVedtak)+" nyaste vedtaka i kommunestyret og utvala, med vedtakspunkt og oppfølging."),
+		g.w.T("feed_vedtak_title", catalog.Args{"Kommune": k.Navn}),
+		g.w.T("feed_vedtak_subtitle", catalog.Args{"N": maxVedtak}),
 		es)
 }
 
@@ -42,27 +43,16 @@ func (g *gen) vedtakEntry(v *compile.Vedtak) entry {
 	}
 	s.WriteString(v.Dato.Tekst + ". ")
 	n := len(v.Punkter)
-	switch {
-	case n == 0:
-		s.WriteString(g.t("Ingen nummererte vedtakspunkter.", "Ingen nummererte vedtakspunkt."))
-	case n == 1:
-		s.WriteString(g.t("1 vedtakspunkt", "1 vedtakspunkt"))
-	default:
-		s.WriteString(strconv.Itoa(n) + g.t(" vedtakspunkter", " vedtakspunkt"))
-	}
-	if n > 0 {
-		if v.Apne == 0 && n == 1 {
-			s.WriteString(g.t(", fulgt opp.", ", følgt opp."))
-		} else if v.Apne == 0 {
-			s.WriteString(g.t(", alle fulgt opp.", ", alle følgde opp."))
+	if n == 0 {
+		s.WriteString(g.w.T("feed_no_points", nil))
+	} else {
+		s.WriteString(g.w.T("feed_points", catalog.Args{"Count": n}))
+		if v.Apne == 0 {
+			s.WriteString(g.w.T("feed_followed_up", catalog.Args{"Count": n}))
 		} else {
-			if v.Apne == 1 {
-				s.WriteString(g.t(", 1 åpent", ", 1 ope"))
-			} else {
-				s.WriteString(", " + strconv.Itoa(v.Apne) + g.t(" åpne", " opne"))
-			}
+			s.WriteString(g.w.T("feed_open", catalog.Args{"Count": v.Apne}))
 			if v.Forsinket > 0 {
-				s.WriteString(", " + strconv.Itoa(v.Forsinket) + g.t(" forsinket", " forseinka"))
+				s.WriteString(g.w.T("feed_late", catalog.Args{"N": v.Forsinket}))
 			}
 			s.WriteString(".")
 		}
@@ -107,9 +97,8 @@ const (
 func (g *gen) prosjektFeed(p *compile.Prosjekt) *atomFeed {
 	k := g.site.Kommune
 	return g.feed("feed/prosjekt/"+p.ID, prosjektPath(p.ID), p.Path,
-		p.Navn+g.t(": endringer", ": endringar"),
-		g.t("Kostnadsramme, bevilgninger, statusrapporter og sluttregnskap for prosjekt "+p.Nummer+" i "+k.Navn+", nyeste først.",
-			"Kostnadsramme, løyvingar, statusrapportar og sluttrekneskap for prosjekt "+p.Nummer+" i "+k.Navn+", nyaste først."),
+		g.w.T("feed_prosjekt_title", catalog.Args{"Navn": p.Navn}),
+		g.w.T("feed_prosjekt_subtitle", catalog.Args{"Nummer": p.Nummer, "Kommune": k.Navn}),
 		g.prosjektEntries(p))
 }
 
@@ -129,29 +118,29 @@ func (g *gen) prosjektEntries(p *compile.Prosjekt) []entry {
 		var title string
 		switch s.Type {
 		case "opprinnelig":
-			title = g.t("Opprinnelig kostnadsramme vedtatt: ", "Opphavleg kostnadsramme vedteken: ") + s.Belop.Tekst
+			title = g.w.T("feed_ramme_opprinnelig", catalog.Args{"Belop": s.Belop.Tekst})
 		case "tillegg":
-			title = g.t("Tilleggsbevilgning på ", "Tilleggsløyving på ") + s.Belop.Tekst
+			title = g.w.T("feed_ramme_tillegg", catalog.Args{"Belop": s.Belop.Tekst})
 		case "reduksjon":
-			title = g.t("Kostnadsrammen redusert med ", "Kostnadsramma redusert med ") + money.FormatKr(money.Abs(s.Belop.Kr))
+			title = g.w.T("feed_ramme_reduksjon", catalog.Args{"Belop": money.FormatKr(money.Abs(s.Belop.Kr))})
 		default:
 			title = s.Type + ": " + s.Belop.Tekst
 		}
 		add("ramme/"+strconv.Itoa(i+1), s.Dato.ISO, seqRamme+i, title,
-			sentence(s.Tekst)+g.decided(s.Vedtak)+g.t("Kostnadsramme etter vedtaket: ", "Kostnadsramme etter vedtaket: ")+s.Ramme.Tekst+".",
+			sentence(s.Tekst)+g.decided(s.Vedtak)+g.w.T("feed_ramme_after", catalog.Args{"Belop": s.Ramme.Tekst}),
 			g.related(s.Vedtak))
 	}
 	for i, b := range p.Bevilgninger {
 		add("bevilgning/"+strconv.Itoa(i+1), b.Vedtak.Dato, seqBevilgning+i,
-			g.t("Bevilgning for ", "Løyving for ")+strconv.Itoa(b.Ar)+": "+b.Belop.Tekst,
+			g.w.T("feed_bevilgning", catalog.Args{"Ar": b.Ar, "Belop": b.Belop.Tekst}),
 			strings.TrimSpace(g.decided(b.Vedtak)),
 			g.related(b.Vedtak))
 	}
 	for i, s := range p.Statusrapporter {
 		var sum strings.Builder
-		sum.WriteString(g.t("Prognose for sluttkostnad: ", "Prognose for sluttkostnad: ") + s.Prognose.Tekst + ".")
+		sum.WriteString(g.w.T("feed_prognose", catalog.Args{"Belop": s.Prognose.Tekst}) + ".")
 		if s.ForventetFerdig != nil {
-			sum.WriteString(g.t(" Forventet ferdig: ", " Venta ferdig: ") + s.ForventetFerdig.Tekst + ".")
+			sum.WriteString(" " + g.w.T("feed_expected_done", catalog.Args{"Dato": s.ForventetFerdig.Tekst}))
 		}
 		if r := g.risiko(s.Risiko); r != "" {
 			sum.WriteString(" " + r + ".")
@@ -160,17 +149,17 @@ func (g *gen) prosjektEntries(p *compile.Prosjekt) []entry {
 			sum.WriteString(" " + sentence(c))
 		}
 		add("status/"+strconv.Itoa(s.Ar)+"-"+s.Periode, s.Dato.ISO, seqStatus+i,
-			g.t("Statusrapport ", "Statusrapport ")+g.periode(s.Periode, s.Ar)+g.t(": prognose ", ": prognose ")+s.Prognose.Tekst,
+			g.w.T("feed_status_title", catalog.Args{"Periode": g.periode(s.Periode, s.Ar), "Belop": s.Prognose.Tekst}),
 			strings.TrimSpace(sum.String()), nil)
 	}
 	if sr := p.Sluttregnskap; sr != nil {
-		sum := g.t("Godkjent i ", "Godkjent i ") + g.ref(sr.Vedtak) + ". " +
-			g.t("Avvik mot justert kostnadsramme: ", "Avvik mot justert kostnadsramme: ") + signed(sr.Avvik.Kr) + "."
+		sum := g.w.T("feed_sluttregnskap_approved", catalog.Args{"Vedtak": g.ref(sr.Vedtak)}) + " " +
+			g.w.T("feed_sluttregnskap_deviation", catalog.Args{"Avvik": signed(sr.Avvik.Kr)})
 		if v := strings.TrimSpace(sr.Vurdering); v != "" {
 			sum += " " + sentence(v)
 		}
 		add("sluttregnskap", sr.Vedtak.Dato, seqSluttregnskap,
-			g.t("Sluttregnskap vedtatt: ", "Sluttrekneskap vedteken: ")+sr.Belop.Tekst,
+			g.w.T("feed_sluttregnskap_title", catalog.Args{"Belop": sr.Belop.Tekst}),
 			strings.TrimSpace(sum), g.related(sr.Vedtak))
 	}
 	return es
@@ -182,7 +171,7 @@ func (g *gen) decided(r compile.Ref) string {
 	if r.ID == "" {
 		return ""
 	}
-	return g.t("Vedtatt i ", "Vedteke i ") + g.ref(r) + ". "
+	return g.w.T("feed_decided", catalog.Args{"Vedtak": g.ref(r)}) + " "
 }
 
 // ref writes a vedtak reference: "KST 014/25 (13. mars 2025): Tittel".
@@ -191,8 +180,8 @@ func (g *gen) ref(r compile.Ref) string {
 	if s == "" {
 		s = r.ID
 	}
-	if d, err := time.Parse(time.DateOnly, r.Dato); err == nil {
-		s += " (" + norwegianDate(d) + ")"
+	if d, err := caldate.Parse(r.Dato); err == nil {
+		s += " (" + d.Norwegian() + ")"
 	}
 	if r.Tittel != "" {
 		s += ": " + strings.TrimRight(r.Tittel, ".")
@@ -200,34 +189,26 @@ func (g *gen) ref(r compile.Ref) string {
 	return s
 }
 
-var months = [12]string{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"}
-
-// norwegianDate writes "13. mars 2025" (the same in bokmål and nynorsk).
-func norwegianDate(t time.Time) string {
-	return strconv.Itoa(t.Day()) + ". " + months[t.Month()-1] + " " + strconv.Itoa(t.Year())
-}
-
 func (g *gen) periode(p string, ar int) string {
-	y := strconv.Itoa(ar)
 	switch p {
 	case "t1":
-		return "1. tertial " + y
+		return g.w.T("feed_periode_t1", catalog.Args{"Ar": ar})
 	case "t2":
-		return "2. tertial " + y
+		return g.w.T("feed_periode_t2", catalog.Args{"Ar": ar})
 	case "arsregnskap":
-		return g.t("årsregnskap ", "årsrekneskap ") + y
+		return g.w.T("feed_periode_arsregnskap", catalog.Args{"Ar": ar})
 	}
-	return p + " " + y
+	return p + " " + strconv.Itoa(ar)
 }
 
 func (g *gen) risiko(r string) string {
 	switch r {
 	case "gronn":
-		return g.t("Lav risiko (grønn)", "Låg risiko (grøn)")
+		return g.w.T("risiko_gronn", nil)
 	case "gul":
-		return g.t("Middels risiko (gul)", "Middels risiko (gul)")
+		return g.w.T("risiko_gul", nil)
 	case "rod":
-		return g.t("Høy risiko (rød)", "Høg risiko (raud)")
+		return g.w.T("risiko_rod", nil)
 	}
 	return ""
 }
@@ -242,9 +223,8 @@ func (g *gen) varselFeed() *atomFeed {
 		}
 	}
 	return g.feed("feed/overskridelser", varselPath, varselPage,
-		g.t("Overskridelser over varslingsgrensen – ", "Overskridingar over varslingsgrensa – ")+k.Navn,
-		g.t("Investeringsprosjekter der prognosen for sluttkostnad er mer enn "+k.OverskridelseVarsel.Tekst+" over justert kostnadsramme.",
-			"Investeringsprosjekt der prognosen for sluttkostnad er meir enn "+k.OverskridelseVarsel.Tekst+" over justert kostnadsramme."),
+		g.w.T("feed_varsel_title", catalog.Args{"Kommune": k.Navn}),
+		g.w.T("feed_varsel_subtitle", catalog.Args{"Terskel": k.OverskridelseVarsel.Tekst}),
 		es)
 }
 
@@ -253,11 +233,11 @@ func (g *gen) varselEntry(p *compile.Prosjekt) entry {
 	// The forecast's source, its date and its key in the id.
 	source, date, key := "", "", "prognose"
 	if p.PrognoseKilde == "sluttregnskap" && p.Sluttregnskap != nil {
-		source = g.t("sluttregnskap, ", "sluttrekneskap, ") + p.Sluttregnskap.Vedtak.Merke
+		source = g.w.T("feed_source_sluttregnskap", catalog.Args{"Vedtak": p.Sluttregnskap.Vedtak.Merke})
 		date, key = p.Sluttregnskap.Vedtak.Dato, "sluttregnskap"
 	} else if n := len(p.Statusrapporter); n > 0 {
 		s := p.Statusrapporter[n-1]
-		source = g.t("statusrapport ", "statusrapport ") + g.periode(s.Periode, s.Ar)
+		source = g.w.T("feed_source_status", catalog.Args{"Periode": g.periode(s.Periode, s.Ar)})
 		date, key = s.Dato.ISO, strconv.Itoa(s.Ar)+"-"+s.Periode
 	}
 	if _, err := time.Parse(time.DateOnly, date); err != nil {
@@ -274,13 +254,13 @@ func (g *gen) varselEntry(p *compile.Prosjekt) entry {
 		pct = p.AvvikJustertPct.Tekst
 	}
 	var s strings.Builder
-	s.WriteString(g.t("Prognose for sluttkostnad: ", "Prognose for sluttkostnad: ") + prognose)
+	s.WriteString(g.w.T("feed_prognose", catalog.Args{"Belop": prognose}))
 	if source != "" {
 		s.WriteString(" (" + source + ")")
 	}
-	s.WriteString(". " + g.t("Justert kostnadsramme: ", "Justert kostnadsramme: ") + p.Justert.Tekst + ". ")
-	s.WriteString(g.t("Avvik: ", "Avvik: ") + avvik + " (" + pct + "). ")
-	s.WriteString(g.t("Kommunens varslingsgrense er ", "Varslingsgrensa til kommunen er ") + k.OverskridelseVarsel.Tekst + ".")
+	s.WriteString(". " + g.w.T("feed_varsel_frame", catalog.Args{"Belop": p.Justert.Tekst}) + " ")
+	s.WriteString(g.w.T("feed_varsel_deviation", catalog.Args{"Avvik": avvik, "Pct": pct}) + " ")
+	s.WriteString(g.w.T("feed_varsel_threshold", catalog.Args{"Terskel": k.OverskridelseVarsel.Tekst}))
 	if p.Risiko != "" && p.PrognoseKilde != "sluttregnskap" {
 		s.WriteString(" " + g.risiko(p.Risiko) + ".")
 	}
@@ -291,7 +271,7 @@ func (g *gen) varselEntry(p *compile.Prosjekt) entry {
 		e.seq = int(math.Round(p.AvvikJustertPct.Verdi * 10))
 	}
 	e.ID = g.tag + "varsel/" + p.ID + "/" + key
-	e.Title = plain(p.Navn + ": " + g.t("prognose ", "prognose ") + pct + g.t(" over kostnadsrammen", " over kostnadsramma"))
+	e.Title = plain(g.w.T("feed_varsel_entry_title", catalog.Args{"Navn": p.Navn, "Pct": pct}))
 	e.Updated = timestamp(e.date)
 	e.Links = []atomLink{g.alternate(p.Path)}
 	e.Summary = plain(s.String())

@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
 )
 
@@ -54,7 +55,11 @@ func Files(site *compile.Site, baseURL string) (map[string][]byte, Index, error)
 	if err != nil {
 		return nil, Index{}, err
 	}
-	g := &gen{site: site, m: site.Kommune.Malform, links: links, tag: tagPrefix(site.Kommune.Nettsted, links)}
+	w, err := catalog.For(site.Kommune.Malform)
+	if err != nil {
+		return nil, Index{}, err
+	}
+	g := &gen{site: site, w: w, links: links, tag: tagPrefix(site.Kommune.Nettsted, links)}
 	files := map[string][]byte{}
 	idx := Index{Vedtak: vedtakPath, Varsler: varselPath, Prosjekter: map[string]string{}}
 	add := func(path string, f *atomFeed) error {
@@ -213,16 +218,9 @@ func sortNewest(es []entry) {
 // gen holds what every feed needs.
 type gen struct {
 	site  *compile.Site
-	m     string
+	w     *catalog.Text // the text catalogue in the kommune's målform
 	links linker
 	tag   string
-}
-
-func (g *gen) t(nb, nn string) string {
-	if g.m == "nn" {
-		return nn
-	}
-	return nb
 }
 
 // feed makes a feed of entries (sorted here) with its self and alternate
@@ -235,7 +233,7 @@ func (g *gen) feed(id, path, page string, title, subtitle string, es []entry) *a
 		updated = es[0].date
 	}
 	f := &atomFeed{
-		Lang:    g.langTag(),
+		Lang:    g.w.Lang(),
 		ID:      g.tag + id,
 		Title:   plain(title),
 		Updated: timestamp(updated),
@@ -244,7 +242,7 @@ func (g *gen) feed(id, path, page string, title, subtitle string, es []entry) *a
 			{Rel: "self", Type: atomType, Href: g.links.href(path)},
 			{Rel: "alternate", Type: htmlType, Href: g.links.href(page)},
 		},
-		Generator: &atomGenerator{Text: g.t("Åpen kommune", "Open kommune")},
+		Generator: &atomGenerator{Text: g.w.T("portal_name", nil)},
 		Entries:   []atomEntry{},
 	}
 	if subtitle != "" {
@@ -252,7 +250,7 @@ func (g *gen) feed(id, path, page string, title, subtitle string, es []entry) *a
 		f.Subtitle = &s
 	}
 	if k.Lisens != "" {
-		r := g.t("Dataene kan brukes etter lisensen ", "Dataa kan brukast etter lisensen ") + k.Lisens
+		r := g.w.T("feed_rights", catalog.Args{"Lisens": k.Lisens})
 		if k.LisensURL != "" {
 			r += " (" + k.LisensURL + ")"
 		}
@@ -264,13 +262,6 @@ func (g *gen) feed(id, path, page string, title, subtitle string, es []entry) *a
 		f.Entries = append(f.Entries, e.atomEntry)
 	}
 	return f
-}
-
-func (g *gen) langTag() string {
-	if g.m == "nn" {
-		return "nn"
-	}
-	return "nb"
 }
 
 func (g *gen) alternate(path string) atomLink {

@@ -8,41 +8,59 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/BurntSushi/toml"
+	"github.com/openkommune/portal/tools/catalog"
 )
 
-// TestMessagesTranslated keeps the message codes, the i18n files and the
-// search page in step: every code has its text in bokmål (the same as
-// MessageTexts) and nynorsk, with the same {n} places, and the page hands
-// it to search.js.
+// TestMessagesTranslated keeps the message codes, the text catalogue and
+// the search page in step: every code has its text search_msg_<code> in
+// bokmål and nynorsk, with the same {n} places, and the page hands it to
+// search.js.
 func TestMessagesTranslated(t *testing.T) {
-	tr := map[string]map[string]string{}
-	for _, lang := range []string{"nb", "nn"} {
-		m := map[string]string{}
-		if _, err := toml.DecodeFile("../../i18n/"+lang+".toml", &m); err != nil {
-			t.Fatal(err)
-		}
-		tr[lang] = m
-	}
 	page, err := os.ReadFile("../../layouts/sok/section.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	places := regexp.MustCompile(`\{\d+\}`)
-	for code, text := range MessageTexts {
-		key := "search_msg_" + code
-		if tr["nb"][key] != text {
-			t.Errorf("nb.toml %s = %q, want %q as in MessageTexts", key, tr["nb"][key], text)
+	nb, nn := catalog.Must("nb"), catalog.Must("nn")
+	for _, code := range MessageCodes {
+		key := catalog.Key("search_msg_" + code)
+		if !nb.Has(key) || !nn.Has(key) {
+			t.Errorf("the catalogue lacks %s in bokmål or nynorsk", key)
+			continue
 		}
-		nb, nn := places.FindAllString(text, -1), places.FindAllString(tr["nn"][key], -1)
-		slices.Sort(nb)
-		slices.Sort(nn)
-		if tr["nn"][key] == "" || !slices.Equal(nb, nn) {
-			t.Errorf("nn.toml %s = %q, want a text with %q", key, tr["nn"][key], nb)
+		if a, b := places(nb.T(key, nil)), places(nn.T(key, nil)); !slices.Equal(a, b) {
+			t.Errorf("%s: bokmål has %q, nynorsk %q", key, a, b)
 		}
-		if !strings.Contains(string(page), `"msg_`+code+`" (i18n "`+key+`")`) {
+		if !strings.Contains(string(page), `"msg_`+code+`" (i18n "`+string(key)+`")`) {
 			t.Errorf("the search page does not hand %s to search.js", key)
 		}
+	}
+}
+
+// places are the {n} of a message text, sorted.
+func places(text string) []string {
+	p := regexp.MustCompile(`\{\d+\}`).FindAllString(text, -1)
+	slices.Sort(p)
+	return p
+}
+
+// fill replaces {0}, {1}, … in text by args, in one pass (an arg may hold
+// braces), as search.js does.
+func fill(text string, args []string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(text, '{')
+		j := strings.IndexByte(text[i+1:], '}') + i + 1
+		if i < 0 || j <= i {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		if n, err := strconv.Atoi(text[i+1 : j]); err == nil && n >= 0 && n < len(args) {
+			b.WriteString(args[n])
+		} else {
+			b.WriteString(text[i : j+1])
+		}
+		text = text[j+1:]
 	}
 }
 

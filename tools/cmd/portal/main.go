@@ -14,6 +14,8 @@ package main
 import (
 	"fmt"
 	"os"
+
+	"github.com/openkommune/portal/tools/catalog"
 )
 
 var commands = map[string]func(args []string) int{
@@ -23,6 +25,7 @@ var commands = map[string]func(args []string) int{
 	"synth":  runSynth,
 	"new":    runNew,
 	"schema": runSchema,
+	"import": runImport,
 }
 
 func main() { os.Exit(run(os.Args[1:])) }
@@ -31,6 +34,12 @@ func run(args []string) int {
 	if len(args) < 1 || commands[args[0]] == nil {
 		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth|new|schema [flags]")
 		return 2
+	}
+	// The UI texts Go writes are read from the embedded i18n/ files: a
+	// broken file stops every command here, with each problem's place.
+	if err := catalog.Check(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
 	}
 	return commands[args[0]](args[1:])
 }

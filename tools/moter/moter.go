@@ -30,6 +30,7 @@ import (
 	"github.com/openkommune/portal/tools/einnsyn"
 	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/saksnummer"
 	"github.com/openkommune/portal/tools/tomledit"
 )
 
@@ -176,7 +177,7 @@ func (p *planner) sak(m einnsyn.Moetesak) {
 		p.res.NoVedtak = append(p.res.NoVedtak, m)
 		return
 	}
-	id := fmt.Sprintf("%s-%d-%03d", strings.ToLower(code), m.Aar, m.Nr)
+	id := saksnummer.VedtakID(code, m.Aar, m.Nr)
 	if !load.ValidID(id) {
 		p.errorf(m.MoteAt, "the utvalg code %q does not make a valid id (%s): give the utvalg a code of letters a–z and digits in kommune.toml", code, id)
 		return

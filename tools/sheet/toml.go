@@ -94,4 +94,3 @@ func orDefault(s, def string) string {
 	}
 	return s
 }
-

@@ -13,8 +13,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 

@@ -34,12 +34,24 @@
   var numFmt = new Intl.NumberFormat(lang === 'nn' ? 'nn-NO' : 'nb-NO');
   var FACETS = ['type', 'aar', 'utvalg', 'rammeomrade', 'status', 'fase', 'plan'];
   var RANGES = ['avvik_prosent', 'kostnadsramme'];
-  var PAGE = 20;
+  var PAGE = 10; // hits per page: each may need a result block fetched
   // The longest query the engine runs: search.MaxQueryRunes (a Go test
   // keeps them equal). A longer ?q= is cut before it reaches the worker.
   var MAX_QUERY = 256;
 
   input.maxLength = MAX_QUERY;
+  // The search service worker keeps the search's files for a returning
+  // visitor (static/search-sw.js; docs/search.md says how to remove it).
+  if ('serviceWorker' in navigator && app.dataset.sw) {
+    navigator.serviceWorker.register(app.dataset.sw, { scope: app.dataset.base }).catch(function () {});
+  }
+  // keep asks the service worker to keep scripts fetched before it ran.
+  function keep(urls) {
+    if (!('serviceWorker' in navigator) || !app.dataset.sw) return;
+    navigator.serviceWorker.ready.then(function (reg) {
+      if (reg.active) reg.active.postMessage({ keep: urls.map(function (u) { return new URL(u, location.href).href; }) });
+    });
+  }
   var truncated = false; // the query from the URL was cut
   var state = fromURL();
   var worker = null;
@@ -124,7 +136,8 @@
     worker = new Worker(app.dataset.worker);
     worker.onmessage = onMessage;
     worker.onerror = function (e) { fail(e.message || 'worker'); };
-    worker.postMessage({ type: 'init', head: app.dataset.head, engine: app.dataset.engine, wasmExec: app.dataset.wasmExec });
+    worker.postMessage({ type: 'init', head: app.dataset.head, reader: app.dataset.reader, engine: app.dataset.engine, wasmExec: app.dataset.wasmExec });
+    keep([app.dataset.worker, app.dataset.reader]);
     setStatus(text.loading_engine);
     progressEl.hidden = false;
     progressEl.removeAttribute('value');
@@ -148,7 +161,9 @@
 
   function onMessage(e) {
     var m = e.data;
-    if (m.type === 'progress') {
+    if (m.type === 'keep') {
+      keep(m.urls);
+    } else if (m.type === 'progress') {
       if (m.stage === 'engine' && m.total) {
         progressEl.max = m.total;
         progressEl.value = m.loaded;

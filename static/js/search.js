@@ -46,6 +46,7 @@
     navigator.serviceWorker.register(app.dataset.sw, { scope: app.dataset.base }).catch(function () {});
   }
   // keep asks the service worker to keep scripts fetched before it ran.
+  var pendingKeep = null;
   function keep(urls) {
     if (!('serviceWorker' in navigator) || !app.dataset.sw) return;
     navigator.serviceWorker.ready.then(function (reg) {
@@ -131,13 +132,17 @@
   }
 
   // ---- worker ----
-  function startWorker() {
+  // startWorker loads the reader, the head and the doc values; quiet, as
+  // the page opens, it says nothing.
+  function startWorker(quiet) {
     if (worker) return;
     worker = new Worker(app.dataset.worker);
     worker.onmessage = onMessage;
     worker.onerror = function (e) { fail(e.message || 'worker'); };
     worker.postMessage({ type: 'init', head: app.dataset.head, reader: app.dataset.reader, engine: app.dataset.engine, wasmExec: app.dataset.wasmExec });
-    keep([app.dataset.worker, app.dataset.reader]);
+    // Once the first answer is shown, not competing with it.
+    pendingKeep = [app.dataset.worker, app.dataset.reader];
+    if (quiet === true) return;
     setStatus(text.loading_engine);
     progressEl.hidden = false;
     progressEl.removeAttribute('value');
@@ -167,11 +172,12 @@
       if (m.stage === 'engine' && m.total) {
         progressEl.max = m.total;
         progressEl.value = m.loaded;
-      } else if (m.stage === 'index') {
+      } else if (m.stage === 'index' && !progressEl.hidden) {
         setStatus(text.loading_index);
         progressEl.removeAttribute('value');
       }
     } else if (m.type === 'ready') {
+      app.dataset.ready = 'true';
       progressEl.hidden = true;
       if (active(state)) setStatus(text.searching);
     } else if (m.type === 'fatal') {
@@ -183,6 +189,10 @@
       app.dataset.bytes = String(m.bytes);
       app.dataset.totalBytes = String(m.total);
       render(m.res);
+      if (pendingKeep) {
+        setTimeout(keep, 2000, pendingKeep);
+        pendingKeep = null;
+      }
     } else if (m.type === 'error' && m.id === seq) {
       app.removeAttribute('aria-busy');
       setStatus(text.error + ' ' + m.message);
@@ -346,7 +356,7 @@
   }
 
   // ---- events ----
-  input.addEventListener('focus', startWorker);
+  input.addEventListener('focus', function () { startWorker(); });
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
@@ -390,4 +400,5 @@
 
   syncForm();
   if (active(state)) run(false);
+  else (window.requestIdleCallback || setTimeout)(function () { startWorker(true); });
 }());

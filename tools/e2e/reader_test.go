@@ -109,6 +109,13 @@ func TestSearchReaderInBrowser(t *testing.T) {
 		t.Error("skol* did not load the WebAssembly engine")
 	}
 
+	// The page asks the service worker to keep the scripts it loaded
+	// before the worker took control, once the first answer is shown.
+	waitFor(t, p, `(() => { caches.open('portal-search-1').then((c) => Promise.all([c.match(document.getElementById('search-app').dataset.reader),
+		c.match(document.getElementById('search-app').dataset.worker)])).then((m) => { window.kept = m.every(Boolean); }); return !!window.kept; })()`, "the scripts kept")
+
+	srv.take()
+
 	// Return visit: the same searches fetch nothing of the search's files.
 	openSearch(t, p, origin, "skole")
 	submit(t, p, "skol*")

@@ -30,6 +30,8 @@ func outFixture(t *testing.T) string {
 	for _, d := range hugoSources {
 		write("root/"+d+"/x", "")
 	}
+	write("bare/config.toml", "")
+	write("bare/go.mod", "module x\n")
 	write("root/public/index.html", "old site")
 	write("root/public/"+markerName, markerText)
 	must(os.Mkdir(filepath.Join(dir, "empty"), 0o755))
@@ -111,6 +113,8 @@ func TestPreflight(t *testing.T) {
 	}{
 		{"no config.toml, no go.mod", Options{Root: dir, DataDir: filepath.Join(dir, "root/data"), Out: filepath.Join(dir, "site")},
 			[]string{"no config.toml in " + dir + ": run portal from the portal repository's root, or pass -root DIR", "no go.mod in " + dir}},
+		{"no Hugo sources", Options{Root: filepath.Join(dir, "bare"), DataDir: filepath.Join(dir, "root/data"), Out: filepath.Join(dir, "site")},
+			[]string{"no layouts/ in " + filepath.Join(dir, "bare") + " (Hugo reads", "no content/ in", "no static/ in", "no i18n/ in"}},
 		{"no data", Options{Root: filepath.Join(dir, "root"), DataDir: filepath.Join(dir, "nodata")},
 			[]string{"no data directory at " + filepath.Join(dir, "nodata")}},
 		{"data is a file", Options{Root: filepath.Join(dir, "root"), DataDir: filepath.Join(dir, "file")},

@@ -17,8 +17,14 @@ func (o Options) preflight() error {
 }
 
 // checkRoot reports what root lacks of the portal repository: config.toml
-// (Hugo's configuration) and go.mod (which pins Hugo and builds the search
-// engine).
+// (Hugo's configuration), go.mod (which pins Hugo and builds the search
+// engine) and the directories Hugo reads (hugoSources).
+//
+// These are not embedded in the portal binary: the build runs the Go
+// toolchain on the repository's go.mod (to run the pinned Hugo and to
+// compile the search engine to WebAssembly), so it needs the repository
+// anyway; and a kommune's fork changes layouts/, content/ and static/,
+// which a copy inside the binary would silently override.
 func checkRoot(root string) error {
 	var errs []error
 	for _, f := range []struct{ name, why string }{
@@ -27,6 +33,11 @@ func checkRoot(root string) error {
 	} {
 		if info, err := os.Stat(filepath.Join(root, f.name)); err != nil || !info.Mode().IsRegular() {
 			errs = append(errs, fmt.Errorf("no %s in %s%s: run portal from the portal repository's root, or pass -root DIR", f.name, root, f.why))
+		}
+	}
+	for _, d := range hugoSources {
+		if info, err := os.Stat(filepath.Join(root, d)); err != nil || !info.IsDir() {
+			errs = append(errs, fmt.Errorf("no %s/ in %s (Hugo reads the site's templates, pages, text and assets from the repository): run portal from the portal repository's root, or pass -root DIR", d, root))
 		}
 	}
 	return errors.Join(errs...)

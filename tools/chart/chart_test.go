@@ -62,7 +62,7 @@ func prosjekt(id, navn string, startAr int, frame [][2]any, spend []int64, forec
 func edgeSite(malform string) *compile.Site {
 	site := &compile.Site{Kommune: compile.Kommune{Malform: malform, OverskridelseVarsel: compile.Pct{Verdi: 5}}}
 	site.Prosjekter = []*compile.Prosjekt{
-		// The brief's example: 120 → 142 in 2 vedtak, forecast 150.
+		// A frame of 120 raised to 142 by 2 vedtak, forecast 150.
 		prosjekt("skole", "Skole", 2024, [][2]any{{"2024-02-01", int64(120_000_000)}, {"2024-09-01", int64(10_000_000)}, {"2025-06-01", int64(12_000_000)}},
 			[]int64{30_000_000, 80_000_000}, [][2]any{{"2024-12-31", int64(130_000_000)}, {"2025-08-31", int64(150_000_000)}}),
 		// No forecast, no spend, one year.

@@ -24,7 +24,7 @@ import (
 
 // Check validates s and adds what it finds to diags.
 func Check(s *record.Set, diags *diag.List) {
-	c := &checker{set: s, ix: s.Index(), diags: diags, saker: map[string]*record.Vedtak{}}
+	c := &checker{set: s, ix: s.Index(), diags: diags, saker: map[string]*record.Vedtak{}, nummer: map[string]*record.Prosjekt{}}
 	if s.Kommune != nil {
 		c.ref = s.Kommune.Referansedato
 		c.kommune(s.Kommune)
@@ -55,6 +55,8 @@ type checker struct {
 	ref   caldate.Date // the kommune's reference date; zero if missing
 	// saker maps utvalg, year and saksnummer to the first vedtak with them.
 	saker map[string]*record.Vedtak
+	// nummer maps a prosjektnummer to the first project with it.
+	nummer map[string]*record.Prosjekt
 }
 
 // errorf reports an error at the key path of src, unless load has already

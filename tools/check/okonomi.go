@@ -9,70 +9,123 @@ import (
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
+// okonomiplan checks an økonomiplan, one rule per function.
 func (c *checker) okonomiplan(o *record.Okonomiplan) {
 	s := o.Src
 	c.year(s, "forste_ar", o.ForsteAr, true)
 	adopted := c.vedtakRef(s, "vedtatt_i", o.VedtattI, true)
-	if o.Plan != "" {
-		if p := c.planRef(s, "plan", o.Plan); p != nil && p.Type != "handlings_og_okonomiplan" && p.Type.Problem() == "" && !p.Src.Pos.Rejected("type") {
-			c.errorf(s, "plan", "plan %q has type %q: an økonomiplan belongs to a plan of type handlings_og_okonomiplan", p.ID, p.Type)
-		}
-	}
-	inPlan := func(y int) bool { return o.ForsteAr != 0 && y >= o.ForsteAr && y < o.ForsteAr+record.PlanYears }
-	yearsText := fmt.Sprintf("%d–%d", o.ForsteAr, o.ForsteAr+record.PlanYears-1)
+	c.okonomiplanPlan(o)
+	r := c.rammer(o)
+	c.omraderWithoutRamme(o, r)
+	c.sumDriftsrammer(o, r)
+	c.reguleringer(o, r, adopted)
+	c.okonomiRegnskap(o)
+}
 
-	sums := make([]int64, record.PlanYears)
+// okonomiplanPlan checks that the plan an økonomiplan belongs to is a
+// handlings- og økonomiplan.
+func (c *checker) okonomiplanPlan(o *record.Okonomiplan) {
+	if o.Plan == "" {
+		return
+	}
+	if p := c.planRef(o.Src, "plan", o.Plan); p != nil && p.Type != record.HandlingsOgOkonomiplan && p.Type.Problem() == "" && !p.Src.Pos.Rejected("type") {
+		c.errorf(o.Src, "plan", "plan %q has type %q: an økonomiplan belongs to a plan of type handlings_og_okonomiplan", p.ID, p.Type)
+	}
+}
+
+// inPlan reports whether year y is one of the økonomiplan's years.
+func inPlan(o *record.Okonomiplan, y int) bool {
+	return o.ForsteAr != 0 && y >= o.ForsteAr && y < o.ForsteAr+record.PlanYears
+}
+
+// planYears writes the økonomiplan's years for a message, e.g. 2025–2028.
+func planYears(o *record.Okonomiplan) string {
+	return fmt.Sprintf("%d–%d", o.ForsteAr, o.ForsteAr+record.PlanYears-1)
+}
+
+// rammeSums is what the [[ramme]] tables add up to.
+type rammeSums struct {
+	sums []int64 // per plan year
 	// known[j] is false when the sum of year j is not known: an amount is
 	// not valid (reported by load) or the sum is out of range (reported
 	// by sums).
-	known := make([]bool, record.PlanYears)
-	for j := range known {
-		known[j] = true
+	known    []bool
+	hasRamme map[string]bool // the areas with a [[ramme]]
+}
+
+// rammer checks the [[ramme]] tables (an area each, one amount per plan
+// year) and adds them up.
+func (c *checker) rammer(o *record.Okonomiplan) rammeSums {
+	s := o.Src
+	r := rammeSums{sums: make([]int64, record.PlanYears), known: make([]bool, record.PlanYears), hasRamme: map[string]bool{}}
+	for j := range r.known {
+		r.known[j] = true
 	}
-	hasRamme := map[string]bool{}
-	for i, r := range o.Ramme {
+	for i, ramme := range o.Ramme {
 		path := tomlpos.Elem("ramme", i)
-		if r.Omrade == "" {
+		if ramme.Omrade == "" {
 			c.errorf(s, path+".omrade", "missing: name the rammeområde, e.g. omrade = \"oppvekst\"")
 		}
-		c.omradeRef(s, path+".omrade", r.Omrade)
-		if hasRamme[r.Omrade] {
-			c.errorf(s, path+".omrade", "rammeområde %q has two rammer: give each area one [[ramme]] with one amount per year", r.Omrade)
+		c.omradeRef(s, path+".omrade", ramme.Omrade)
+		if r.hasRamme[ramme.Omrade] {
+			c.errorf(s, path+".omrade", "rammeområde %q has two rammer: give each area one [[ramme]] with one amount per year", ramme.Omrade)
 		}
-		hasRamme[r.Omrade] = true
-		if len(r.Belop) != record.PlanYears {
-			c.errorf(s, path+".belop", "%d amounts: write one netto driftsramme for each of the %d plan years (%s)", len(r.Belop), record.PlanYears, yearsText)
+		r.hasRamme[ramme.Omrade] = true
+		if len(ramme.Belop) != record.PlanYears {
+			c.errorf(s, path+".belop", "%d amounts: write one netto driftsramme for each of the %d plan years (%s)", len(ramme.Belop), record.PlanYears, planYears(o))
 		}
-		for j, b := range r.Belop {
+		for j, b := range ramme.Belop {
 			if j < record.PlanYears {
 				var ok bool
-				sums[j], ok = money.Add(sums[j], b.Kr)
+				r.sums[j], ok = money.Add(r.sums[j], b.Kr)
 				valid := b.Problem() == "" && !s.Pos.Rejected(tomlpos.Elem(path+".belop", j))
-				known[j] = known[j] && ok && valid
+				r.known[j] = r.known[j] && ok && valid
 			}
 		}
 	}
-	if c.set.Omrader != nil && len(o.Ramme) > 0 {
-		for _, a := range c.set.Omrader.Omrade {
-			if a.ID != "" && !hasRamme[a.ID] {
-				c.warnf(s, "ramme", "rammeområde %q has no ramme in this økonomiplan: add [[ramme]] omrade = %q", a.ID, a.ID)
-			}
+	return r
+}
+
+// omraderWithoutRamme warns about a rammeområde the økonomiplan gives no
+// ramme.
+func (c *checker) omraderWithoutRamme(o *record.Okonomiplan, r rammeSums) {
+	if c.set.Omrader == nil || len(o.Ramme) == 0 {
+		return
+	}
+	for _, a := range c.set.Omrader.Omrade {
+		if a.ID != "" && !r.hasRamme[a.ID] {
+			c.warnf(o.Src, "ramme", "rammeområde %q has no ramme in this økonomiplan: add [[ramme]] omrade = %q", a.ID, a.ID)
 		}
 	}
-	if len(o.SumDriftsrammer) > 0 {
-		if len(o.SumDriftsrammer) != record.PlanYears {
-			c.errorf(s, "sum_driftsrammer", "%d amounts: write the sum for each of the %d plan years (%s)", len(o.SumDriftsrammer), record.PlanYears, yearsText)
+}
+
+// sumDriftsrammer checks the stated sums against what the rammer add up to.
+func (c *checker) sumDriftsrammer(o *record.Okonomiplan, r rammeSums) {
+	s := o.Src
+	if len(o.SumDriftsrammer) == 0 {
+		return
+	}
+	if len(o.SumDriftsrammer) != record.PlanYears {
+		c.errorf(s, "sum_driftsrammer", "%d amounts: write the sum for each of the %d plan years (%s)", len(o.SumDriftsrammer), record.PlanYears, planYears(o))
+	}
+	for j, stated := range o.SumDriftsrammer {
+		if j >= record.PlanYears || stated.Problem() != "" || !r.known[j] {
+			continue
 		}
-		for j, stated := range o.SumDriftsrammer {
-			if j >= record.PlanYears || stated.Problem() != "" || !known[j] {
-				continue
-			}
-			if stated.Kr != sums[j] {
-				c.errorf(s, tomlpos.Elem("sum_driftsrammer", j), "the stated sum for %d is %s but the rammer add up to %s (difference %s): correct the sum or the rammer",
-					o.ForsteAr+j, money.FormatKr(stated.Kr), money.FormatKr(sums[j]), money.FormatKr(stated.Kr-sums[j]))
-			}
+		if stated.Kr != r.sums[j] {
+			c.errorf(s, tomlpos.Elem("sum_driftsrammer", j), "the stated sum for %d is %s but the rammer add up to %s (difference %s): correct the sum or the rammer",
+				o.ForsteAr+j, money.FormatKr(stated.Kr), money.FormatKr(r.sums[j]), money.FormatKr(stated.Kr-r.sums[j]))
 		}
 	}
+}
+
+// reguleringer checks each regulering: an area with a ramme, a plan year,
+// an amount other than 0 kr, and a vedtak after the økonomiplan's, in the
+// order they were decided.
+func (c *checker) reguleringer(o *record.Okonomiplan, rs rammeSums, adopted *record.Vedtak) {
+	s := o.Src
+	hasRamme := rs.hasRamme
+	yearsText := planYears(o)
 	for i, r := range o.Regulering {
 		path := tomlpos.Elem("regulering", i)
 		if r.Omrade == "" {
@@ -82,7 +135,7 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 		}
 		c.omradeRef(s, path+".omrade", r.Omrade)
 		c.year(s, path+".ar", r.Ar, true)
-		if r.Ar != 0 && !inPlan(r.Ar) {
+		if r.Ar != 0 && !inPlan(o, r.Ar) {
 			c.errorf(s, path+".ar", "%d is outside the plan years %s", r.Ar, yearsText)
 		}
 		if !r.Belop.Set {
@@ -100,6 +153,13 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 			}
 		}
 	}
+}
+
+// okonomiRegnskap checks the accounts per area and period: each for a plan
+// year and a period already over, once each.
+func (c *checker) okonomiRegnskap(o *record.Okonomiplan) {
+	s := o.Src
+	yearsText := planYears(o)
 	type key struct {
 		omrade  string
 		ar      int
@@ -113,12 +173,12 @@ func (c *checker) okonomiplan(o *record.Okonomiplan) {
 			c.errorf(s, path+".omrade", "missing: name the rammeområde")
 		}
 		c.year(s, path+".ar", r.Ar, true)
-		if r.Ar != 0 && !inPlan(r.Ar) {
+		if r.Ar != 0 && !inPlan(o, r.Ar) {
 			c.errorf(s, path+".ar", "%d is outside the plan years %s", r.Ar, yearsText)
 		}
 		if r.Periode == "" {
 			c.errorf(s, path+".periode", "missing: add periode = \"t1\", \"t2\" or \"arsregnskap\"")
-		} else if r.Ar != 0 && !c.ref.IsZero() && r.Periode.Problem() == "" && r.Periode.End(r.Ar).After(c.ref) {
+		} else if end, ok := periodEnd(r.Ar, r.Periode); ok && !c.ref.IsZero() && end.After(c.ref) {
 			c.errorf(s, path+".periode", "the period %s %d ends after the reference date %s: accounts cannot be reported before the period ends", r.Periode, r.Ar, c.ref)
 		}
 		if !r.Regnskap.Set {

@@ -8,7 +8,21 @@ import (
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
+// plan checks a plan, one rule per function.
 func (c *checker) plan(p *record.Plan) {
+	c.planFields(p)
+	c.satsingsomrader(p)
+	tiltak := map[string]bool{}
+	for i := range p.Tiltak {
+		c.planTiltak(p, i, tiltak)
+	}
+	c.planFaser(p)
+}
+
+// planFields checks the fields every plan has: type, title, period,
+// status and the vedtak that adopted it, and its place under an
+// overordnet plan.
+func (c *checker) planFields(p *record.Plan) {
 	s := p.Src
 	if p.Type == "" {
 		c.errorf(s, "type", "missing: add type = one of %s", strings.Join(record.PlanTypeValues, ", "))
@@ -22,13 +36,19 @@ func (c *checker) plan(p *record.Plan) {
 	if p.Status == "" {
 		c.errorf(s, "status", "missing: add status = one of %s", strings.Join(record.PlanStatusValues, ", "))
 	}
-	if v := c.vedtakRef(s, "vedtatt_i", p.VedtattI, p.Status == "vedtatt" || p.Status == "erstattet"); v != nil && p.Status == "under_arbeid" {
+	if v := c.vedtakRef(s, "vedtatt_i", p.VedtattI, p.Status.Adopted()); v != nil && p.Status == record.PlanUnderArbeid {
 		c.errorf(s, "status", "the plan cites the vedtak that adopted it (%s) but has status under_arbeid: set status = \"vedtatt\"", v.ID)
 	}
 	if p.Overordnet != "" {
 		c.planRef(s, "overordnet", p.Overordnet)
 		c.planCycle(p)
 	}
+}
+
+// satsingsomrader checks the satsingsområder and their mål: ids unique
+// within the plan, bærekraftsmål 1 to 17 listed once each.
+func (c *checker) satsingsomrader(p *record.Plan) {
+	s := p.Src
 	sat := map[string]bool{}
 	mal := map[string]bool{}
 	for i, so := range p.Satsingsomrade {
@@ -39,17 +59,7 @@ func (c *checker) plan(p *record.Plan) {
 		}
 		sat[so.ID] = true
 		c.required(s, path+".navn", so.Navn, `"Godt liv for alle"`)
-		seen := map[int]bool{}
-		for j, n := range so.Barekraftsmal {
-			bp := tomlpos.Elem(path+".barekraftsmal", j)
-			if n < 1 || n > 17 {
-				c.errorf(s, bp, "%d is not one of FN's 17 bærekraftsmål: use the goal's number, 1 to 17", n)
-			}
-			if seen[n] {
-				c.errorf(s, bp, "bærekraftsmål %d is listed twice", n)
-			}
-			seen[n] = true
-		}
+		c.barekraftsmal(s, path, so.Barekraftsmal)
 		for j, m := range so.Mal {
 			mp := tomlpos.Elem(path+".mal", j)
 			c.id(s, mp+".id", m.ID)
@@ -60,50 +70,80 @@ func (c *checker) plan(p *record.Plan) {
 			c.required(s, mp+".tekst", m.Tekst, `"Flere barn går i barnehage"`)
 		}
 	}
-	tiltak := map[string]bool{}
-	for i, t := range p.Tiltak {
-		path := tomlpos.Elem("tiltak", i)
-		c.id(s, path+".id", t.ID)
-		if tiltak[t.ID] {
-			c.errorf(s, path+".id", "tiltak %q is defined twice in this plan", t.ID)
+}
+
+// barekraftsmal checks a satsingsområde's list of FN's bærekraftsmål.
+func (c *checker) barekraftsmal(s record.Source, path string, goals []int) {
+	seen := map[int]bool{}
+	for j, n := range goals {
+		bp := tomlpos.Elem(path+".barekraftsmal", j)
+		if n < 1 || n > 17 {
+			c.errorf(s, bp, "%d is not one of FN's 17 bærekraftsmål: use the goal's number, 1 to 17", n)
 		}
-		tiltak[t.ID] = true
-		c.required(s, path+".tittel", t.Tittel, `"Utrede behovet for utleieboliger"`)
-		if t.Fase == "" {
-			c.errorf(s, path+".fase", "missing: add fase = one of %s", strings.Join(record.TiltakFaseValues, ", "))
+		if seen[n] {
+			c.errorf(s, bp, "bærekraftsmål %d is listed twice", n)
 		}
-		if t.Status == "" {
-			c.errorf(s, path+".status", "missing: add status = one of %s", strings.Join(record.StatusValues, ", "))
-		}
-		if t.Status == record.Utgar && strings.TrimSpace(t.Begrunnelse) == "" {
-			c.errorf(s, path+".begrunnelse", "a dropped tiltak (utgar) needs its reason: add begrunnelse = \"...\" and the vedtak in vedtak = [...]")
-		}
-		if t.Status == record.Utgar && len(t.Vedtak) == 0 {
-			c.errorf(s, path+".status", "a tiltak is dropped (utgar) only by a vedtak: cite it in vedtak = [\"...\"]")
-		}
-		for j, ref := range t.Mal {
-			mp := tomlpos.Elem(path+".mal", j)
-			if mplan, _, m := c.ix.Mal(p, ref); m == nil {
-				switch {
-				case mplan != nil && mplan.Src.Pos.RejectedUnder("satsingsomrade"):
-					// A list load reported as unusable.
-				case mplan == nil:
-					c.errorf(s, mp, "mål %q: the plan does not exist (write plan-id/mål-id, or a mål id of this plan)", ref)
-				default:
-					c.errorf(s, mp, "mål %q does not exist in plan %s", ref, load.Plain(mplan.ID))
-				}
-			}
-		}
-		for j, id := range t.Rammeomrader {
-			c.omradeRef(s, tomlpos.Elem(path+".rammeomrader", j), id)
-		}
-		for j, id := range t.Prosjekter {
-			c.prosjektRef(s, tomlpos.Elem(path+".prosjekter", j), id)
-		}
-		for j, id := range t.Vedtak {
-			c.vedtakRef(s, tomlpos.Elem(path+".vedtak", j), id, true)
-		}
+		seen[n] = true
 	}
+}
+
+// planTiltak checks tiltak i of the plan: an id unique within the plan
+// (seen holds the ids of the tiltak before it), its fields, and its
+// references.
+func (c *checker) planTiltak(p *record.Plan, i int, seen map[string]bool) {
+	s := p.Src
+	t := p.Tiltak[i]
+	path := tomlpos.Elem("tiltak", i)
+	c.id(s, path+".id", t.ID)
+	if seen[t.ID] {
+		c.errorf(s, path+".id", "tiltak %q is defined twice in this plan", t.ID)
+	}
+	seen[t.ID] = true
+	c.required(s, path+".tittel", t.Tittel, `"Utrede behovet for utleieboliger"`)
+	if t.Fase == "" {
+		c.errorf(s, path+".fase", "missing: add fase = one of %s", strings.Join(record.TiltakFaseValues, ", "))
+	}
+	if t.Status == "" {
+		c.errorf(s, path+".status", "missing: add status = one of %s", strings.Join(record.StatusValues, ", "))
+	}
+	if t.Status == record.Utgar && strings.TrimSpace(t.Begrunnelse) == "" {
+		c.errorf(s, path+".begrunnelse", "a dropped tiltak (utgar) needs its reason: add begrunnelse = \"...\" and the vedtak in vedtak = [...]")
+	}
+	if t.Status == record.Utgar && len(t.Vedtak) == 0 {
+		c.errorf(s, path+".status", "a tiltak is dropped (utgar) only by a vedtak: cite it in vedtak = [\"...\"]")
+	}
+	for j, ref := range t.Mal {
+		c.malRef(p, tomlpos.Elem(path+".mal", j), ref)
+	}
+	for j, id := range t.Rammeomrader {
+		c.omradeRef(s, tomlpos.Elem(path+".rammeomrader", j), id)
+	}
+	for j, id := range t.Prosjekter {
+		c.prosjektRef(s, tomlpos.Elem(path+".prosjekter", j), id)
+	}
+	for j, id := range t.Vedtak {
+		c.vedtakRef(s, tomlpos.Elem(path+".vedtak", j), id, true)
+	}
+}
+
+// malRef reports a tiltak's reference to a mål that does not exist.
+func (c *checker) malRef(p *record.Plan, path, ref string) {
+	mplan, _, m := c.ix.Mal(p, ref)
+	switch {
+	case m != nil:
+	case mplan != nil && mplan.Src.Pos.RejectedUnder("satsingsomrade"):
+		// A list load reported as unusable.
+	case mplan == nil:
+		c.errorf(p.Src, path, "mål %q: the plan does not exist (write plan-id/mål-id, or a mål id of this plan)", ref)
+	default:
+		c.errorf(p.Src, path, "mål %q does not exist in plan %s", ref, load.Plain(mplan.ID))
+	}
+}
+
+// planFaser checks the plan's phases: numbered once each, each ending
+// after it starts, checkpoints met by the reference date.
+func (c *checker) planFaser(p *record.Plan) {
+	s := p.Src
 	nrs := map[int]bool{}
 	for i, f := range p.Fase {
 		path := tomlpos.Elem("fase", i)

@@ -9,7 +9,24 @@ import (
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
+// vedtak checks a vedtak, one rule per function.
 func (c *checker) vedtak(v *record.Vedtak) {
+	c.vedtakFields(v)
+	c.saksnummer(v)
+	c.vedtakRefs(v)
+	nrs := map[int]bool{}
+	for i := range v.Punkt {
+		c.punkt(v, i, nrs)
+	}
+	// A vedtak with no points must at least have its text.
+	if len(v.Punkt) == 0 {
+		c.required(v.Src, "tekst", v.Tekst, `"""Saken tas til orientering."""`)
+	}
+}
+
+// vedtakFields checks the fields every vedtak has: a listed utvalg, a
+// meeting date not after the reference date, a saksnummer and a title.
+func (c *checker) vedtakFields(v *record.Vedtak) {
 	s := v.Src
 	c.required(s, "utvalg", v.Utvalg, `"KST"`)
 	if k := c.set.Kommune; v.Utvalg != "" && c.ix.Utvalg[v.Utvalg] == nil && k != nil && !k.Src.Pos.RejectedUnder("utvalg") {
@@ -20,16 +37,27 @@ func (c *checker) vedtak(v *record.Vedtak) {
 		c.errorf(s, "motedato", "the meeting (%s) is after the kommune's reference date (%s): move referansedato in kommune.toml forward", v.Motedato, c.ref)
 	}
 	c.required(s, "saksnummer", v.Saksnummer, `"014/25"`)
-	if v.Saksnummer != "" && !v.Motedato.IsZero() {
-		key := fmt.Sprintf("%s %d %s", v.Utvalg, v.Motedato.Y, v.Saksnummer)
-		if first := c.saker[key]; first != nil {
-			c.errorf(s, "saksnummer", "%s sak %s in %d is also %s: each sak of an utvalg has its own number in a year", load.Plain(v.Utvalg), load.Plain(v.Saksnummer), v.Motedato.Y, first.Src.Path)
-		} else {
-			c.saker[key] = v
-		}
-	}
 	c.required(s, "tittel", v.Tittel, `"Budsjettregulering 1. tertial 2025"`)
 	c.url(s, "innsyn_url", v.InnsynURL)
+}
+
+// saksnummer reports a saksnummer an utvalg already used in the same year
+// (for a vedtak checked before this one).
+func (c *checker) saksnummer(v *record.Vedtak) {
+	if v.Saksnummer == "" || v.Motedato.IsZero() {
+		return
+	}
+	key := fmt.Sprintf("%s %d %s", v.Utvalg, v.Motedato.Y, v.Saksnummer)
+	if first := c.saker[key]; first != nil {
+		c.errorf(v.Src, "saksnummer", "%s sak %s in %d is also %s: each sak of an utvalg has its own number in a year", load.Plain(v.Utvalg), load.Plain(v.Saksnummer), v.Motedato.Y, first.Src.Path)
+	} else {
+		c.saker[key] = v
+	}
+}
+
+// vedtakRefs checks the plans, areas and projects the vedtak concerns.
+func (c *checker) vedtakRefs(v *record.Vedtak) {
+	s := v.Src
 	for i, id := range v.Planer {
 		c.planRef(s, tomlpos.Elem("planer", i), id)
 	}
@@ -39,28 +67,29 @@ func (c *checker) vedtak(v *record.Vedtak) {
 	for i, id := range v.Prosjekter {
 		c.prosjektRef(s, tomlpos.Elem("prosjekter", i), id)
 	}
-	nrs := map[int]bool{}
-	for i, p := range v.Punkt {
-		path := tomlpos.Elem("punkt", i)
-		switch {
-		case p.Nr <= 0:
-			c.errorf(s, path+".nr", "missing or not positive: number the points 1, 2, 3 … as in the vedtak")
-		case nrs[p.Nr]:
-			c.errorf(s, path+".nr", "point %d is numbered twice: give each point its own number", p.Nr)
-		case i > 0 && p.Nr < v.Punkt[i-1].Nr:
-			c.errorf(s, path+".nr", "point %d comes after point %d: list the points in order", p.Nr, v.Punkt[i-1].Nr)
-		}
-		nrs[p.Nr] = true
-		c.required(s, path+".tekst", p.Tekst, `"Kommunedirektøren bes …"`)
-		if !p.Frist.IsZero() && !v.Motedato.IsZero() && p.Frist.Before(v.Motedato) {
-			c.errorf(s, path+".frist", "the due date %s is before the meeting %s: a point cannot be due before it was decided", p.Frist, v.Motedato)
-		}
-		c.oppfolging(v, path, p)
+}
+
+// punkt checks point i of the vedtak: numbered once each, in order (nrs
+// holds the numbers of the points before it), with its text, due no
+// earlier than the meeting, and its follow-up log.
+func (c *checker) punkt(v *record.Vedtak, i int, nrs map[int]bool) {
+	s := v.Src
+	p := v.Punkt[i]
+	path := tomlpos.Elem("punkt", i)
+	switch {
+	case p.Nr <= 0:
+		c.errorf(s, path+".nr", "missing or not positive: number the points 1, 2, 3 … as in the vedtak")
+	case nrs[p.Nr]:
+		c.errorf(s, path+".nr", "point %d is numbered twice: give each point its own number", p.Nr)
+	case i > 0 && p.Nr < v.Punkt[i-1].Nr:
+		c.errorf(s, path+".nr", "point %d comes after point %d: list the points in order", p.Nr, v.Punkt[i-1].Nr)
 	}
-	// A vedtak with no points must at least have its text.
-	if len(v.Punkt) == 0 {
-		c.required(s, "tekst", v.Tekst, `"""Saken tas til orientering."""`)
+	nrs[p.Nr] = true
+	c.required(s, path+".tekst", p.Tekst, `"Kommunedirektøren bes …"`)
+	if !p.Frist.IsZero() && !v.Motedato.IsZero() && p.Frist.Before(v.Motedato) {
+		c.errorf(s, path+".frist", "the due date %s is before the meeting %s: a point cannot be due before it was decided", p.Frist, v.Motedato)
 	}
+	c.oppfolging(v, path, p)
 }
 
 func (c *checker) oppfolging(v *record.Vedtak, path string, p record.Vedtakspunkt) {

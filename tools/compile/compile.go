@@ -173,7 +173,8 @@ func (c *compiler) kommune() {
 	}
 }
 
-// Defaults for rules a kommune has not written (seed 004's økonomireglement).
+// Defaults for rules a kommune has not written in [regler]: a typical
+// økonomireglement's threshold and deadline for a project's final account.
 const (
 	DefaultSluttregnskapGrense       = 1_000_000
 	DefaultSluttregnskapFristManeder = 6

@@ -19,7 +19,8 @@ var syntheticData struct {
 }
 
 // syntheticSite builds the synthetic kommune of 5 000 vedtak and 500
-// projects (the scale the browser targets are set for).
+// projects: a large kommune's record over some years, the scale at which
+// the browser timings are measured.
 func syntheticSite(b *testing.B) string {
 	syntheticData.once.Do(func() {
 		dir := filepath.Join(b.TempDir(), "data")

@@ -306,6 +306,7 @@ func TestSearchMessagesInBrowser(t *testing.T) {
 	if got := eval[int](t, p, `document.getElementById('search-q').maxLength`); got != search.MaxQueryRunes {
 		t.Errorf("the search box's maxlength is %d", got)
 	}
+	screenshot(t, p, "search-long-link")
 
 	typeQuery := func(q string) {
 		t.Helper()
@@ -327,6 +328,14 @@ func TestSearchMessagesInBrowser(t *testing.T) {
 		{q: "skol* vei* bar* bib* idr*", status: nb("too_many_patterns", "4")},
 	} {
 		typeQuery(c.q)
+		if c.notice != "" || c.first != "" {
+			screenshot(t, p, "search-"+strings.Map(func(r rune) rune {
+				if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+					return r
+				}
+				return '-'
+			}, strings.ToLower(c.q)))
+		}
 		status := text("search-status")
 		if c.status != "" && !strings.Contains(status, c.status) {
 			t.Errorf("%q: status %q, want %q", c.q, status, c.status)

@@ -13,12 +13,12 @@ package einnsyn
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/diag"
+	"github.com/openkommune/portal/tools/saksnummer"
 )
 
 // MaxSize is the largest file read: a year of møtedata for a large kommune
@@ -47,7 +47,7 @@ type Moetesak struct {
 
 // Saksnummer is the møtesak's number as the kommune prints it: "068/26".
 func (m *Moetesak) Saksnummer() string {
-	return fmt.Sprintf("%03d/%02d", m.Nr, m.Aar%100)
+	return saksnummer.Format(m.Nr, m.Aar)
 }
 
 // Export is what a file holds: its møtesaker in the order written.

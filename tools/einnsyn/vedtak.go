@@ -76,12 +76,12 @@ func (r *reader) vedtakText(n *node, kind string) (string, Pos, bool) {
 // textOf is a text value: a literal, or a node with tekstInnhold.
 func (r *reader) textOf(v value) (string, Pos, bool) {
 	if t := r.deref(v); t != nil {
-		for _, c := range t.props["tekstinnhold"] {
-			s := c.lit
+		if cs := t.props["tekstinnhold"]; len(cs) > 0 {
+			s := cs[0].lit
 			if f, _ := r.single(t, "tekstformat"); strings.Contains(strings.ToLower(f), "html") {
 				s = htmlToText(s)
 			}
-			return s, c.at, true
+			return s, cs[0].at, true
 		}
 		return "", v.at, false
 	}

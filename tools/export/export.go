@@ -165,11 +165,12 @@ const (
 
 // cell is one typed value; the zero cell is missing (null).
 type cell struct {
-	typ string // "" for null, else one of the field types
-	s   string // string and date
-	i   int64
-	f   float64
-	b   bool
+	typ    string // "" for null, else one of the field types
+	s      string // string and date
+	i      int64
+	f      float64
+	b      bool
+	kroner bool // an integer that is an amount in kroner
 }
 
 func null() cell { return cell{} }
@@ -189,6 +190,9 @@ func str(s string) cell {
 
 func integer(n int64) cell { return cell{typ: tInteger, i: n} }
 
+// amount is an amount in whole kroner.
+func amount(n int64) cell { return cell{typ: tInteger, i: n, kroner: true} }
+
 func intOf(n int) cell { return integer(int64(n)) }
 
 // yearOf is a year, missing when 0.
@@ -204,7 +208,7 @@ func kr(k *compile.Kr) cell {
 	if k == nil {
 		return cell{}
 	}
-	return integer(k.Kr)
+	return amount(k.Kr)
 }
 
 // number is a number written with one decimal.

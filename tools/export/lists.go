@@ -23,9 +23,6 @@ const (
 	listOverskridelser = "overskridelser"
 )
 
-// names lists every list's name in the order Files offers them.
-var names = []string{listVedtak, listVedtakspunkter, listPlaner, listTiltak, listRammer, listReguleringer, listProsjekter, listOverskridelser}
-
 func tables(site *compile.Site) []*table {
 	return []*table{
 		vedtakTable(site),
@@ -396,15 +393,15 @@ func rammeTable(site *compile.Site) *table {
 		{field{name: "vedtatt", typ: tInteger, required: true,
 			title: "export_rammer_vedtatt",
 			desc:  "export_rammer_vedtatt_desc"},
-			func(r rammeRow) cell { return integer(r.line.Vedtatt[r.i].Kr) }},
+			func(r rammeRow) cell { return amount(r.line.Vedtatt[r.i].Kr) }},
 		{field{name: "regulert", typ: tInteger, required: true,
 			title: "export_rammer_regulert",
 			desc:  "export_rammer_regulert_desc"},
-			func(r rammeRow) cell { return integer(r.line.Regulert[r.i].Kr) }},
+			func(r rammeRow) cell { return amount(r.line.Regulert[r.i].Kr) }},
 		{field{name: "endring", typ: tInteger, required: true,
 			title: "export_rammer_endring",
 			desc:  "export_rammer_endring_desc"},
-			func(r rammeRow) cell { return integer(r.line.Endring[r.i].Kr) }},
+			func(r rammeRow) cell { return amount(r.line.Endring[r.i].Kr) }},
 	}
 	t := newTable(listRammer,
 		"export_rammer",
@@ -439,15 +436,15 @@ func reguleringTable(site *compile.Site) *table {
 		{field{name: "belop", typ: tInteger, required: true,
 			title: "export_reguleringer_belop",
 			desc:  "export_reguleringer_belop_desc"},
-			func(r reguleringRow) cell { return integer(r.r.Belop.Kr) }},
+			func(r reguleringRow) cell { return amount(r.r.Belop.Kr) }},
 		{field{name: "ramme_for", typ: tInteger, required: true,
 			title: "export_reguleringer_ramme_for",
 			desc:  "export_reguleringer_ramme_for_desc"},
-			func(r reguleringRow) cell { return integer(r.r.For.Kr) }},
+			func(r reguleringRow) cell { return amount(r.r.For.Kr) }},
 		{field{name: "ramme_etter", typ: tInteger, required: true,
 			title: "export_reguleringer_ramme_etter",
 			desc:  "export_reguleringer_ramme_etter_desc"},
-			func(r reguleringRow) cell { return integer(r.r.Etter.Kr) }},
+			func(r reguleringRow) cell { return amount(r.r.Etter.Kr) }},
 		{field{name: "vedtak", typ: tString, required: true,
 			title: "export_reguleringer_vedtak",
 			desc:  "export_reguleringer_vedtak_desc"},
@@ -481,7 +478,7 @@ func frame(p *compile.Prosjekt, k compile.Kr) cell {
 	if !hasFrame(p) {
 		return null()
 	}
-	return integer(k.Kr)
+	return amount(k.Kr)
 }
 
 func prosjektColumns() []column[*compile.Prosjekt] {
@@ -563,7 +560,7 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 		{field{name: "regnskap_sum", typ: tInteger, required: true,
 			title: "export_prosjekter_regnskap_sum",
 			desc:  "export_prosjekter_regnskap_sum_desc"},
-			func(p P) cell { return integer(p.RegnskapSum.Kr) }},
+			func(p P) cell { return amount(p.RegnskapSum.Kr) }},
 		{field{name: "andel_brukt", typ: tNumber,
 			title: "export_prosjekter_andel_brukt",
 			desc:  "export_prosjekter_andel_brukt_desc"},
@@ -600,7 +597,7 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 				if p.Sluttregnskap == nil {
 					return null()
 				}
-				return integer(p.Sluttregnskap.Belop.Kr)
+				return amount(p.Sluttregnskap.Belop.Kr)
 			}},
 		{field{name: "sluttregnskap_vedtak", typ: tString,
 			title: "export_prosjekter_sluttregnskap_vedtak",

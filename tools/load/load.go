@@ -20,19 +20,15 @@ package load
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"reflect"
-	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -366,105 +362,6 @@ func parse(src []byte) (raw map[string]any, err error) {
 	return raw, err
 }
 
-var (
-	dupKeyRE   = regexp.MustCompile(`^Key '(.*)' (has already been defined|was already created as a hash|was already created and cannot be used as an array)\.$`)
-	rangeRE    = regexp.MustCompile(`^(\S+) is out of range for (int64|float64)$`)
-	datetimeRE = regexp.MustCompile(`^invalid datetime: (".*")$`)
-	valueRE    = regexp.MustCompile(`^expected value but found (.*) instead$`)
-	keyEndRE   = regexp.MustCompile(`^expected '\.' or '=', but got (.*) instead$`)
-	lineEndRE  = regexp.MustCompile(`^expected a top-level item to end with a newline, comment, or EOF, but got (.*) instead$`)
-	// Other messages of the TOML reader, with what to do.
-	fixes = []struct {
-		re  *regexp.Regexp
-		fix string
-	}{
-		{regexp.MustCompile(`^expected a comma \(','\) or array terminator \(']'\), but got (.*)$`), "$1 in a list: separate the items with commas and end the list with ]"},
-		{regexp.MustCompile(`^expected a comma or an inline table terminator '}', but got (.*) instead$`), "$1 in an inline table: separate its key = value pairs with commas and end it with }, all on one line"},
-		{regexp.MustCompile(`^expected '\.' or '\]' to end table name, but got (.*) instead$`), "$1 in a table name: write [name], with a name of letters a–z, digits, _ and -"},
-		{regexp.MustCompile(`^expected end of table array name delimiter '\]', but got (.*) instead$`), "$1 in a table name: write [[name]], with two brackets on each side"},
-		{regexp.MustCompile(`^unexpected EOF; expected value$`), "the value is missing at the end of the file: write key = value"},
-	}
-)
-
-// syntaxError turns an error of the TOML reader into a position and a
-// message that says what to do.
-func syntaxError(err error, ix *tomlpos.Index, src []byte) (line, col int, msg string) {
-	var pe toml.ParseError
-	if !errors.As(err, &pe) {
-		return 1, 1, firstLine(err.Error())
-	}
-	line, col = max(pe.Position.Line, 1), max(pe.Position.Col, 1)
-	msg = pe.Message
-	if pe.Usage != "" {
-		msg += "; " + strings.TrimSpace(strings.ReplaceAll(pe.Usage, "\n", " "))
-	}
-	msg = firstLine(msg)
-	switch m := pe.Message; {
-	case dupKeyRE.MatchString(m):
-		key := dupKeyRE.FindStringSubmatch(m)[1]
-		text := lineText(src, line)
-		col = 1 + utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " \t"))
-		first := ""
-		for _, p := range ix.Find(strings.Split(key, ".")...) {
-			if pos := ix.Lookup(p); pos.Line < line {
-				first = fmt.Sprintf(" (first on line %d)", pos.Line)
-				break
-			}
-		}
-		key = Plain(key)
-		switch t := strings.TrimLeft(text, " \t"); {
-		case strings.HasPrefix(t, "[["):
-			msg = fmt.Sprintf("[[%s]] adds to a list of tables, but %s is already written as a key or a [%s] table%s: use one form for it", key, key, key, first)
-		case strings.HasPrefix(t, "["):
-			msg = fmt.Sprintf("table [%s] is written twice%s: write it once, with all its keys under it", key, first)
-		default:
-			msg = fmt.Sprintf("%s is written twice%s: keep one of them", key, first)
-		}
-	case rangeRE.MatchString(m):
-		msg = fmt.Sprintf("the number %s is too large: check the number of digits", rangeRE.FindStringSubmatch(m)[1])
-	case datetimeRE.MatchString(m):
-		msg = fmt.Sprintf("not a valid date: %s: check the day and the month (dates are written YYYY-MM-DD)", datetimeRE.FindStringSubmatch(m)[1])
-	case valueRE.MatchString(m):
-		switch found := valueRE.FindStringSubmatch(m)[1]; {
-		case found == `'\n'`:
-			msg = "the value is missing after '=': write key = value"
-		case strings.HasPrefix(found, `"`):
-			word, _ := strconv.Unquote(found)
-			msg = fmt.Sprintf("%s is not a value: write text in quotes (%s), and numbers, dates, true and false without", short(word), QuoteShort(word))
-		default:
-			msg = fmt.Sprintf("%s cannot start a value: write text in quotes, and numbers, dates, true and false without", found)
-		}
-	case keyEndRE.MatchString(m):
-		found := keyEndRE.FindStringSubmatch(m)[1]
-		r, _, _, _ := strconv.UnquoteChar(strings.Trim(found, "'"), '\'')
-		switch {
-		case found == `'\n'`:
-			msg = "'=' and a value are missing after the key: write key = value"
-		case r >= utf8.RuneSelf && unicode.IsLetter(r):
-			msg = fmt.Sprintf("a key cannot have %s in it: keys are written without æ, ø and å (motedato, okonomiplan), as docs/data-format.md lists them", found)
-		default:
-			msg = fmt.Sprintf("%s after a key: write key = value, with a key of letters a–z, digits, _ and -", found)
-		}
-	case lineEndRE.MatchString(m):
-		found := lineEndRE.FindStringSubmatch(m)[1]
-		// The reader points at the blank before what it found.
-		if text := []rune(lineText(src, line)); col-1 < len(text) && (text[col-1] == ' ' || text[col-1] == '\t') {
-			for col < len(text) && (text[col-1] == ' ' || text[col-1] == '\t') {
-				col++
-			}
-		}
-		msg = fmt.Sprintf("%s after the value: write one key = value a line, and group the digits of a number with _ (1_000_000), not spaces", found)
-	default:
-		for _, f := range fixes {
-			if f.re.MatchString(m) {
-				msg = f.re.ReplaceAllString(m, f.fix)
-				break
-			}
-		}
-	}
-	return line, col, msg
-}
-
 // lineText returns line n (1-based) of src without its line end.
 func lineText(src []byte, n int) string {
 	for i := 1; i < n; i++ {
@@ -591,7 +488,10 @@ func (l *loader) checkID(s record.Source, stem, id string) {
 	case s.Pos.Rejected("id"):
 		// A value of the wrong type, reported already.
 	case !ValidID(stem):
-		sug := SuggestID(stem)
+		sug := Slug(stem)
+		if sug == "" {
+			sug = "kst-2025-014"
+		}
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "file name %q is not a valid id: ids are lower-case letters a–z, digits and hyphens (they become web addresses); rename the file to %s.toml and set id = %q", stem+".toml", sug, sug)
 	case id == "":
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "missing id: add id = %q (the file name without .toml)", stem)
@@ -601,44 +501,3 @@ func (l *loader) checkID(s record.Source, stem, id string) {
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "id %q differs from the file name %q: rename the file to %s.toml or set id = %q", id, stem+".toml", id, stem)
 	}
 }
-
-// SuggestID makes a valid id from s: lower-case, æ ø å written ae o a, and
-// anything else between letters and digits a hyphen ("Gang vei" → "gang-vei").
-func SuggestID(s string) string {
-	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		var rep string
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			rep = string(r)
-		case r == 'æ':
-			rep = "ae"
-		case r == 'ø' || r == 'ö':
-			rep = "o"
-		case r == 'å' || r == 'ä':
-			rep = "a"
-		default:
-			hyphen = true
-			continue
-		}
-		if hyphen && b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		hyphen = false
-		b.WriteString(rep)
-	}
-	id := strings.Trim(b.String(), "-")
-	for len(id) > 80 {
-		id = strings.TrimRight(id[:80], "-")
-	}
-	if id == "" {
-		return "kst-2025-014"
-	}
-	return id
-}
-
-var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// ValidID reports whether s can be an id: it becomes part of a URL.
-func ValidID(s string) bool { return len(s) <= 80 && idRE.MatchString(s) }

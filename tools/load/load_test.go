@@ -110,25 +110,6 @@ func TestKeysAreCaseSensitive(t *testing.T) {
 	}
 }
 
-func TestSuggestID(t *testing.T) {
-	for in, want := range map[string]string{
-		"gang vei":                "gang-vei",
-		"Nordbyen skole – nybygg": "nordbyen-skole-nybygg",
-		"Økonomiplan 2025/2028":   "okonomiplan-2025-2028",
-		"Bærum, Sørå":             "baerum-sora",
-		"../x":                    "x",
-		"--":                      "kst-2025-014",
-	} {
-		got := SuggestID(in)
-		if got != want || !ValidID(got) {
-			t.Errorf("SuggestID(%q) = %q, want %q", in, got, want)
-		}
-	}
-	if got := SuggestID(strings.Repeat("ab ", 40)); !ValidID(got) {
-		t.Errorf("SuggestID of a long name = %q, not valid", got)
-	}
-}
-
 func TestUnknownKeysAreCapped(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("id = \"kst-2025-001\"\n")

@@ -25,11 +25,13 @@ import (
 	"strings"
 	"testing/fstest"
 
+	"github.com/openkommune/portal/tools/atomicfile"
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/diag"
 	"github.com/openkommune/portal/tools/einnsyn"
 	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/saksnummer"
 	"github.com/openkommune/portal/tools/tomledit"
 )
 
@@ -176,7 +178,7 @@ func (p *planner) sak(m einnsyn.Moetesak) {
 		p.res.NoVedtak = append(p.res.NoVedtak, m)
 		return
 	}
-	id := fmt.Sprintf("%s-%d-%03d", strings.ToLower(code), m.Aar, m.Nr)
+	id := saksnummer.VedtakID(code, m.Aar, m.Nr)
 	if !load.ValidID(id) {
 		p.errorf(m.MoteAt, "the utvalg code %q does not make a valid id (%s): give the utvalg a code of letters a–z and digits in kommune.toml", code, id)
 		return
@@ -352,37 +354,9 @@ func overlay(dir, prefix string, writes map[string][]byte) (fs.FS, error) {
 // a power cut right after an import, run it again.
 func (r *Result) Apply() error {
 	for _, c := range r.Changes {
-		if err := writeFile(c.File, c.Src); err != nil {
+		if err := atomicfile.Write(c.File, c.Src); err != nil {
 			return fmt.Errorf("%s: %w", c.Path, err)
 		}
 	}
 	return nil
-}
-
-func writeFile(name string, b []byte) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, ".import-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(name); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := os.Chmod(tmp, mode); err != nil {
-		return err
-	}
-	return os.Rename(tmp, name)
 }

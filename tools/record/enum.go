@@ -21,11 +21,25 @@ func enumProblem(what, v string, values []string) string {
 	return fmt.Sprintf("%s %q is not one of: %s", what, v, strings.Join(values, ", "))
 }
 
+// values lists an enum's constants as the strings written in the data.
+func values[E ~string](vs ...E) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
 // Malform is the kommune's written form of Norwegian.
 type Malform string
 
+const (
+	Bokmal  Malform = "nb"
+	Nynorsk Malform = "nn"
+)
+
 // MalformValues lists the written forms: bokmål and nynorsk.
-var MalformValues = []string{"nb", "nn"}
+var MalformValues = values(Bokmal, Nynorsk)
 
 func (v Malform) Problem() string { return enumProblem("malform", string(v), MalformValues) }
 
@@ -44,7 +58,7 @@ const (
 )
 
 // StatusValues lists the statuses in their natural order.
-var StatusValues = []string{"ikke_startet", "under_arbeid", "fullfort", "utgar"}
+var StatusValues = values(IkkeStartet, UnderArbeid, Fullfort, Utgar)
 
 func (v Status) Problem() string { return enumProblem("status", string(v), StatusValues) }
 
@@ -57,8 +71,17 @@ func (v Status) Closed() bool { return v == Fullfort || v == Utgar }
 // PlanType is the kind of plan in the plan system.
 type PlanType string
 
+const (
+	Planstrategi           PlanType = "planstrategi"
+	Samfunnsdel            PlanType = "samfunnsdel"
+	Arealdel               PlanType = "arealdel"
+	Kommunedelplan         PlanType = "kommunedelplan"
+	Temaplan               PlanType = "temaplan"
+	HandlingsOgOkonomiplan PlanType = "handlings_og_okonomiplan"
+)
+
 // PlanTypeValues lists the plan types, from the longest horizon down.
-var PlanTypeValues = []string{"planstrategi", "samfunnsdel", "arealdel", "kommunedelplan", "temaplan", "handlings_og_okonomiplan"}
+var PlanTypeValues = values(Planstrategi, Samfunnsdel, Arealdel, Kommunedelplan, Temaplan, HandlingsOgOkonomiplan)
 
 func (v PlanType) Problem() string { return enumProblem("type", string(v), PlanTypeValues) }
 
@@ -68,30 +91,61 @@ func (PlanType) Values() []string { return PlanTypeValues }
 // PlanStatus is where a plan is in its life.
 type PlanStatus string
 
+const (
+	PlanUnderArbeid PlanStatus = "under_arbeid"
+	PlanVedtatt     PlanStatus = "vedtatt"
+	PlanErstattet   PlanStatus = "erstattet"
+)
+
 // PlanStatusValues lists plan statuses.
-var PlanStatusValues = []string{"under_arbeid", "vedtatt", "erstattet"}
+var PlanStatusValues = values(PlanUnderArbeid, PlanVedtatt, PlanErstattet)
+
+// Adopted reports whether the plan was adopted by a vedtak (it may since
+// have been replaced).
+func (v PlanStatus) Adopted() bool { return v == PlanVedtatt || v == PlanErstattet }
 
 func (v PlanStatus) Problem() string { return enumProblem("status", string(v), PlanStatusValues) }
 
 // Values returns the allowed codes, PlanStatusValues (for the JSON Schemas).
 func (PlanStatus) Values() []string { return PlanStatusValues }
 
-// TiltakFase is a temaplan measure's phase (seed 000).
+// TiltakFase is the phase of a plan's tiltak: planned in the økonomiplan,
+// being carried out, or being evaluated.
 type TiltakFase string
 
+const (
+	TiltakOkonomiplan   TiltakFase = "okonomiplan"
+	TiltakGjennomforing TiltakFase = "gjennomforing"
+	TiltakEvaluering    TiltakFase = "evaluering"
+)
+
 // TiltakFaseValues lists the three phases in order.
-var TiltakFaseValues = []string{"okonomiplan", "gjennomforing", "evaluering"}
+var TiltakFaseValues = values(TiltakOkonomiplan, TiltakGjennomforing, TiltakEvaluering)
 
 func (v TiltakFase) Problem() string { return enumProblem("fase", string(v), TiltakFaseValues) }
 
 // Values returns the allowed codes, TiltakFaseValues (for the JSON Schemas).
 func (TiltakFase) Values() []string { return TiltakFaseValues }
 
-// ProsjektFase is an investment project's stage (seed 004).
+// ProsjektFase is an investment project's stage, from the study of the
+// need to the adopted final account.
 type ProsjektFase string
 
+const (
+	Behovsutredning ProsjektFase = "behovsutredning"
+	Forprosjekt     ProsjektFase = "forprosjekt"
+	Detaljprosjekt  ProsjektFase = "detaljprosjekt"
+	Bygging         ProsjektFase = "bygging"
+	Overtatt        ProsjektFase = "overtatt"
+	Avsluttet       ProsjektFase = "avsluttet"
+)
+
 // ProsjektFaseValues lists the stages in order.
-var ProsjektFaseValues = []string{"behovsutredning", "forprosjekt", "detaljprosjekt", "bygging", "overtatt", "avsluttet"}
+var ProsjektFaseValues = values(Behovsutredning, Forprosjekt, Detaljprosjekt, Bygging, Overtatt, Avsluttet)
+
+// HandedOver reports whether the building was handed over: the stage is
+// overtatt or avsluttet.
+func (v ProsjektFase) HandedOver() bool { return v == Overtatt || v == Avsluttet }
 
 func (v ProsjektFase) Problem() string { return enumProblem("fase", string(v), ProsjektFaseValues) }
 
@@ -111,7 +165,7 @@ const (
 )
 
 // RammeTypeValues lists the step kinds.
-var RammeTypeValues = []string{"opprinnelig", "tillegg", "reduksjon"}
+var RammeTypeValues = values(Opprinnelig, Tillegg, Reduksjon)
 
 func (v RammeType) Problem() string { return enumProblem("type", string(v), RammeTypeValues) }
 
@@ -121,9 +175,15 @@ func (RammeType) Values() []string { return RammeTypeValues }
 // Periode is a reporting period of the budget year.
 type Periode string
 
+const (
+	PeriodeT1          Periode = "t1"
+	PeriodeT2          Periode = "t2"
+	PeriodeArsregnskap Periode = "arsregnskap"
+)
+
 // PeriodeValues lists the periods: 1. tertial (30 April), 2. tertial
 // (31 August) and the year's accounts (31 December).
-var PeriodeValues = []string{"t1", "t2", "arsregnskap"}
+var PeriodeValues = values(PeriodeT1, PeriodeT2, PeriodeArsregnskap)
 
 func (v Periode) Problem() string { return enumProblem("periode", string(v), PeriodeValues) }
 
@@ -133,9 +193,9 @@ func (Periode) Values() []string { return PeriodeValues }
 // End returns the last day of the period in year y.
 func (v Periode) End(y int) caldate.Date {
 	switch v {
-	case "t1":
+	case PeriodeT1:
 		return caldate.New(y, time.April, 30)
-	case "t2":
+	case PeriodeT2:
 		return caldate.New(y, time.August, 31)
 	}
 	return caldate.New(y, time.December, 31)
@@ -144,8 +204,14 @@ func (v Periode) End(y int) caldate.Date {
 // Risiko is a status report's traffic light.
 type Risiko string
 
+const (
+	Gronn Risiko = "gronn"
+	Gul   Risiko = "gul"
+	Rod   Risiko = "rod"
+)
+
 // RisikoValues lists the risk levels.
-var RisikoValues = []string{"gronn", "gul", "rod"}
+var RisikoValues = values(Gronn, Gul, Rod)
 
 func (v Risiko) Problem() string { return enumProblem("risiko", string(v), RisikoValues) }
 

@@ -173,7 +173,8 @@ type Tiltak struct {
 	Vedtak       []string   `toml:"vedtak"`
 }
 
-// Fase is a phase of a plan or programme with its checkpoints (seed 003).
+// Fase is a phase of a plan or programme (for instance a temaplan carried
+// out in stages), with the checkpoints met along the way.
 type Fase struct {
 	Nr         int          `toml:"nr"`
 	Navn       string       `toml:"navn"`

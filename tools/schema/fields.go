@@ -132,7 +132,7 @@ func valueType(t reflect.Type) error {
 	case reflect.String, reflect.Bool, reflect.Int, reflect.Int64, reflect.Float64:
 		return nil
 	}
-	return fmt.Errorf("Go type %s has no JSON Schema here: add it to package schema", t)
+	return fmt.Errorf("the Go type %s has no JSON Schema here: add it to package schema", t)
 }
 
 // enumValues returns the allowed codes of an enum type, or nil.

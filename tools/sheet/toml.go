@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/openkommune/portal/tools/tomledit"
 )
 
 // TOML writes the mapping as a file for the kommune to keep, with a comment
@@ -19,21 +21,21 @@ func (m *Mapping) TOML() []byte {
 	var b bytes.Buffer
 	b.WriteString("# Where the budget table is in the workbook (portal import budsjett -mapping FILE).\n")
 	if n.file != "" {
-		fmt.Fprintf(&b, "# Proposed by portal import budsjett -guess from %s, sheet %s: check every line.\n", oneLine(n.file), tomlString(n.sheet))
+		fmt.Fprintf(&b, "# Proposed by portal import budsjett -guess from %s, sheet %s: check every line.\n", oneLine(n.file), tomledit.Quote(n.sheet))
 	}
 	b.WriteString("\n")
 	if m.Sheet != "" {
-		line(&b, "ark = "+tomlString(m.Sheet), "the sheet with the table")
+		line(&b, "ark = "+tomledit.Quote(m.Sheet), "the sheet with the table")
 	} else {
 		b.WriteString("# ark is left out: the file has one sheet.\n")
 	}
 	line(&b, fmt.Sprintf("overskriftsrad = %d", m.HeaderRow), "the header row (with the years), as Excel numbers rows")
-	line(&b, "enhet = "+tomlString(m.Unit), orDefault(n.unit, `"kr" or "1000 kr"`))
-	line(&b, "fase = "+tomlString(m.Stage), orDefault(n.stage, "one of "+strings.Join(Stages, ", ")))
+	line(&b, "enhet = "+tomledit.Quote(m.Unit), orDefault(n.unit, `"kr" or "1000 kr"`))
+	line(&b, "fase = "+tomledit.Quote(m.Stage), orDefault(n.stage, "one of "+strings.Join(Stages, ", ")))
 	if len(m.Skip) > 0 {
 		q := make([]string, len(m.Skip))
 		for i, p := range m.Skip {
-			q[i] = tomlString(p)
+			q[i] = tomledit.Quote(p)
 		}
 		line(&b, "hopp_over = ["+strings.Join(q, ", ")+"]", "rows whose code or name matches are skipped (regular expressions, case ignored)")
 	} else {
@@ -55,7 +57,7 @@ func (m *Mapping) TOML() []byte {
 				note = h
 			}
 		}
-		line(&b, c.key+" = "+tomlString(c.col), note)
+		line(&b, c.key+" = "+tomledit.Quote(c.col), note)
 	}
 	for i, y := range m.Years {
 		b.WriteString("\n[[arskolonne]]\n")
@@ -63,10 +65,10 @@ func (m *Mapping) TOML() []byte {
 		if h, ok := n.years[i]; ok {
 			note = fmt.Sprintf("header %q", h)
 		}
-		line(&b, "kolonne = "+tomlString(y.Column), note)
+		line(&b, "kolonne = "+tomledit.Quote(y.Column), note)
 		line(&b, fmt.Sprintf("ar = %d", y.Year), "")
 		if y.Stage != "" {
-			line(&b, "fase = "+tomlString(y.Stage), "this column's own stage")
+			line(&b, "fase = "+tomledit.Quote(y.Stage), "this column's own stage")
 		}
 	}
 	for _, d := range n.dropped {
@@ -93,21 +95,3 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// tomlString writes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f || unicode.Is(unicode.Cf, r) || (r >= 0x80 && r < 0xa0):
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}

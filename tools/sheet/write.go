@@ -44,6 +44,9 @@ const (
 	kronerValue
 	dateValue
 	percentValue
+	integerValue
+	numberValue
+	boolValue
 )
 
 // Text is a text cell. A text is always stored as text: a spreadsheet never
@@ -59,6 +62,22 @@ func Kroner(n int64) Value { return Value{kind: kronerValue, n: n} }
 // date format, dd.mm.yyyy in Norwegian Excel).
 func Date(year int, month time.Month, day int) Value {
 	return Value{kind: dateValue, year: year, month: month, day: day}
+}
+
+// Integer is a whole number that is not an amount (a year, a count), shown
+// without a thousands separator.
+func Integer(n int64) Value { return Value{kind: integerValue, n: n} }
+
+// Number is a decimal number shown as written ("6,5" in Norwegian Excel).
+func Number(f float64) Value { return Value{kind: numberValue, f: f} }
+
+// Bool is a true/false cell (SANN/USANN in Norwegian Excel).
+func Bool(b bool) Value {
+	v := Value{kind: boolValue}
+	if b {
+		v.n = 1
+	}
+	return v
 }
 
 // Percent is a fraction shown as a percentage: Percent(0.125) shows
@@ -147,6 +166,12 @@ func writeSheet(f *excelize.File, st styles, s OutSheet) error {
 			if err = f.SetCellFloat(s.Name, ref, v.f, -1, 64); err == nil {
 				err = f.SetCellStyle(s.Name, ref, ref, st.percent)
 			}
+		case integerValue:
+			err = f.SetCellInt(s.Name, ref, v.n)
+		case numberValue:
+			err = f.SetCellFloat(s.Name, ref, v.f, -1, 64)
+		case boolValue:
+			err = f.SetCellBool(s.Name, ref, v.n == 1)
 		}
 		widths[col] = max(widths[col], v.width())
 		return err
@@ -194,6 +219,12 @@ func (v Value) width() int {
 		return 10
 	case percentValue:
 		return 7
+	case integerValue:
+		return len(fmt.Sprint(v.n))
+	case numberValue:
+		return len(fmt.Sprint(v.f))
+	case boolValue:
+		return 6
 	}
 	return 0
 }
@@ -247,18 +278,18 @@ func (v Value) problem(sheet string, row, col int) []string {
 		if !utf8.ValidString(v.text) || strings.IndexFunc(v.text, badXMLRune) >= 0 {
 			return []string{fmt.Sprintf("%s: the text has a control character or invalid UTF-8, which xlsx cannot hold", at)}
 		}
-	case kronerValue:
-		if v.n > money.Max || v.n < -money.Max {
-			return []string{fmt.Sprintf("%s: %d kr is beyond ±%d kr", at, v.n, int64(money.Max))}
+	case kronerValue, integerValue:
+		if v.n > money.MaxSum || v.n < -money.MaxSum {
+			return []string{fmt.Sprintf("%s: %d is beyond ±%d, which Excel does not hold exactly", at, v.n, int64(money.MaxSum))}
 		}
 	case dateValue:
 		t := time.Date(v.year, v.month, v.day, 0, 0, 0, 0, time.UTC)
 		if t.Year() != v.year || t.Month() != v.month || t.Day() != v.day || v.year < 1901 || v.year > 9999 {
 			return []string{fmt.Sprintf("%s: %04d-%02d-%02d is not a date Excel holds (1901–9999)", at, v.year, v.month, v.day)}
 		}
-	case percentValue:
+	case percentValue, numberValue:
 		if math.IsNaN(v.f) || math.IsInf(v.f, 0) {
-			return []string{fmt.Sprintf("%s: the percentage is not a number", at)}
+			return []string{fmt.Sprintf("%s: the value is not a number", at)}
 		}
 	}
 	return nil

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -113,7 +114,7 @@ func encode(key string, v any, nl string) string {
 	var val string
 	switch v := v.(type) {
 	case Text:
-		val = quote(string(v))
+		val = Quote(string(v))
 	case Block:
 		body := strings.ReplaceAll(blockValue(string(v)), "\n", nl)
 		val = `"""` + nl + escapeBlock(body) + `"""`
@@ -125,8 +126,11 @@ func encode(key string, v any, nl string) string {
 	return key + " = " + val + nl
 }
 
-// quote writes a TOML basic string.
-func quote(s string) string {
+// Quote writes s as a TOML basic string, escaping quotes, backslashes and
+// control characters; C1 controls and invisible format characters (such
+// as bidirectional overrides) are escaped too, so that what a file says
+// can be seen.
+func Quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
@@ -138,7 +142,7 @@ func quote(s string) string {
 			b.WriteString(`\n`)
 		case r == '\t':
 			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || unicode.Is(unicode.Cf, r):
 			fmt.Fprintf(&b, `\u%04X`, r)
 		default:
 			b.WriteRune(r)
@@ -161,7 +165,7 @@ func escapeBlock(s string) string {
 			b.WriteString(`\"`)
 		case r == '\n' || r == '\t' || r == '\r':
 			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || unicode.Is(unicode.Cf, r):
 			fmt.Fprintf(&b, `\u%04X`, r)
 		default:
 			b.WriteRune(r)

@@ -7,6 +7,8 @@
 //	portal synth   write a synthetic kommune of any size (for benchmarks)
 //	portal new     start a new vedtak or prosjekt file from its record type
 //	portal schema  write the data files' JSON Schemas into schemas/ (for editors)
+//	portal import  bring in møtedata from eInnsyn (portal import moter FILE)
+//	portal export  write every list as one workbook (portal export xlsx)
 //
 // Run "portal <command> -h" for the flags of each.
 package main
@@ -26,13 +28,14 @@ var commands = map[string]func(args []string) int{
 	"new":    runNew,
 	"schema": runSchema,
 	"import": runImport,
+	"export": runExport,
 }
 
 func main() { os.Exit(run(os.Args[1:])) }
 
 func run(args []string) int {
 	if len(args) < 1 || commands[args[0]] == nil {
-		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth|new|schema [flags]")
+		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth|new|schema|import|export [flags]")
 		return 2
 	}
 	// The UI texts Go writes are read from the embedded i18n/ files: a

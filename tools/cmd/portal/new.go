@@ -7,17 +7,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Oslo wherever the command runs
 
+	"github.com/openkommune/portal"
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/load"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/saksnummer"
 	"github.com/openkommune/portal/tools/schema"
 )
 
@@ -61,7 +61,7 @@ type newEnv struct {
 func newFlags(name string) (*flag.FlagSet, *newEnv) {
 	fs := flag.NewFlagSet("new "+name, flag.ExitOnError)
 	e := &newEnv{}
-	fs.StringVar(&e.root, "root", ".", "project root (holds "+schema.DocPath+")")
+	fs.StringVar(&e.root, "root", ".", "project root (holds data/)")
 	fs.StringVar(&e.data, "data", "", "data directory (default ROOT/data)")
 	return fs, e
 }
@@ -70,9 +70,9 @@ func (e *newEnv) load() error {
 	if e.data == "" {
 		e.data = filepath.Join(e.root, "data")
 	}
-	doc, err := os.ReadFile(filepath.Join(e.root, schema.DocPath))
+	doc, err := portal.Sources.ReadFile(schema.DocPath)
 	if err != nil {
-		return fmt.Errorf("%v: run portal new from the repository root or give -root", err)
+		return err
 	}
 	if e.docs, err = schema.ParseDocs(doc); err != nil {
 		return err
@@ -148,24 +148,26 @@ func newVedtak(args []string) error {
 		return fmt.Errorf("utvalg %q is not listed in data/kommune.toml: use one of %s, or add it there as [[utvalg]]", *utvalg, strings.Join(codes, ", "))
 	}
 
-	d := today()
+	d := caldate.InNorway(time.Now())
 	if *dato != "" {
 		var err error
 		if d, err = caldate.Parse(*dato); err != nil {
 			return fmt.Errorf("-dato: %v", err)
 		}
 	}
-	prefix := strings.ToLower(u.Kode)
-	nr, err := saksnummer(*saksnr, d.Y)
-	if err != nil {
-		return err
+	nr := 0
+	if *saksnr != "" {
+		var err error
+		if nr, err = saksnummer.Parse(*saksnr, d.Y); err != nil {
+			return fmt.Errorf("-saksnummer %w", err)
+		}
 	}
 	given := nr > 0
 	if !given {
 		nr = e.nextSak(u.Kode, d.Y)
 	}
 	for {
-		id := fmt.Sprintf("%s-%d-%03d", prefix, d.Y, nr)
+		id := saksnummer.VedtakID(u.Kode, d.Y, nr)
 		if !load.ValidID(id) {
 			return fmt.Errorf("utvalg code %q does not make a valid id (%s): ids are lower-case letters a–z, digits and hyphens", u.Kode, id)
 		}
@@ -180,7 +182,7 @@ func newVedtak(args []string) error {
 			"id":         id,
 			"utvalg":     u.Kode,
 			"motedato":   d,
-			"saksnummer": fmt.Sprintf("%03d/%02d", nr, d.Y%100),
+			"saksnummer": saksnummer.Format(nr, d.Y),
 		}
 		if *tittel != "" {
 			vals["tittel"] = *tittel
@@ -195,33 +197,6 @@ func newVedtak(args []string) error {
 	}
 }
 
-// today is the date in Norway.
-func today() caldate.Date {
-	t := time.Now()
-	if loc, err := time.LoadLocation("Europe/Oslo"); err == nil {
-		t = t.In(loc)
-	}
-	return caldate.New(t.Year(), t.Month(), t.Day())
-}
-
-var sakRE = regexp.MustCompile(`^0*([0-9]{1,4})(?:/([0-9]{2}))?$`)
-
-// saksnummer reads -saksnummer: "85", "085" or "085/26"; 0 if not given.
-func saksnummer(s string, year int) (int, error) {
-	if s == "" {
-		return 0, nil
-	}
-	m := sakRE.FindStringSubmatch(s)
-	if m == nil || m[1] == "0" {
-		return 0, fmt.Errorf("-saksnummer %q: write the number, e.g. 85 or 085/%02d", s, year%100)
-	}
-	if m[2] != "" && m[2] != fmt.Sprintf("%02d", year%100) {
-		return 0, fmt.Errorf("-saksnummer %q is from another year than the meeting (%d)", s, year)
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n, nil
-}
-
 // nextSak is one more than the highest case number of the utvalg in the
 // year, from the vedtak's saksnummer and from file names of the form
 // kode-year-nnn.toml (which count even if the file does not load).
@@ -229,17 +204,17 @@ func (e *newEnv) nextSak(kode string, year int) int {
 	high := 0
 	for _, v := range e.set.Vedtak {
 		if strings.EqualFold(v.Utvalg, kode) && v.Motedato.Y == year {
-			num, _, _ := strings.Cut(v.Saksnummer, "/")
-			if n, err := strconv.Atoi(strings.TrimLeft(num, "0")); err == nil {
+			if n, ok := saksnummer.Number(v.Saksnummer); ok {
 				high = max(high, n)
 			}
 		}
 	}
-	stem := regexp.MustCompile(`^` + regexp.QuoteMeta(strings.ToLower(kode)) + `-` + strconv.Itoa(year) + `-0*([0-9]+)\.toml$`)
 	filepath.WalkDir(filepath.Join(e.data, "vedtak"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if m := stem.FindStringSubmatch(d.Name()); m != nil {
-				n, _ := strconv.Atoi(m[1])
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if stem, ok := strings.CutSuffix(d.Name(), ".toml"); ok {
+			if n, ok := saksnummer.FromVedtakID(stem, kode, year); ok {
 				high = max(high, n)
 			}
 		}
@@ -271,12 +246,14 @@ func newProsjekt(args []string) error {
 		return errors.New("-navn or -id is required")
 	}
 	if *id == "" {
-		*id = slug(*navn)
+		if *id = load.Slug(*navn); *id == "" {
+			return fmt.Errorf("-navn %q has no letter or digit to make an id from: give -id, e.g. -id nordbyen-skole", *navn)
+		}
 	}
 	if !load.ValidID(*id) {
 		return fmt.Errorf("-id %q is not a valid id: use lower-case letters a–z, digits and hyphens, e.g. nordbyen-skole", *id)
 	}
-	if !slices.Contains(record.ProsjektFaseValues, *fase) {
+	if record.ProsjektFase(*fase).Index() < 0 {
 		return fmt.Errorf("-fase %q is not one of %s", *fase, strings.Join(record.ProsjektFaseValues, ", "))
 	}
 	if err := e.load(); err != nil {
@@ -308,13 +285,16 @@ func newProsjekt(args []string) error {
 			vals[key] = v
 		}
 	}
-	if *ramme != "" || *vedtak != "" || record.ProsjektFase(*fase).Index() >= 1 {
+	if *ramme != "" || *vedtak != "" || record.ProsjektFase(*fase).Index() >= record.Forprosjekt.Index() {
 		// From forprosjekt on a project has its original frame.
 		step := schema.Values{"type": string(record.Opprinnelig)}
 		if *ramme != "" {
-			kr, err := kroner(*ramme)
+			kr, err := money.ParseKroner(*ramme)
+			if err == nil && kr <= 0 {
+				err = fmt.Errorf("%q: the original frame is above 0 kr, e.g. 130_000_000", *ramme)
+			}
 			if err != nil {
-				return err
+				return fmt.Errorf("-ramme %w", err)
 			}
 			step["belop"] = money.Kroner(kr)
 		}
@@ -324,38 +304,4 @@ func newProsjekt(args []string) error {
 		vals["kostnadsramme"] = []schema.Values{step}
 	}
 	return e.write("prosjekt", filepath.Join(e.data, "prosjekter", *id+".toml"), prosjektHeader, vals)
-}
-
-// kroner reads an amount as staff write it: 130_000_000, 130 000 000.
-func kroner(s string) (int64, error) {
-	clean := strings.NewReplacer("_", "", " ", "", "\u00a0", "").Replace(strings.TrimSuffix(strings.TrimSpace(s), "kr"))
-	n, err := strconv.ParseInt(clean, 10, 64)
-	if err != nil || n <= 0 || n > money.Max {
-		return 0, fmt.Errorf("-ramme %q: write whole kroner, e.g. 130_000_000", s)
-	}
-	return n, nil
-}
-
-// slug makes an id from a name: "Nordbyen skole – nybygg" is
-// "nordbyen-skole-nybygg".
-func slug(name string) string {
-	name = strings.NewReplacer("æ", "ae", "ø", "o", "å", "a", "Æ", "ae", "Ø", "o", "Å", "a", "é", "e", "É", "e").Replace(name)
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	s := b.String()
-	if len(s) > 80 {
-		s = strings.TrimRight(s[:80], "-")
-	}
-	return s
 }

@@ -7,21 +7,23 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/openkommune/portal"
 	"github.com/openkommune/portal/tools/schema"
 )
 
 // runSchema writes the JSON Schemas of the data files, generated from the
-// record types and docs/data-format.md, for editors built on taplo.
+// record types and docs/data-format.md (embedded in the binary), for
+// editors built on taplo.
 func runSchema(args []string) int {
 	fs := flag.NewFlagSet("schema", flag.ExitOnError)
-	root := fs.String("root", ".", "project root (holds "+schema.DocPath+")")
+	root := fs.String("root", ".", "project root (the schemas go into ROOT/"+schema.Dir+")")
 	out := fs.String("out", "", "directory to write KIND.schema.json into (default ROOT/"+schema.Dir+")")
 	quiet := fs.Bool("q", false, "print only problems")
 	fs.Parse(args)
 	if *out == "" {
 		*out = filepath.Join(*root, schema.Dir)
 	}
-	doc, err := os.ReadFile(filepath.Join(*root, schema.DocPath))
+	doc, err := portal.Sources.ReadFile(schema.DocPath)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "portal schema:", err)
 		return 1

@@ -1,5 +1,5 @@
 /* The search box in the header: when a visitor first puts the cursor in it,
-   ask the browser to fetch the search engine and index head in the
+   ask the browser to fetch the index head and the search worker in the
    background, so the search page starts faster. Nothing loads before that. */
 (function () {
   'use strict';
@@ -8,7 +8,11 @@
   var input = form.querySelector('input');
   input.maxLength = 256; // search.MaxQueryRunes, as on the search page
   input.addEventListener('focus', function () {
-    (form.dataset.prefetch || '').split(' ').filter(Boolean).forEach(function (href) {
+    // The reader needs the head; the WebAssembly engine is for rare
+    // syntax only and is not fetched ahead.
+    (form.dataset.prefetch || '').split(' ').filter(function (href) {
+      return href && !/\.wasm$|wasm_exec-/.test(href);
+    }).forEach(function (href) {
       var l = document.createElement('link');
       l.rel = 'prefetch';
       l.href = href;

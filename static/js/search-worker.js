@@ -1,11 +1,17 @@
-/* The search worker: loads the engine (bleve compiled to WebAssembly) and
-   the index head, then answers searches. The engine never touches the
+/* The search worker: loads the reader (static/js/search-engine.js, a few
+   kilobytes of JavaScript) and the index head, then answers searches.
+   The reader fetches what a query needs itself. A query in syntax only
+   the larger engine reads (bleve compiled to WebAssembly: word*, word~,
+   /regexp/, …) loads that engine once, on demand: it never touches the
    network; when it needs manifest pages, index chunks or result blocks
-   it says so, this
-   worker fetches them (in parallel, each once) and asks again. */
+   it says so, this worker fetches them (in parallel, each once) and asks
+   again. */
 'use strict';
 
 var ready = null;
+var wasmReady = null;
+var reader = null;
+var config = null;
 var head = null;
 var dir = '';
 var fetched = 0;
@@ -34,8 +40,34 @@ function check(msg) {
   if (msg) throw new Error(msg);
 }
 
-async function fetchBytes(url, progress) {
+// CACHE is the service worker's cache (static/search-sw.js). The worker
+// reads and fills it too, so that a first visit is kept even before the
+// service worker controls the page.
+var CACHE = 'portal-search-1';
+
+// cached fetches a file whose name is its content (everything under
+// search/) through the cache.
+async function cached(url) {
+  var c = null;
+  try {
+    c = await caches.open(CACHE);
+    var hit = await c.match(url);
+    if (hit) return hit;
+  } catch (e) {
+    c = null; // no Cache Storage (private mode): go to the network
+  }
   var resp = await fetch(url, { credentials: 'same-origin' });
+  if (c && resp.ok && resp.status === 200) {
+    var h = new Headers(resp.headers);
+    h.set('x-portal-used', String(Date.now()));
+    var copy = new Response(await resp.clone().blob(), { status: 200, headers: h });
+    c.put(url, copy).catch(function () {});
+  }
+  return resp;
+}
+
+async function fetchBytes(url, progress) {
+  var resp = await cached(url);
   if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
   if (!progress || !resp.body) {
     var b = new Uint8Array(await resp.arrayBuffer());
@@ -77,24 +109,44 @@ function fetchGz(url) {
 }
 
 async function init(m) {
+  config = m;
+  dir = m.head.substring(0, m.head.lastIndexOf('/') + 1);
+  importScripts(m.reader);
+  self.postMessage({ type: 'progress', stage: 'index' });
+  var hb = await fetchGz(m.head);
+  head = JSON.parse(new TextDecoder().decode(hb));
+  reader = await self.PortalReader.open(hb, function (name) { return fetchGz(dir + name); });
+}
+
+// initWasm loads the WebAssembly engine, for the syntax the reader leaves
+// to it.
+async function initWasm() {
+  var m = config;
   importScripts(m.wasmExec);
+  self.postMessage({ type: 'keep', urls: [m.wasmExec] });
   var go = new Go();
   var wasm = await fetchBytes(m.engine, function (n, total) {
     self.postMessage({ type: 'progress', stage: 'engine', loaded: n, total: total });
   });
   var inst = await WebAssembly.instantiate(wasm, go.importObject);
   go.run(inst.instance);
-  self.postMessage({ type: 'progress', stage: 'index' });
-  dir = m.head.substring(0, m.head.lastIndexOf('/') + 1);
-  var hb = await fetchGz(m.head);
-  head = JSON.parse(new TextDecoder().decode(hb));
   var dv = await fetchGz(dir + head.docvalues);
-  check(self.portalSearch.open(hb, dv));
+  check(self.portalSearch.open(await fetchGz(m.head), dv));
 }
 
 async function search(req) {
   var t0 = performance.now();
   var bytes0 = fetched;
+  var res = await reader.search(req);
+  if (!res.unsupported) {
+    var ms = performance.now() - t0;
+    return { res: res, ms: ms, engineMs: ms, bytes: fetched - bytes0 };
+  }
+  if (!wasmReady) {
+    wasmReady = initWasm();
+    wasmReady.catch(function () { wasmReady = null; });
+  }
+  await wasmReady;
   var body = JSON.stringify(req);
   for (var round = 0; round < 8; round++) {
     var t1 = performance.now();

@@ -34,12 +34,25 @@
   var numFmt = new Intl.NumberFormat(lang === 'nn' ? 'nn-NO' : 'nb-NO');
   var FACETS = ['type', 'aar', 'utvalg', 'rammeomrade', 'status', 'fase', 'plan'];
   var RANGES = ['avvik_prosent', 'kostnadsramme'];
-  var PAGE = 20;
+  var PAGE = 10; // hits per page: each may need a result block fetched
   // The longest query the engine runs: search.MaxQueryRunes (a Go test
   // keeps them equal). A longer ?q= is cut before it reaches the worker.
   var MAX_QUERY = 256;
 
   input.maxLength = MAX_QUERY;
+  // The search service worker keeps the search's files for a returning
+  // visitor (static/search-sw.js; docs/search.md says how to remove it).
+  if ('serviceWorker' in navigator && app.dataset.sw) {
+    navigator.serviceWorker.register(app.dataset.sw, { scope: app.dataset.base }).catch(function () {});
+  }
+  // keep asks the service worker to keep scripts fetched before it ran.
+  var pendingKeep = null;
+  function keep(urls) {
+    if (!('serviceWorker' in navigator) || !app.dataset.sw) return;
+    navigator.serviceWorker.ready.then(function (reg) {
+      if (reg.active) reg.active.postMessage({ keep: urls.map(function (u) { return new URL(u, location.href).href; }) });
+    });
+  }
   var truncated = false; // the query from the URL was cut
   var state = fromURL();
   var worker = null;
@@ -119,12 +132,17 @@
   }
 
   // ---- worker ----
-  function startWorker() {
+  // startWorker loads the reader, the head and the doc values; quiet, as
+  // the page opens, it says nothing.
+  function startWorker(quiet) {
     if (worker) return;
     worker = new Worker(app.dataset.worker);
     worker.onmessage = onMessage;
     worker.onerror = function (e) { fail(e.message || 'worker'); };
-    worker.postMessage({ type: 'init', head: app.dataset.head, engine: app.dataset.engine, wasmExec: app.dataset.wasmExec });
+    worker.postMessage({ type: 'init', head: app.dataset.head, reader: app.dataset.reader, engine: app.dataset.engine, wasmExec: app.dataset.wasmExec });
+    // Once the first answer is shown, not competing with it.
+    pendingKeep = [app.dataset.worker, app.dataset.reader];
+    if (quiet === true) return;
     setStatus(text.loading_engine);
     progressEl.hidden = false;
     progressEl.removeAttribute('value');
@@ -148,15 +166,18 @@
 
   function onMessage(e) {
     var m = e.data;
-    if (m.type === 'progress') {
+    if (m.type === 'keep') {
+      keep(m.urls);
+    } else if (m.type === 'progress') {
       if (m.stage === 'engine' && m.total) {
         progressEl.max = m.total;
         progressEl.value = m.loaded;
-      } else if (m.stage === 'index') {
+      } else if (m.stage === 'index' && !progressEl.hidden) {
         setStatus(text.loading_index);
         progressEl.removeAttribute('value');
       }
     } else if (m.type === 'ready') {
+      app.dataset.ready = 'true';
       progressEl.hidden = true;
       if (active(state)) setStatus(text.searching);
     } else if (m.type === 'fatal') {
@@ -168,6 +189,10 @@
       app.dataset.bytes = String(m.bytes);
       app.dataset.totalBytes = String(m.total);
       render(m.res);
+      if (pendingKeep) {
+        setTimeout(keep, 2000, pendingKeep);
+        pendingKeep = null;
+      }
     } else if (m.type === 'error' && m.id === seq) {
       app.removeAttribute('aria-busy');
       setStatus(text.error + ' ' + m.message);
@@ -331,7 +356,7 @@
   }
 
   // ---- events ----
-  input.addEventListener('focus', startWorker);
+  input.addEventListener('focus', function () { startWorker(); });
   input.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(function () {
@@ -375,4 +400,5 @@
 
   syncForm();
   if (active(state)) run(false);
+  else (window.requestIdleCallback || setTimeout)(function () { startWorker(true); });
 }());

@@ -47,7 +47,7 @@ var benchQueries = []string{
 }
 
 // submit runs a query on the search page and waits for its results.
-func submit(b *testing.B, p *page, q string) {
+func submit(b testing.TB, p *page, q string) {
 	n := eval[int](b, p, rendersJS)
 	eval[bool](b, p, `(() => { const i = document.getElementById('search-q'); i.value = `+jsString(q)+`;
 		document.getElementById('search-form').requestSubmit(); return true; })()`)

@@ -38,25 +38,7 @@ func FuzzReference(f *testing.F) {
 	f.Add("budsjett", "", "", "kostnadsramme", 0.0, 5e7, uint8(2), "kostnadsramme", 20, 10)
 	f.Fuzz(func(t *testing.T, q, filterField, filterValues, rangeField string, min, max float64, bounds uint8,
 		sort string, from, size int) {
-		engines.once.Do(func() {
-			x := exampleIndex(t)
-			var head search.Head
-			if err := json.Unmarshal(gunzip(t, x.Files[x.Head]), &head); err != nil {
-				t.Fatal(err)
-			}
-			ref, _ := reference(t, Docs(exampleSite(t)))
-			mr, err := ref.Reader()
-			if err != nil {
-				t.Fatal(err)
-			}
-			mem := search.OpenReader(&head, mr)
-			for i := 0; i < head.Results.Blocks; i++ {
-				if err := mem.AddBlock(i, gunzip(t, x.Files[fmt.Sprintf("%s/%d.gz", head.Results.Dir, i)])); err != nil {
-					t.Fatal(err)
-				}
-			}
-			engines.chunked, engines.mem = client(t, x), mem
-		})
+		engines.once.Do(func() { setupEngines(t) })
 		if engines.mem == nil {
 			t.Fatal("no engines")
 		}
@@ -85,5 +67,34 @@ func FuzzReference(f *testing.F) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%+v:\nchunked     %+v\nupsidedown  %+v", req, got, want)
 		}
+		// The browser's reader answers as bleve does, or leaves the
+		// query to the WebAssembly engine.
+		if js := exampleJS(t).search(t, req); js.Unsupported == "" {
+			if d := compareJS(js, want); d != "" {
+				t.Fatalf("%s: the browser's reader: %s", reqString(req), d)
+			}
+		}
 	})
+}
+
+// setupEngines opens the example's static index as the browser's client
+// does and bleve's upsidedown index of the same documents.
+func setupEngines(t testing.TB) {
+	x := exampleIndex(t)
+	var head search.Head
+	if err := json.Unmarshal(gunzip(t, x.Files[x.Head]), &head); err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := reference(t, Docs(exampleSite(t)))
+	mr, err := ref.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := search.OpenReader(&head, mr)
+	for i := 0; i < head.Results.Blocks; i++ {
+		if err := mem.AddBlock(i, gunzip(t, x.Files[fmt.Sprintf("%s/%d.gz", head.Results.Dir, i)])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	engines.chunked, engines.mem = client(t, x), mem
 }

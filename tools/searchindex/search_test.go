@@ -253,7 +253,7 @@ func TestChunkedEqualsInMemory(t *testing.T) {
 	}
 }
 
-func gunzip(t *testing.T, z []byte) []byte {
+func gunzip(t testing.TB, z []byte) []byte {
 	t.Helper()
 	r, err := gzip.NewReader(bytes.NewReader(z))
 	if err != nil {

@@ -1,0 +1,307 @@
+package e2e
+
+import (
+	"compress/gzip"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/openkommune/portal/tools/synth"
+)
+
+// The side-by-side benchmark: the portal's search and Pagefind (npm
+// package pagefind, pinned in package.json) over the same built site, in
+// the same headless Chromium, through the same server, which serves as
+// GitHub Pages does (gzip for scripts, WebAssembly, JSON and HTML;
+// pre-compressed files as they are) and counts the bytes it sends.
+//
+//	go test ./tools/e2e -run '^$' -bench SideBySide -benchtime 1x -v
+//	PORTAL_BENCH_100K=1 go test ./tools/e2e -run '^$' -bench SideBySide -benchtime 1x -v -timeout 3h
+
+// sideQueries are Norwegian queries of different kinds: common and rare
+// words, compounds, inflected forms, two words.
+var sideQueries = []string{
+	"skole", "barnehage", "vei", "omsorgsboliger", "idrettshall", "bibliotek", "sykehjem", "avløp",
+	"budsjettregulering", "tertialrapport", "klimatilpasning", "brannstasjon", "skole barnehage", "vann avløp",
+}
+
+// link emulates a network link for every response of a server: latency
+// before the first byte, and a bandwidth shared by all connections.
+type link struct {
+	latency time.Duration
+	bps     float64 // bits per second; 0 is unlimited
+	mu      sync.Mutex
+	free    time.Time // when the link is next idle
+}
+
+func (l *link) send(n int) {
+	if l == nil || l.bps == 0 {
+		return
+	}
+	l.mu.Lock()
+	now := time.Now()
+	if l.free.Before(now) {
+		l.free = now
+	}
+	l.free = l.free.Add(time.Duration(float64(n*8) / l.bps * float64(time.Second)))
+	done := l.free
+	l.mu.Unlock()
+	time.Sleep(time.Until(done))
+}
+
+// benchServer serves a site under basePath, counting requests and bytes.
+type benchServer struct {
+	*httptest.Server
+	mu       sync.Mutex
+	bytes    map[string]int // by path
+	requests []string
+	link     *link
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	s *benchServer
+	n int
+}
+
+func (w *countingWriter) Write(b []byte) (int, error) {
+	w.s.link.send(len(b))
+	w.n += len(b)
+	return w.ResponseWriter.Write(b)
+}
+
+func serveBench(tb testing.TB, dir string) *benchServer {
+	s := &benchServer{}
+	files := http.StripPrefix(strings.TrimSuffix(basePath, "/"), http.FileServer(http.Dir(dir)))
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.link != nil {
+			time.Sleep(s.link.latency)
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		cw := &countingWriter{ResponseWriter: w, s: s}
+		defer func() {
+			s.mu.Lock()
+			if s.bytes == nil {
+				s.bytes = map[string]int{}
+			}
+			s.bytes[r.URL.Path] += cw.n
+			s.requests = append(s.requests, r.URL.Path)
+			s.mu.Unlock()
+		}()
+		var out http.ResponseWriter = cw
+		ext := filepath.Ext(r.URL.Path)
+		if (ext == ".js" || ext == ".wasm" || ext == ".json" || ext == ".html" || ext == ".css" || strings.HasSuffix(r.URL.Path, "/")) &&
+			strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			w.Header().Set("Content-Encoding", "gzip")
+			gz := gzip.NewWriter(cw)
+			defer gz.Close()
+			out = gzipWriter{cw, gz}
+		}
+		files.ServeHTTP(out, r)
+	}))
+	tb.Cleanup(s.Close)
+	return s
+}
+
+type gzipWriter struct {
+	http.ResponseWriter
+	gz *gzip.Writer
+}
+
+func (g gzipWriter) Write(b []byte) (int, error) { return g.gz.Write(b) }
+func (g gzipWriter) WriteHeader(code int) {
+	g.ResponseWriter.Header().Del("Content-Length")
+	g.ResponseWriter.WriteHeader(code)
+}
+
+// take returns the bytes and requests since the last take of the paths
+// that contain part.
+func (s *benchServer) take(part string) (int, []string) {
+	time.Sleep(100 * time.Millisecond) // let the last handlers finish
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, reqs := 0, []string{}
+	for _, r := range s.requests {
+		if strings.Contains(r, part) {
+			reqs = append(reqs, r)
+		}
+	}
+	for p, b := range s.bytes {
+		if strings.Contains(p, part) {
+			n += b
+		}
+	}
+	s.bytes, s.requests = nil, nil
+	return n, reqs
+}
+
+// pagefindIndex runs Pagefind over a built site, once, and returns the
+// time it took and the size of its index (as served: its files are
+// compressed by Pagefind).
+var pagefindDone sync.Map
+
+func pagefindIndex(tb testing.TB, site string) (time.Duration, int64) {
+	if v, ok := pagefindDone.Load(site); ok {
+		r := v.([2]int64)
+		return time.Duration(r[0]), r[1]
+	}
+	bin, err := filepath.Abs("../../node_modules/.bin/pagefind")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := os.Stat(bin); err != nil {
+		tb.Skip("Pagefind is not installed: run npm ci")
+	}
+	start := time.Now()
+	out, err := exec.Command(bin, "--site", site, "--output-subdir", "pagefind").CombinedOutput()
+	if err != nil {
+		tb.Fatalf("pagefind: %v\n%s", err, out)
+	}
+	d := time.Since(start)
+	size := dirSize(filepath.Join(site, "pagefind"))
+	pagefindDone.Store(site, [2]int64{int64(d), size})
+	return d, size
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			n += fi.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+// oursFirst runs one query on a cold page with the portal's search and
+// returns the bytes and requests it cost and the time from the first
+// keystroke to the first hit on the page.
+func oursFirst(b *testing.B, srv *benchServer, q string) (int, int, float64) {
+	p := newPage(b)
+	srv.take("")
+	do(b, p, chromedp.Navigate(srv.URL+basePath+"sok/"), chromedp.WaitVisible(chromedp.CSS("#search-q")))
+	// The page loads the reader and the head as it opens.
+	waitFor(b, p, `document.getElementById('search-app').dataset.ready === 'true'`, "the reader")
+	eval[bool](b, p, `(() => { const i = document.getElementById('search-q');
+		i.addEventListener('keydown', () => { if (!window.t0) window.t0 = performance.now(); });
+		new MutationObserver(() => { if (!window.t1 && document.querySelector('#search-hits li')) window.t1 = performance.now(); })
+			.observe(document.getElementById('search-hits'), { childList: true });
+		return true; })()`)
+	do(b, p, chromedp.Click(chromedp.CSS("#search-q")), chromedp.SendKeys(chromedp.CSS("#search-q"), q))
+	waitFor(b, p, `!!window.t1 || (!document.getElementById('search-app').hasAttribute('aria-busy') && Number(document.getElementById('search-app').dataset.renders || 0) > 0)`, "first results")
+	ms := eval[float64](b, p, `(window.t1 || performance.now()) - window.t0`)
+	n, reqs := srv.take("/search") // search/… and js/search-….js
+	return n, len(reqs), ms
+}
+
+// pagefindFirst runs one query with Pagefind's JavaScript API on the same
+// page, cold: import, search, and the data of the first 10 results (what
+// a result list shows).
+func pagefindFirst(b *testing.B, srv *benchServer, q string) (int, int, float64) {
+	p := newPage(b)
+	srv.take("")
+	do(b, p, chromedp.Navigate(srv.URL+basePath+"sok/"), chromedp.WaitVisible(chromedp.CSS("#search-q")))
+	// Pagefind, too, starts as the page opens.
+	eval[bool](b, p, `(() => { (async () => {
+		const pf = await import('`+basePath+`pagefind/pagefind.js');
+		await pf.init();
+		const t0 = performance.now();
+		const r = await pf.search(`+jsString(q)+`);
+		await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+		window.pfms = performance.now() - t0; })().catch((e) => { window.pferr = String(e); }); return true; })()`)
+	waitFor(b, p, `window.pfms !== undefined || window.pferr !== undefined`, "Pagefind")
+	if e := eval[string](b, p, `window.pferr || ''`); e != "" {
+		b.Fatalf("Pagefind: %s", e)
+	}
+	ms := eval[float64](b, p, `window.pfms`)
+	n, reqs := srv.take("/pagefind/")
+	return n, len(reqs), ms
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[len(s)/2]
+}
+
+// BenchmarkSideBySide measures both tools' cold first query (everything:
+// engine, index, result data for 10 hits) at the example, 5 000 and (with
+// PORTAL_BENCH_100K=1) 100 000 vedtak, and the first keystroke to first
+// result on an 80 ms / 10 Mbit/s link.
+func BenchmarkSideBySide(b *testing.B) {
+	sites := []struct {
+		name string
+		dir  func() string
+	}{
+		{"example", func() string { return buildSite(b, "../../data") }},
+		{"5000", func() string { return syntheticSite(b) }},
+	}
+	if os.Getenv("PORTAL_BENCH_100K") == "1" {
+		sites = append(sites, struct {
+			name string
+			dir  func() string
+		}{"100000", func() string {
+			dir := filepath.Join(b.TempDir(), "data")
+			if err := synth.WriteDir(dir, synth.Size{Vedtak: 100000, Prosjekter: 2000, Planer: 40, Seed: 1}); err != nil {
+				b.Fatal(err)
+			}
+			return buildSite(b, dir)
+		}})
+	}
+	for _, s := range sites {
+		b.Run(s.name, func(b *testing.B) {
+			site := s.dir()
+			pfTime, pfSize := pagefindIndex(b, site)
+			ourSize := dirSize(filepath.Join(site, "search"))
+			srv := serveBench(b, site)
+			for b.Loop() {
+				var ob, pb, oms, pms []float64
+				omax, pmax := 0, 0
+				for _, q := range sideQueries {
+					n, r, _ := oursFirst(b, srv, q)
+					ob = append(ob, float64(n))
+					omax = max(omax, r)
+					n, r, _ = pagefindFirst(b, srv, q)
+					pb = append(pb, float64(n))
+					pmax = max(pmax, r)
+				}
+				srv.link = &link{latency: 80 * time.Millisecond, bps: 10e6}
+				for _, q := range sideQueries[:5] {
+					_, _, ms := oursFirst(b, srv, q)
+					oms = append(oms, ms)
+					_, _, ms = pagefindFirst(b, srv, q)
+					pms = append(pms, ms)
+				}
+				srv.link = nil
+				b.ReportMetric(median(ob)/1024, "ours-KB")
+				b.ReportMetric(median(pb)/1024, "pagefind-KB")
+				b.ReportMetric(float64(omax), "ours-max-req")
+				b.ReportMetric(float64(pmax), "pagefind-max-req")
+				b.ReportMetric(median(oms), "ours-ms-80ms-link")
+				b.ReportMetric(median(pms), "pagefind-ms-80ms-link")
+				b.Logf("%s: first query median %.0f KB (ours) / %.0f KB (Pagefind); max requests %d / %d; "+
+					"first result on 80 ms / 10 Mbit/s %.0f / %.0f ms; index on disk %.1f MB (ours, search/) / %.1f MB (Pagefind, built in %v)",
+					s.name, median(ob)/1024, median(pb)/1024, omax, pmax, median(oms), median(pms),
+					float64(ourSize)/1e6, float64(pfSize)/1e6, pfTime.Round(time.Millisecond))
+				if testing.Verbose() {
+					for i, q := range sideQueries {
+						b.Logf("  %-20q %7.1f KB %7.1f KB", q, ob[i]/1024, pb[i]/1024)
+					}
+				}
+			}
+		})
+	}
+}

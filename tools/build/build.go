@@ -44,6 +44,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/sitedata"
 )
 
 // Options say what to build.
@@ -115,22 +116,22 @@ func relTo(root, p string) string {
 }
 
 // writeOverlay writes the Hugo configuration that depends on the data: the
-// kommune's name and language, and the mount of the compiled JSON.
-func writeOverlay(path string, k *record.Kommune, dataDir string) error {
+// kommune's name and language, and the mounts of the files package
+// sitedata wrote.
+func writeOverlay(path string, k *record.Kommune, data []sitedata.Mount) error {
 	lang := string(k.Malform)
+	var mounts []map[string]any
+	for _, m := range data {
+		mounts = append(mounts, map[string]any{"source": m.Source, "target": m.Target})
+	}
+	for _, d := range []string{"content", "layouts", "static", "i18n"} {
+		mounts = append(mounts, map[string]any{"source": d, "target": d})
+	}
 	overlay := map[string]any{
 		"title":                  k.Navn,
 		"defaultContentLanguage": lang,
 		"locale":                 lang + "-NO",
-		"module": map[string]any{
-			"mounts": []map[string]any{
-				{"source": dataDir, "target": "data"},
-				{"source": "content", "target": "content"},
-				{"source": "layouts", "target": "layouts"},
-				{"source": "static", "target": "static"},
-				{"source": "i18n", "target": "i18n"},
-			},
-		},
+		"module":                 map[string]any{"mounts": mounts},
 	}
 	var b bytes.Buffer
 	if err := toml.NewEncoder(&b).Encode(overlay); err != nil {

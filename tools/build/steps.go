@@ -11,6 +11,7 @@ import (
 	"github.com/openkommune/portal/tools/hugo"
 	"github.com/openkommune/portal/tools/reconcile"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/sitedata"
 )
 
 // step is one stage of the build; detail is what portal build prints after
@@ -43,6 +44,7 @@ type run struct {
 	ownDir bool
 	set    *record.Set
 	site   *compile.Site
+	out    *sitedata.Writer // the files Hugo reads, in dir
 	extra  extras
 	sf     *searchFiles
 	dest   string // the site in dir, made by hugo
@@ -56,8 +58,6 @@ func (r *run) cleanup() {
 		os.RemoveAll(r.dir)
 	}
 }
-
-func (r *run) data() string { return filepath.Join(r.dir, "data") }
 
 func (r *run) check() (string, error) {
 	set, diags := Check(os.DirFS(r.o.DataDir), relTo(r.o.Root, r.o.DataDir))
@@ -79,7 +79,8 @@ func (r *run) compile() (string, error) {
 		r.dir, r.ownDir = dir, true
 	}
 	r.site = compile.CompileAsOf(r.set, r.o.AsOf)
-	if err := compile.Write(r.site, r.data()); err != nil {
+	r.out = sitedata.NewWriter(r.dir)
+	if err := r.out.Site(r.site); err != nil {
 		return "", fmt.Errorf("writing the compiled data: %w", err)
 	}
 	return "", nil
@@ -90,18 +91,18 @@ func (r *run) reconcile() (string, error) {
 	if report.Failed > 0 {
 		return "", fmt.Errorf("%s\n(the numbers on the site would not add up; nothing was published)", report.Error())
 	}
-	if err := writeData(r.data(), "kontroll", report); err != nil {
+	if err := r.out.Kontroll(report); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("%d kontroller", len(report.Checks)), nil
 }
 
 func (r *run) export() (string, error) {
-	extra, err := exportFiles(r.site, r.set.Kommune.LogoData, r.o.BaseURL, r.data())
+	extra, err := exportFiles(r.site, r.set.Kommune.LogoData, r.o.BaseURL, r.out)
 	if err != nil {
 		return "", err
 	}
-	charts, err := writeCharts(r.site, r.data())
+	charts, err := writeCharts(r.site, r.out)
 	if err != nil {
 		return "", err
 	}
@@ -114,11 +115,11 @@ func (r *run) search() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := sf.writeInfo(r.data()); err != nil {
+	if err := r.out.Sok(sf.info); err != nil {
 		return "", err
 	}
 	r.sf = sf
-	return fmt.Sprintf("%d dokumenter, %d filer", sf.info.Docs, len(sf.files)), nil
+	return fmt.Sprintf("%d dokumenter, %d filer", sf.info.Dokumenter, len(sf.files)), nil
 }
 
 // hugo writes the overlay, runs Hugo into the staging directory, then puts
@@ -126,7 +127,7 @@ func (r *run) search() (string, error) {
 // that says the site is the build's (see checkOut).
 func (r *run) hugo() (string, error) {
 	overlay := filepath.Join(r.dir, "portal.toml")
-	if err := writeOverlay(overlay, r.set.Kommune, r.data()); err != nil {
+	if err := writeOverlay(overlay, r.set.Kommune, r.out.Mounts()); err != nil {
 		return "", err
 	}
 	bin, err := hugo.Binary(r.ctx, r.o.Root)

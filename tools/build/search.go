@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/search"
 	"github.com/openkommune/portal/tools/searchindex"
 	"github.com/openkommune/portal/tools/sitedata"
@@ -25,9 +24,10 @@ type searchFiles struct {
 	info  sitedata.Sok
 }
 
-// buildSearch indexes the site and builds the engine for root's module.
-func buildSearch(ctx context.Context, root string, site *compile.Site) (*searchFiles, error) {
-	idx, err := searchindex.Build(searchindex.Docs(site), searchindex.Options{})
+// buildSearch indexes the site's search documents and builds the engine
+// for root's module.
+func buildSearch(ctx context.Context, root string, docs []*searchindex.Doc) (*searchFiles, error) {
+	idx, err := searchindex.Build(docs, searchindex.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("building the search index: %w", err)
 	}

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/hugo"
 	"github.com/openkommune/portal/tools/reconcile"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/searchindex"
 	"github.com/openkommune/portal/tools/sitedata"
 )
 
@@ -44,10 +46,13 @@ type run struct {
 	ownDir bool
 	set    *record.Set
 	site   *compile.Site
-	out    *sitedata.Writer // the files Hugo reads, in dir
-	extra  extras
-	sf     *searchFiles
-	dest   string // the site in dir, made by hugo
+	// kommune is the set's kommune, kept for the overlay after search
+	// has let go of the set and the site model.
+	kommune *record.Kommune
+	out     *sitedata.Writer // the files Hugo reads, in dir
+	extra   extras
+	sf      *searchFiles
+	dest    string // the site in dir, made by hugo
 	// runHugo runs Hugo (hugo.Run unless set).
 	runHugo func(context.Context, hugo.Options) error
 }
@@ -65,7 +70,7 @@ func (r *run) check() (string, error) {
 	if diags.Errors() > 0 {
 		return "", ErrInvalidData
 	}
-	r.set = set
+	r.set, r.kommune = set, set.Kommune
 	return fmt.Sprintf("%d vedtak, %d planer, %d prosjekter", len(set.Vedtak), len(set.Planer), len(set.Prosjekter)), nil
 }
 
@@ -111,7 +116,13 @@ func (r *run) export() (string, error) {
 }
 
 func (r *run) search() (string, error) {
-	sf, err := buildSearch(r.ctx, r.o.Root, r.site)
+	docs := searchindex.Docs(r.site)
+	// Nothing after this reads the data or the site model: Hugo reads the
+	// files written from them. Letting them go before the index, the
+	// build's largest step, is made keeps them out of its peak (about
+	// 1 GB at 100 000 vedtak; docs/scale.md).
+	r.set, r.site = nil, nil
+	sf, err := buildSearch(r.ctx, r.o.Root, docs)
 	if err != nil {
 		return "", err
 	}
@@ -127,7 +138,7 @@ func (r *run) search() (string, error) {
 // that says the site is the build's (see checkOut).
 func (r *run) hugo() (string, error) {
 	overlay := filepath.Join(r.dir, "portal.toml")
-	if err := writeOverlay(overlay, r.set.Kommune, r.out.Mounts()); err != nil {
+	if err := writeOverlay(overlay, r.kommune, r.out.Mounts()); err != nil {
 		return "", err
 	}
 	bin, err := hugo.Binary(r.ctx, r.o.Root)
@@ -136,6 +147,9 @@ func (r *run) hugo() (string, error) {
 	}
 	r.dest = filepath.Join(r.dir, "public")
 	os.RemoveAll(r.dest) // left by an earlier run in a kept directory
+	// Hugo runs beside this process: give back to the system what the
+	// search index needed, so that the two need not both be at their peak.
+	debug.FreeOSMemory()
 	runHugo := r.runHugo
 	if runHugo == nil {
 		runHugo = hugo.Run
@@ -147,6 +161,7 @@ func (r *run) hugo() (string, error) {
 		Destination: r.dest,
 		BaseURL:     r.o.BaseURL,
 		CacheDir:    filepath.Join(r.dir, "cache"),
+		MemoryLimit: memoryLimit,
 	})
 	if err != nil {
 		return "", err

@@ -96,13 +96,22 @@ type Chart struct {
 }
 
 // Sok is what the pages need to load search: the site-relative paths of
-// the index's head, the engine and Go's wasm_exec.js, and the fields.
+// the index's head, the engine and Go's wasm_exec.js, the fields, and the
+// search page's metadata (sok.go): the facets, ranges and sort orders the
+// engine offers and the i18n keys of the codes it counts.
 type Sok struct {
-	Hode       string     `json:"hode"`      // "search/head-….gz"
-	Motor      string     `json:"motor"`     // "search/engine-….wasm"
-	WasmExec   string     `json:"wasm_exec"` // "search/wasm_exec-….js"
-	Dokumenter int        `json:"dokumenter"`
-	Felt       []Sokefelt `json:"felt"`
+	Hode        string      `json:"hode"`      // "search/head-….gz"
+	Motor       string      `json:"motor"`     // "search/engine-….wasm"
+	WasmExec    string      `json:"wasm_exec"` // "search/wasm_exec-….js"
+	Dokumenter  int         `json:"dokumenter"`
+	Felt        []Sokefelt  `json:"felt"`
+	Fasetter    []string    `json:"fasetter"`    // the facet fields, in order
+	Intervaller []Intervall `json:"intervaller"` // the number fields offered as ranges, in order
+	Sortering   []Sortering `json:"sortering"`   // the sort orders besides relevance, in order
+	// Etiketter are the i18n keys of the names the search page shows:
+	// "felt" → field → key, and facet → code → key for the facets with
+	// fixed codes (type, status, fase).
+	Etiketter map[string]map[string]string `json:"etiketter"`
 }
 
 // Sokefelt is one field a query may name.

@@ -14,8 +14,11 @@
 //     by that record's page alone (resources.Get | transform.Unmarshal, in
 //     layouts/_partials/data/record.html). Hugo reads such a file when the
 //     page renders and keeps it in a cache it trims, so the records need
-//     not be in memory at once: at 100 000 vedtak that halves Hugo's peak
-//     (docs/scale.md).
+//     not be in memory at once: at 100 000 vedtak that takes 2 GB off
+//     Hugo's peak (docs/scale.md).
+//
+// The types of the site model stay in package compile, which derives
+// them; Data names them, and their JSON keys follow the rule below.
 //
 // # Naming rule
 //

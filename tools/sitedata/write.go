@@ -26,11 +26,15 @@ type Mount struct {
 // reconcile, and so on. Every file is written by the same function
 // (writeJSON), compact, a list one element at a time.
 type Writer struct {
-	dir string
+	dir  string
+	buf  *bufio.Writer   // reused from file to file
+	made map[string]bool // the folders made
 }
 
 // NewWriter returns a writer into dir (made if missing).
-func NewWriter(dir string) *Writer { return &Writer{dir: dir} }
+func NewWriter(dir string) *Writer {
+	return &Writer{dir: dir, buf: bufio.NewWriterSize(nil, 64<<10), made: map[string]bool{}}
+}
 
 // Mounts are the folders Hugo mounts to read what the writer wrote.
 func (w *Writer) Mounts() []Mount {
@@ -100,10 +104,13 @@ func (w *Writer) record(kind, id string, v any) error {
 }
 
 func (w *Writer) write(path string, v any) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+	if dir := filepath.Dir(path); !w.made[dir] {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		w.made[dir] = true
 	}
-	if err := writeJSON(path, v); err != nil {
+	if err := writeJSON(path, v, w.buf); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
@@ -114,13 +121,14 @@ func (w *Writer) write(path string, v any) error {
 // need not be in memory at once), but a nil list as [], not null: Hugo
 // drops a data file that is null, and the partial data/list.html fails on
 // a list that is not there.
-func writeJSON(path string, v any) error {
+func writeJSON(path string, v any, w *bufio.Writer) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	w := bufio.NewWriterSize(f, 64<<10)
+	w.Reset(f)
+	defer w.Reset(nil)
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice {
 		w.WriteByte('[')
 		for i := range rv.Len() {

@@ -32,8 +32,10 @@
   var lang = document.documentElement.lang || 'nb';
   var dateFmt = new Intl.DateTimeFormat(lang === 'nn' ? 'nn-NO' : 'nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   var numFmt = new Intl.NumberFormat(lang === 'nn' ? 'nn-NO' : 'nb-NO');
-  var FACETS = ['type', 'aar', 'utvalg', 'rammeomrade', 'status', 'fase', 'plan'];
-  var RANGES = ['avvik_prosent', 'kostnadsramme'];
+  // The facet and range fields, from the build (tools/sitedata: Sok, from
+  // tools/search), in the engine's order.
+  var FACETS = app.dataset.facets.split(' ');
+  var RANGES = app.dataset.ranges.split(' ');
   var PAGE = 10; // hits per page: each may need a result block fetched
   // The longest query the engine runs: search.MaxQueryRunes (a Go test
   // keeps them equal). A longer ?q= is cut before it reaches the worker.
@@ -327,8 +329,10 @@
   }
 
   function rangeLabel(field, v) {
-    var unit = field === 'avvik_prosent' ? ' %' : ' mill. kr';
-    var scale = field === 'avvik_prosent' ? 1 : 1e6;
+    // The range's unit and scale are on its input (tools/sitedata: Intervall).
+    var inp = rangeInputs.filter(function (i) { return i.dataset.range === field; })[0];
+    var unit = ' ' + inp.dataset.unit;
+    var scale = Number(inp.dataset.scale);
     function n(x) { return numFmt.format(x / scale); }
     if (v.min == null) return text.range_under + ' ' + n(v.max) + unit;
     if (v.max == null) return text.range_over + ' ' + n(v.min) + unit;

@@ -9,6 +9,7 @@ import (
 
 	"github.com/openkommune/portal/tools/build"
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/sitedata"
 	"github.com/openkommune/portal/tools/synth"
 )
 
@@ -36,7 +37,7 @@ func BenchmarkCheckCompileWrite(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		set, _ := build.Check(fsys, "data")
-		if err := compile.Write(compile.Compile(set), dir); err != nil {
+		if err := sitedata.NewWriter(dir).Site(compile.Compile(set)); err != nil {
 			b.Fatal(err)
 		}
 	}

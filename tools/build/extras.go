@@ -1,7 +1,6 @@
 package build
 
 import (
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,6 +11,7 @@ import (
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/export"
 	"github.com/openkommune/portal/tools/feed"
+	"github.com/openkommune/portal/tools/sitedata"
 )
 
 // extras are the files the build writes into the site beside Hugo's output
@@ -56,20 +56,9 @@ func (e extras) write(dir string) error {
 	return nil
 }
 
-// writeData writes v as compiled data for the templates
-// (hugo.Data.portal.<name>).
-func writeData(dataDir, name string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dataDir, "portal", name+".json"), b, 0o644)
-}
-
 // exportFiles makes the downloads, the feeds and the logo file, and writes
-// the index of the downloads (hugo.Data.portal.nedlastinger) and of the
-// feeds (hugo.Data.portal.feeds) for the templates.
-func exportFiles(site *compile.Site, logo []byte, baseURL, dataDir string) (extras, error) {
+// the index of the downloads and of the feeds for the templates.
+func exportFiles(site *compile.Site, logo []byte, baseURL string, out *sitedata.Writer) (extras, error) {
 	e := extras{}
 	files, downloads, err := export.Files(site)
 	if err != nil {
@@ -90,25 +79,18 @@ func exportFiles(site *compile.Site, logo []byte, baseURL, dataDir string) (extr
 			return nil, err
 		}
 	}
-	if err := writeData(dataDir, "nedlastinger", downloads); err != nil {
+	if err := out.Nedlastinger(downloads); err != nil {
 		return nil, err
 	}
-	return e, writeData(dataDir, "feeds", feedIndex)
+	return e, out.Feeds(feedIndex)
 }
 
-// Chart is one chart for the templates: the SVG and its one-sentence text
-// summary (hugo.Data.portal.diagram.<key>).
-type Chart struct {
-	SVG   string `json:"svg"`
-	Tekst string `json:"tekst"`
-}
-
-// writeCharts draws the charts (package chart) into the compiled data.
-func writeCharts(site *compile.Site, dataDir string) (int, error) {
+// writeCharts draws the charts (package chart) for the templates.
+func writeCharts(site *compile.Site, out *sitedata.Writer) (int, error) {
 	svgs, texts := chart.All(site), chart.Summaries(site)
-	charts := make(map[string]Chart, len(svgs))
+	charts := make(map[string]sitedata.Chart, len(svgs))
 	for k, svg := range svgs {
-		charts[k] = Chart{SVG: svg, Tekst: texts[k]}
+		charts[k] = sitedata.Chart{SVG: svg, Tekst: texts[k]}
 	}
-	return len(charts), writeData(dataDir, "diagram", charts)
+	return len(charts), out.Diagram(charts)
 }

@@ -172,6 +172,11 @@ func newScaleRun(tb testing.TB, size synth.Size) *scaleRun {
 	tb.Helper()
 	root, _ := filepath.Abs("../..")
 	dir := tb.TempDir()
+	// The stages run under the memory limit Build sets.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		old := debug.SetMemoryLimit(memoryLimit)
+		tb.Cleanup(func() { debug.SetMemoryLimit(old) })
+	}
 	keep := os.Getenv("PORTAL_SCALE_KEEP")
 	if keep != "" {
 		dir = filepath.Join(keep, fmt.Sprintf("%d-%d-%d-%d", size.Vedtak, size.Prosjekter, size.Planer, size.Seed))

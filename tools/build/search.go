@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,36 +12,22 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/search"
 	"github.com/openkommune/portal/tools/searchindex"
+	"github.com/openkommune/portal/tools/sitedata"
 )
 
 // searchFiles is the search part of a build: the static index, the engine
 // and Go's wasm_exec.js, all under search/ in the site.
 type searchFiles struct {
 	files map[string][]byte // path under search/
-	info  SearchInfo
+	info  sitedata.Sok
 }
 
-// SearchInfo is what the templates need to load search, written as
-// hugo.Data.portal.search.
-type SearchInfo struct {
-	Head     string        `json:"head"`      // "search/head-….gz"
-	Engine   string        `json:"engine"`    // "search/engine-….wasm"
-	WasmExec string        `json:"wasm_exec"` // "search/wasm_exec-….js"
-	Docs     int           `json:"docs"`
-	Fields   []searchField `json:"fields"`
-}
-
-type searchField struct {
-	Name string `json:"name"`
-	Kind string `json:"kind"`
-}
-
-// buildSearch indexes the site and builds the engine for root's module.
-func buildSearch(ctx context.Context, root string, site *compile.Site) (*searchFiles, error) {
-	idx, err := searchindex.Build(searchindex.Docs(site), searchindex.Options{})
+// buildSearch indexes the site's search documents and builds the engine
+// for root's module.
+func buildSearch(ctx context.Context, root string, docs []*searchindex.Doc) (*searchFiles, error) {
+	idx, err := searchindex.Build(docs, searchindex.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("building the search index: %w", err)
 	}
@@ -55,24 +40,15 @@ func buildSearch(ctx context.Context, root string, site *compile.Site) (*searchF
 	execName := "wasm_exec-" + shortHash(eng.exec) + ".js"
 	sf.files[engName] = eng.wasm
 	sf.files[execName] = eng.exec
-	sf.info = SearchInfo{Head: "search/" + idx.Head, Engine: "search/" + engName, WasmExec: "search/" + execName, Docs: idx.Docs}
+	sf.info = sitedata.SokMeta(sitedata.Sok{Hode: "search/" + idx.Head, Motor: "search/" + engName, WasmExec: "search/" + execName, Dokumenter: idx.Docs})
 	kinds := map[search.Kind]string{search.Text: "text", search.Keyword: "keyword", search.Number: "number", search.Date: "date"}
 	for _, f := range search.Fields {
 		if f.Hidden {
 			continue
 		}
-		sf.info.Fields = append(sf.info.Fields, searchField{Name: f.Name, Kind: kinds[f.Kind]})
+		sf.info.Felt = append(sf.info.Felt, sitedata.Sokefelt{Navn: f.Name, Type: kinds[f.Kind]})
 	}
 	return sf, nil
-}
-
-// writeInfo writes the search info as compiled data for the templates.
-func (sf *searchFiles) writeInfo(dataDir string) error {
-	b, err := json.MarshalIndent(sf.info, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dataDir, "portal", "search.json"), b, 0o644)
 }
 
 // write puts the search files into the built site.

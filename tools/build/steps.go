@@ -6,11 +6,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/hugo"
 	"github.com/openkommune/portal/tools/reconcile"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/searchindex"
+	"github.com/openkommune/portal/tools/sitedata"
 )
 
 // step is one stage of the build; detail is what portal build prints after
@@ -43,9 +46,13 @@ type run struct {
 	ownDir bool
 	set    *record.Set
 	site   *compile.Site
-	extra  extras
-	sf     *searchFiles
-	dest   string // the site in dir, made by hugo
+	// kommune is the set's kommune, kept for the overlay after search
+	// has let go of the set and the site model.
+	kommune *record.Kommune
+	out     *sitedata.Writer // the files Hugo reads, in dir
+	extra   extras
+	sf      *searchFiles
+	dest    string // the site in dir, made by hugo
 	// runHugo runs Hugo (hugo.Run unless set).
 	runHugo func(context.Context, hugo.Options) error
 }
@@ -57,15 +64,13 @@ func (r *run) cleanup() {
 	}
 }
 
-func (r *run) data() string { return filepath.Join(r.dir, "data") }
-
 func (r *run) check() (string, error) {
 	set, diags := Check(os.DirFS(r.o.DataDir), relTo(r.o.Root, r.o.DataDir))
 	diags.Print(r.o.Diags)
 	if diags.Errors() > 0 {
 		return "", ErrInvalidData
 	}
-	r.set = set
+	r.set, r.kommune = set, set.Kommune
 	return fmt.Sprintf("%d vedtak, %d planer, %d prosjekter", len(set.Vedtak), len(set.Planer), len(set.Prosjekter)), nil
 }
 
@@ -79,7 +84,8 @@ func (r *run) compile() (string, error) {
 		r.dir, r.ownDir = dir, true
 	}
 	r.site = compile.CompileAsOf(r.set, r.o.AsOf)
-	if err := compile.Write(r.site, r.data()); err != nil {
+	r.out = sitedata.NewWriter(r.dir)
+	if err := r.out.Site(r.site); err != nil {
 		return "", fmt.Errorf("writing the compiled data: %w", err)
 	}
 	return "", nil
@@ -90,18 +96,18 @@ func (r *run) reconcile() (string, error) {
 	if report.Failed > 0 {
 		return "", fmt.Errorf("%s\n(the numbers on the site would not add up; nothing was published)", report.Error())
 	}
-	if err := writeData(r.data(), "kontroll", report); err != nil {
+	if err := r.out.Kontroll(report); err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("%d kontroller", len(report.Checks)), nil
 }
 
 func (r *run) export() (string, error) {
-	extra, err := exportFiles(r.site, r.set.Kommune.LogoData, r.o.BaseURL, r.data())
+	extra, err := exportFiles(r.site, r.set.Kommune.LogoData, r.o.BaseURL, r.out)
 	if err != nil {
 		return "", err
 	}
-	charts, err := writeCharts(r.site, r.data())
+	charts, err := writeCharts(r.site, r.out)
 	if err != nil {
 		return "", err
 	}
@@ -110,15 +116,21 @@ func (r *run) export() (string, error) {
 }
 
 func (r *run) search() (string, error) {
-	sf, err := buildSearch(r.ctx, r.o.Root, r.site)
+	docs := searchindex.Docs(r.site)
+	// Nothing after this reads the data or the site model: Hugo reads the
+	// files written from them. Letting them go before the index, the
+	// build's largest step, is made keeps them out of its peak (about
+	// 1 GB at 100 000 vedtak; docs/scale.md).
+	r.set, r.site = nil, nil
+	sf, err := buildSearch(r.ctx, r.o.Root, docs)
 	if err != nil {
 		return "", err
 	}
-	if err := sf.writeInfo(r.data()); err != nil {
+	if err := r.out.Sok(sf.info); err != nil {
 		return "", err
 	}
 	r.sf = sf
-	return fmt.Sprintf("%d dokumenter, %d filer", sf.info.Docs, len(sf.files)), nil
+	return fmt.Sprintf("%d dokumenter, %d filer", sf.info.Dokumenter, len(sf.files)), nil
 }
 
 // hugo writes the overlay, runs Hugo into the staging directory, then puts
@@ -126,7 +138,7 @@ func (r *run) search() (string, error) {
 // that says the site is the build's (see checkOut).
 func (r *run) hugo() (string, error) {
 	overlay := filepath.Join(r.dir, "portal.toml")
-	if err := writeOverlay(overlay, r.set.Kommune, r.data()); err != nil {
+	if err := writeOverlay(overlay, r.kommune, r.out.Mounts()); err != nil {
 		return "", err
 	}
 	bin, err := hugo.Binary(r.ctx, r.o.Root)
@@ -135,6 +147,9 @@ func (r *run) hugo() (string, error) {
 	}
 	r.dest = filepath.Join(r.dir, "public")
 	os.RemoveAll(r.dest) // left by an earlier run in a kept directory
+	// Hugo runs beside this process: give back to the system what the
+	// search index needed, so that the two need not both be at their peak.
+	debug.FreeOSMemory()
 	runHugo := r.runHugo
 	if runHugo == nil {
 		runHugo = hugo.Run
@@ -146,6 +161,7 @@ func (r *run) hugo() (string, error) {
 		Destination: r.dest,
 		BaseURL:     r.o.BaseURL,
 		CacheDir:    filepath.Join(r.dir, "cache"),
+		MemoryLimit: memoryLimit,
 	})
 	if err != nil {
 		return "", err

@@ -401,28 +401,3 @@ func TestVedtakAr(t *testing.T) {
 		t.Errorf("the years count %d vedtak of %d", total, len(site.Vedtak))
 	}
 }
-
-// TestWrite: the files Write streams are exactly json.Marshal of the model.
-func TestWrite(t *testing.T) {
-	site := compile.Compile(set(t, nil))
-	dir := t.TempDir()
-	if err := compile.Write(site, dir); err != nil {
-		t.Fatal(err)
-	}
-	for name, v := range map[string]any{
-		"kommune": site.Kommune, "nokkeltall": site.Nokkeltall, "vedtak": site.Vedtak, "vedtak_ar": site.VedtakAr,
-		"planer": site.Planer, "okonomiplaner": site.Okonomiplaner, "omrader": site.Omrader, "prosjekter": site.Prosjekter,
-	} {
-		want, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(dir + "/portal/" + name + ".json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s.json differs from json.Marshal:\n%s\n%s", name, got, want)
-		}
-	}
-}

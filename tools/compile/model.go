@@ -2,11 +2,12 @@ package compile
 
 import "github.com/openkommune/portal/tools/theme"
 
-// The site model: what the Hugo templates read, as JSON under the data
-// mount (hugo.Data.portal.*). Field names are lower-case snake case because
-// Hugo lower-cases page params. Codes (status, fase, type) are emitted as
-// codes; the templates turn them into bokmål or nynorsk through i18n. Money
-// is emitted as whole kroner and as Norwegian text ("1 250 000 kr").
+// The site model: every derived figure and link the site shows. Package
+// sitedata writes it as the JSON files the Hugo templates read, and its
+// JSON keys follow sitedata's naming rule (Norwegian, lower-case snake
+// case). Codes (status, fase, type) are emitted as codes; the templates
+// turn them into bokmål or nynorsk through i18n. Money is emitted as whole
+// kroner and as Norwegian text ("1 250 000 kr").
 
 // Site is everything the site shows.
 type Site struct {
@@ -23,7 +24,7 @@ type Site struct {
 // Ref links to another page.
 type Ref struct {
 	ID     string `json:"id"`
-	Path   string `json:"path"` // relative to the site root, e.g. "vedtak/kst-2025-014/"
+	Path   string `json:"sti"` // relative to the site root, e.g. "vedtak/kst-2025-014/"
 	Tittel string `json:"tittel"`
 	Dato   string `json:"dato,omitempty"`
 	Merke  string `json:"merke,omitempty"` // a short label, e.g. "KST 014/25"
@@ -100,7 +101,7 @@ type Nokkeltall struct {
 // Vedtak is one decision page.
 type Vedtak struct {
 	ID         string       `json:"id"`
-	Path       string       `json:"path"`
+	Path       string       `json:"sti"`
 	Utvalg     Utvalg       `json:"utvalg"`
 	Merke      string       `json:"merke"` // "KST 014/25"
 	Dato       Dato         `json:"dato"`
@@ -125,7 +126,7 @@ type Vedtak struct {
 // list pages need not go through every vedtak.
 type VedtakAr struct {
 	Ar        int    `json:"ar"`
-	Path      string `json:"path"` // "vedtak/2026/"
+	Path      string `json:"sti"` // "vedtak/2026/"
 	Antall    int    `json:"antall"`
 	Punkter   int    `json:"punkter"`
 	Apne      int    `json:"apne"`
@@ -171,7 +172,7 @@ type Pengelinje struct {
 // Plan is one plan page.
 type Plan struct {
 	ID              string           `json:"id"`
-	Path            string           `json:"path"`
+	Path            string           `json:"sti"`
 	Type            string           `json:"type"`
 	Tittel          string           `json:"tittel"`
 	Beskrivelse     string           `json:"beskrivelse"`
@@ -216,7 +217,7 @@ type Mal struct {
 // Tiltak is one measure.
 type Tiltak struct {
 	ID          string `json:"id"`
-	Anchor      string `json:"anchor"` // "tiltak-<id>" on the plan page
+	Anchor      string `json:"anker"` // "tiltak-<id>" on the plan page
 	Tittel      string `json:"tittel"`
 	Beskrivelse string `json:"beskrivelse"`
 	Ansvarlig   string `json:"ansvarlig"`
@@ -249,7 +250,7 @@ type Sjekkpunkt struct {
 // Okonomiplan is one økonomiplan page.
 type Okonomiplan struct {
 	ID           string            `json:"id"`
-	Path         string            `json:"path"`
+	Path         string            `json:"sti"`
 	Tittel       string            `json:"tittel"`
 	Plan         *Ref              `json:"plan"`
 	Vedtatt      *Ref              `json:"vedtatt"`
@@ -296,7 +297,7 @@ type Regnskapslinje struct {
 // Omrade is one budget area page.
 type Omrade struct {
 	ID          string           `json:"id"`
-	Path        string           `json:"path"`
+	Path        string           `json:"sti"`
 	Navn        string           `json:"navn"`
 	Beskrivelse string           `json:"beskrivelse"`
 	Ansvarlig   string           `json:"ansvarlig"`
@@ -331,7 +332,7 @@ type Steg struct {
 // Prosjekt is one investment project page with its derived figures.
 type Prosjekt struct {
 	ID                   string          `json:"id"`
-	Path                 string          `json:"path"`
+	Path                 string          `json:"sti"`
 	Nummer               string          `json:"nummer"`
 	Navn                 string          `json:"navn"`
 	Omrade               Ref             `json:"omrade"`

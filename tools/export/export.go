@@ -48,13 +48,13 @@ type Liste struct {
 	Navn      string `json:"navn"`
 	CSV       string `json:"csv"`
 	JSON      string `json:"json"`
-	Schema    string `json:"schema"`
+	Schema    string `json:"skjema"`
 	Regneark  string `json:"regneark"` // the spreadsheet variant of the CSV
 	Rader     int    `json:"rader"`
-	CSVBytes  int    `json:"csv_bytes"`
-	JSONBytes int    `json:"json_bytes"`
+	CSVBytes  int    `json:"csv_byte"`
+	JSONBytes int    `json:"json_byte"`
 	// RegnearkBytes is the size of the spreadsheet variant.
-	RegnearkBytes int `json:"regneark_bytes"`
+	RegnearkBytes int `json:"regneark_byte"`
 }
 
 // Files returns every download as site-relative path → file bytes, all

@@ -179,7 +179,7 @@ func TestExample(t *testing.T) {
 	if len(f) != 5*len(want)+1 {
 		t.Errorf("%d files, want %d", len(f), 5*len(want)+1)
 	}
-	if b, err := json.Marshal(idx); err != nil || !bytes.Contains(b, []byte(`"csv_bytes":`)) {
+	if b, err := json.Marshal(idx); err != nil || !bytes.Contains(b, []byte(`"csv_byte":`)) {
 		t.Errorf("index JSON %s, %v", b, err)
 	}
 

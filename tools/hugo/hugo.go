@@ -39,6 +39,10 @@ type Options struct {
 	Stdout      io.Writer
 	Stderr      io.Writer
 	Args        []string // extra arguments, e.g. "server"
+	// MemoryLimit, if not 0, is Hugo's soft memory limit in bytes
+	// (GOMEMLIMIT; Hugo is a Go program), unless GOMEMLIMIT is set in
+	// the environment already.
+	MemoryLimit int64
 }
 
 // Command returns the Hugo command for o.
@@ -68,6 +72,9 @@ func Command(ctx context.Context, o Options) *exec.Cmd {
 		if !strings.HasPrefix(e, "HUGO_") && !strings.HasPrefix(e, "TZ=") {
 			env = append(env, e)
 		}
+	}
+	if o.MemoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		env = append(env, fmt.Sprintf("GOMEMLIMIT=%dMiB", o.MemoryLimit>>20))
 	}
 	cmd.Env = env
 	dieWithParent(cmd)

@@ -38,21 +38,21 @@ import (
 
 // Check is one reconciliation: two figures that must be equal.
 type Check struct {
-	Kind     string      `json:"kind"`    // ramme_sum, regulert_sum, reguleringer, prosjekt_ramme, prosjekt_avvik, forside, vedtak_ar
-	Subject  compile.Ref `json:"subject"` // the økonomiplan or project
+	Kind     string      `json:"type"`    // ramme_sum, regulert_sum, reguleringer, prosjekt_ramme, prosjekt_avvik, forside, vedtak_ar
+	Subject  compile.Ref `json:"gjelder"` // the økonomiplan or project
 	Ar       int         `json:"ar,omitempty"`
 	Omrade   string      `json:"omrade,omitempty"` // an area's name, for a per-area check
-	What     string      `json:"what"`             // which figures, as a code for the templates
-	Expected compile.Kr  `json:"expected"`         // what the parts sum to
-	Shown    compile.Kr  `json:"shown"`            // the figure stated or shown
+	What     string      `json:"hva"`              // which figures, as a code for the templates
+	Expected compile.Kr  `json:"forventet"`        // what the parts sum to
+	Shown    compile.Kr  `json:"vist"`             // the figure stated or shown
 	Antall   bool        `json:"antall,omitempty"` // the figures are counts, not kroner
 	OK       bool        `json:"ok"`
 }
 
 // Report is every check.
 type Report struct {
-	Checks []Check `json:"checks"`
-	Failed int     `json:"failed"`
+	Checks []Check `json:"kontroller"`
+	Failed int     `json:"feilet"`
 }
 
 // Error describes the failed checks with their figures.

@@ -2,8 +2,8 @@ package theme
 
 // Token is one Designsystemet colour token and its value.
 type Token struct {
-	Name  string `json:"name"` // without the prefix, e.g. "base-default"
-	Value string `json:"value"`
+	Name  string `json:"navn"` // without the prefix, e.g. "base-default"
+	Value string `json:"verdi"`
 }
 
 // Scale derives Designsystemet's accent tokens (--ds-color-accent-<name>)

@@ -1,0 +1,127 @@
+package sitedata_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/openkommune/portal/tools/hugo"
+)
+
+// The template tests run the pinned Hugo on a tiny site in a temporary
+// directory, in the style of Hugo's own integration tests: a few lines of
+// data, the portal's partials and i18n, and one layout calling the partial
+// under test; they assert the rendered HTML.
+
+// hugoSite builds a site of the portal's partials and i18n plus files
+// (path → content; "layouts/home.html" is the page under test) and returns
+// the rendered home page, or Hugo's error.
+func hugoSite(t *testing.T, files map[string]string) (string, error) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs Hugo")
+	}
+	root, _ := filepath.Abs("../..")
+	bin, err := hugo.Binary(context.Background(), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "layouts", "_partials"), os.DirFS(filepath.Join(root, "layouts", "_partials"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(filepath.Join(dir, "i18n"), os.DirFS(filepath.Join(root, "i18n"))); err != nil {
+		t.Fatal(err)
+	}
+	files["hugo.toml"] = "baseURL = \"/\"\ndefaultContentLanguage = \"nb\"\ndisableKinds = [\"taxonomy\", \"term\", \"rss\", \"sitemap\", \"robotstxt\", \"404\", \"section\", \"page\"]\n"
+	for p, text := range files {
+		p = filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stderr bytes.Buffer
+	err = hugo.Run(context.Background(), hugo.Options{Bin: bin, Source: dir, Configs: []string{filepath.Join(dir, "hugo.toml")},
+		Destination: filepath.Join(dir, "public"), CacheDir: filepath.Join(dir, "cache"), Stderr: &stderr})
+	if err != nil {
+		return "", err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	return string(b), err
+}
+
+// TestPartials renders the partials with logic and compares the HTML.
+func TestPartials(t *testing.T) {
+	cases := []struct{ name, call, data, want string }{
+		{"status fullfort", `{{ partial "status.html" "fullfort" }}`, "",
+			`<span class="ds-tag badge status-fullfort" data-color="success">Fullført</span>`},
+		{"status under_arbeid", `{{ partial "status.html" "under_arbeid" }}`, "",
+			`<span class="ds-tag badge status-under_arbeid" data-color="info">Under arbeid</span>`},
+		{"status utgar", `{{ partial "status.html" "utgar" }}`, "",
+			`<span class="ds-tag badge status-utgar" data-color="neutral">Utgår</span>`},
+		{"prognose from a tertial", `{{ partial "prognose-kilde.html" (dict "prognose_kilde" "t2 2026") }}`, "",
+			`2. tertial 2026`},
+		{"prognose from the årsregnskap", `{{ partial "prognose-kilde.html" (dict "prognose_kilde" "arsregnskap 2025") }}`, "",
+			`Årsregnskap 2025`},
+		{"prognose from the sluttregnskap", `{{ partial "prognose-kilde.html" (dict "prognose_kilde" "sluttregnskap" "sluttregnskap" (dict "vedtak" (dict "sti" "vedtak/kst-2026-001/" "merke" "KST 001/26" "tittel" "Sluttregnskap skole"))) }}`, "",
+			`Sluttregnskap (<a href="/vedtak/kst-2026-001/"><span class="merke">KST 001/26</span> Sluttregnskap skole</a>)`},
+		{"ref without a page", `{{ partial "ref.html" (dict "id" "ukjent" "tittel" "X") }}`, "", `ukjent`},
+		{"safe url https", `{{ partial "safe-url.html" "HTTPS://example.no/" }}`, "", `true`},
+		{"safe url path", `{{ partial "safe-url.html" "vedtak/kst-2025-001/" }}`, "", `true`},
+		{"safe url javascript", `{{ partial "safe-url.html" "java\tscript:alert(1)" }}`, "", `false`},
+		{"safe url data", `{{ partial "safe-url.html" " DATA:text/html,x" }}`, "", `false`},
+		{"vedtak row", `{{ partial "vedtak-table.html" (dict "list" (partial "data/list.html" "vedtak") "caption" "C") }}`,
+			`[{"id":"kst-2026-001","sti":"vedtak/kst-2026-001/","tittel":"Skole","merke":"KST 001/26","dato":{"iso":"2026-01-02","tekst":"2. januar 2026"},"utvalg":"KST","punkter":3,"apne":2,"forsinket":1}]`,
+			`<td data-sort="2">2 / 3</td>
+      <td data-sort="1"><span class="ds-tag badge late" data-color="warning">1 forsinket</span></td>`},
+		{"vedtak record", `{{ with partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-001") }}{{ .tittel }}: {{ len .punkter }}{{ end }}`, "",
+			`Skole: 2`},
+		{"an empty list", `{{ len (partial "data/list.html" "prosjekter") }}`, "", `0`},
+	}
+	var home strings.Builder
+	for i, c := range cases {
+		home.WriteString("<case " + string(rune('A'+i)) + ">" + c.call + "</case>\n")
+	}
+	out, err := hugoSite(t, map[string]string{
+		"layouts/home.html":                      home.String(),
+		"data/portal/vedtak.json":                cases[11].data,
+		"data/portal/prosjekter.json":            "[]",
+		"assets/portal/vedtak/kst-2026-001.json": `{"id":"kst-2026-001","tittel":"Skole","punkter":[{"nr":1},{"nr":2}]}`,
+		"data/portal/kommune.json":               `{"navn":"Testvik"}`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range cases {
+		open := "<case " + string(rune('A'+i)) + ">"
+		_, rest, ok := strings.Cut(out, open)
+		got, _, _ := strings.Cut(rest, "</case>")
+		if !ok || !strings.Contains(got, c.want) {
+			t.Errorf("%s: %s\ngot  %s\nwant %s", c.name, c.call, got, c.want)
+		}
+	}
+}
+
+// TestMissingDataFails: a record or a list the build did not write fails
+// the build with the name of the missing file, instead of rendering empty.
+func TestMissingDataFails(t *testing.T) {
+	for _, c := range []struct{ call, want string }{
+		{`{{ partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-002") }}`, "no portal/vedtak/kst-2026-002.json"},
+		{`{{ partial "data/list.html" "prosjekter" }}`, `no data/portal/prosjekter.json`},
+	} {
+		_, err := hugoSite(t, map[string]string{
+			"layouts/home.html":        c.call,
+			"data/portal/vedtak.json":  "[]",
+			"data/portal/kommune.json": `{"navn":"Testvik"}`,
+		})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: err %v, want %q", c.call, err, c.want)
+		}
+	}
+}

@@ -81,6 +81,15 @@ var families = map[string][]string{
 	"page_body_%s":        {"om"}, // the pages page.html shows
 }
 
+// fromData stands for a key a layout takes from the data (i18n .etikett).
+const fromData = "(from data)"
+
+// keysFromData are the layouts that show keys from the data: the search
+// page's labels come from tools/sitedata (SokMeta), where each key is a
+// catalog.Key constant (so goUses counts it as used) and TestSokMeta checks
+// that both languages define it.
+var keysFromData = map[string]bool{filepath.Join("layouts", "sok", "section.html"): true}
+
 // kontrollKinds are reconcile.Check.Kind.
 var kontrollKinds = []string{"ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar"}
 
@@ -164,6 +173,10 @@ func layoutUses(t *testing.T, used uses) {
 					t.Errorf(`%s: %s: name the key as i18n "key" or i18n (printf "pattern" …) with the pattern in families`, at, c)
 				case pattern == "":
 					used.add(Key(key), at)
+				case pattern == fromData:
+					if !keysFromData[name] {
+						t.Errorf("%s: %s: a key taken from the data: only the layouts in keysFromData may, for data whose keys Go writes as catalog.Key constants", at, c)
+					}
 				default:
 					members, declared := fams[pattern]
 					if !declared {
@@ -243,6 +256,8 @@ func templateKey(c *parse.CommandNode) (key, pattern string, isI18n, ok bool) {
 	switch a := c.Args[1].(type) {
 	case *parse.StringNode:
 		return a.Text, "", true, true
+	case *parse.FieldNode, *parse.VariableNode:
+		return "", fromData, true, true
 	case *parse.PipeNode:
 		if len(a.Cmds) == 1 && len(a.Cmds[0].Args) >= 2 {
 			fn, isFn := a.Cmds[0].Args[0].(*parse.IdentifierNode)

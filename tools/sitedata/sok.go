@@ -1,6 +1,7 @@
 package sitedata
 
 import (
+	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/search"
 )
@@ -25,21 +26,36 @@ type Sortering struct {
 	Etikett string `json:"etikett"`
 }
 
+// The i18n keys below are catalog.Key constants, so that the catalogue's
+// test sees them used; the templates show them with i18n of the value.
+
 // fieldLabels are the i18n keys of the names of the fields the search page
 // shows as facets.
-var fieldLabels = map[string]string{
+var fieldLabels = map[string]catalog.Key{
 	"type": "kind", "aar": "year", "utvalg": "search_body", "rammeomrade": "budget_area", "status": "status",
 	"fase": "phase", "plan": "plan", "avvik_prosent": "deviation_pct", "kostnadsramme": "frame_adjusted",
 }
 
-// rangeInputs are the range fields' inputs (search.RangeFields).
-var rangeInputs = map[string]Intervall{
-	"avvik_prosent": {Kort: "avvik", Skala: 1, Enhet: "search_unit_percent", Etikett: "search_deviation_min"},
-	"kostnadsramme": {Kort: "ramme", Skala: 1_000_000, Enhet: "search_unit_million_kr", Etikett: "search_frame_min"},
+// rangeInputs are the range fields' inputs (search.RangeFields): the
+// input's short name, its scale, and the keys of its unit and label.
+var rangeInputs = map[string]struct {
+	kort           string
+	skala          float64
+	enhet, etikett catalog.Key
+}{
+	"avvik_prosent": {"avvik", 1, "search_unit_percent", "search_deviation_min"},
+	"kostnadsramme": {"ramme", 1_000_000, "search_unit_million_kr", "search_frame_min"},
 }
 
 // sortLabels are the i18n keys of the sort orders (search.SortFields).
-var sortLabels = map[string]string{"dato": "search_sort_date", "avvik_prosent": "search_sort_deviation", "kostnadsramme": "search_sort_frame"}
+var sortLabels = map[string]catalog.Key{"dato": "search_sort_date", "avvik_prosent": "search_sort_deviation", "kostnadsramme": "search_sort_frame"}
+
+// docTypeLabels are the i18n keys of the search documents' types
+// (search.DocTypes).
+var docTypeLabels = map[string]catalog.Key{
+	"vedtak": "stype_vedtak", "vedtakspunkt": "stype_vedtakspunkt", "plan": "stype_plan",
+	"tiltak": "stype_tiltak", "rammeomrade": "stype_rammeomrade", "prosjekt": "stype_prosjekt",
+}
 
 // SokMeta returns s with the search page's metadata, from package search
 // (the fields, facets, ranges and sort orders) and package record (the
@@ -49,20 +65,23 @@ func SokMeta(s Sok) Sok {
 	s.Intervaller, s.Sortering = nil, nil
 	felt := map[string]string{}
 	for _, f := range search.FacetFields() {
-		felt[f] = fieldLabels[f]
+		felt[f] = string(fieldLabels[f])
 	}
 	for _, f := range RangeFields() {
 		in := rangeInputs[f]
-		in.Felt = f
-		s.Intervaller = append(s.Intervaller, in)
-		felt[f] = fieldLabels[f]
+		s.Intervaller = append(s.Intervaller, Intervall{Felt: f, Kort: in.kort, Skala: in.skala, Enhet: string(in.enhet), Etikett: string(in.etikett)})
+		felt[f] = string(fieldLabels[f])
 	}
 	for _, f := range SortFields() {
-		s.Sortering = append(s.Sortering, Sortering{Felt: f, Etikett: sortLabels[f]})
+		s.Sortering = append(s.Sortering, Sortering{Felt: f, Etikett: string(sortLabels[f])})
+	}
+	types := map[string]string{}
+	for _, t := range search.DocTypes {
+		types[t] = string(docTypeLabels[t])
 	}
 	s.Etiketter = map[string]map[string]string{
 		"felt":   felt,
-		"type":   codes(search.DocTypes, "stype_", nil),
+		"type":   types,
 		"status": codes(record.StatusValues, "status_", codes(record.PlanStatusValues, "planstatus_", nil)),
 		"fase":   codes(record.ProsjektFaseValues, "fase_", codes(record.TiltakFaseValues, "tiltakfase_", nil)),
 	}

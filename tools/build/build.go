@@ -37,6 +37,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -130,7 +131,7 @@ func relTo(root, p string) string {
 // writeOverlay writes the Hugo configuration that depends on the data: the
 // kommune's name and language, and the mounts of the files package
 // sitedata wrote.
-func writeOverlay(path string, k *record.Kommune, data []sitedata.Mount) error {
+func writeOverlay(path string, k *record.Kommune, data []sitedata.Mount, baseURL string) error {
 	lang := string(k.Malform)
 	var mounts []map[string]any
 	for _, m := range data {
@@ -145,11 +146,22 @@ func writeOverlay(path string, k *record.Kommune, data []sitedata.Mount) error {
 		"locale":                 lang + "-NO",
 		"module":                 map[string]any{"mounts": mounts},
 	}
+	if !absoluteBase(baseURL) {
+		// A sitemap lists absolute URLs only; without a host there is none.
+		overlay["disableKinds"] = []string{"taxonomy", "term", "rss", "sitemap"}
+	}
 	var b bytes.Buffer
 	if err := toml.NewEncoder(&b).Encode(overlay); err != nil {
 		return err
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// absoluteBase reports whether the base URL names a scheme and a host, as
+// the URLs in sitemap.xml and the canonical and Open Graph tags must.
+func absoluteBase(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
 // timer prints each stage's duration.

@@ -3,8 +3,10 @@ package build_test
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,9 +103,7 @@ func TestBuildSmallKommune(t *testing.T) {
 	assertContains(t, out, "planer/samfunnsdel/index.html", "Godt liv for alle", "God utdanning", `id="tiltak-t1"`)
 	assertContains(t, out, "index.html", "Testvik kommune", "fiktiv eksempelkommune", `<html lang="nb" `)
 	// Raw HTML in texts is escaped by Hugo's Markdown (unsafe = false).
-	if _, err := os.Stat(filepath.Join(out, "sitemap.xml")); err == nil {
-		t.Error("sitemap.xml is built; it carries build-time dates")
-	}
+	checkBasics(t, out, "https://example.github.io/portal/")
 	checkLinks(t, out, "/portal/")
 	checkNoTemplateLeaks(t, out)
 	// The data directory is outside the project: pages name a data file by
@@ -121,6 +121,14 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := buildSite(t, writeData(t, "../../testdata/base.txtar"), out, "/"); err != nil {
 		t.Fatal(err)
+	}
+	// Without a host there are no absolute URLs, hence no sitemap.
+	if _, err := os.Stat(filepath.Join(out, "sitemap.xml")); err == nil {
+		t.Error(`sitemap.xml is built with base URL "/"`)
+	}
+	assertContains(t, out, "robots.txt", "User-agent: *")
+	if strings.Contains(read(t, filepath.Join(out, "robots.txt")), "Sitemap:") {
+		t.Error(`robots.txt names a sitemap with base URL "/"`)
 	}
 	before := snapshot(t, out)
 	bad := writeData(t, "../../testdata/base.txtar", "../../testdata/bad/done-when.txtar")
@@ -211,4 +219,51 @@ func TestBuildNynorsk(t *testing.T) {
 	assertContains(t, out, "om/index.html", "Kjeldekoden til portalen")
 	assertContains(t, out, "data/index.html", "<h1>Opne data</h1>", "Nyheitsstraumar (Atom)")
 	assertContains(t, out, "feed/vedtak.xml", "Nye vedtak")
+}
+
+// checkBasics checks the files every public site has, for a site built at
+// base: a 404 page whose every link works from any depth (GitHub Pages
+// serves /404.html for every missing path), robots.txt naming the sitemap,
+// and a sitemap of absolute URLs under base, one per page, without dates.
+func checkBasics(t *testing.T, out, base string) {
+	t.Helper()
+	u, _ := url.Parse(base)
+	page := read(t, filepath.Join(out, "404.html"))
+	if !strings.Contains(page, "<h1>Fant ikke siden</h1>") || !strings.Contains(page, `action="`+u.Path+`sok/"`) {
+		t.Errorf("404.html lacks its heading or its search form")
+	}
+	for _, attr := range []string{`href="`, `src="`, `action="`} {
+		for _, part := range strings.Split(page, attr)[1:] {
+			ref := part[:strings.IndexByte(part, '"')]
+			if !strings.HasPrefix(ref, u.Path) && !strings.HasPrefix(ref, "#") && !strings.HasPrefix(ref, "https://") {
+				t.Errorf("404.html links to %q, which breaks below %s", ref, u.Path)
+			}
+		}
+	}
+	assertContains(t, out, "robots.txt", "User-agent: *", "Sitemap: "+base+"sitemap.xml")
+	sitemap := read(t, filepath.Join(out, "sitemap.xml"))
+	if strings.Contains(sitemap, "lastmod") || strings.Contains(sitemap, "<!--") {
+		t.Errorf("sitemap.xml carries dates or comments:\n%s", sitemap)
+	}
+	var set struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal([]byte(sitemap), &set); err != nil {
+		t.Fatalf("sitemap.xml: %v", err)
+	}
+	seen := map[string]bool{}
+	for _, e := range set.URLs {
+		if !strings.HasPrefix(e.Loc, base) || seen[e.Loc] {
+			t.Errorf("sitemap.xml: %q is outside %s or listed twice", e.Loc, base)
+		}
+		seen[e.Loc] = true
+		if _, ok := target(out, strings.TrimPrefix(e.Loc, base)); !ok {
+			t.Errorf("sitemap.xml: %q has no page", e.Loc)
+		}
+	}
+	if !seen[base] || !seen[base+"om/"] || len(seen) < 10 {
+		t.Errorf("sitemap.xml lists %d pages, not the home page and /om/", len(seen))
+	}
 }

@@ -138,7 +138,7 @@ func (r *run) search() (string, error) {
 // that says the site is the build's (see checkOut).
 func (r *run) hugo() (string, error) {
 	overlay := filepath.Join(r.dir, "portal.toml")
-	if err := writeOverlay(overlay, r.kommune, r.out.Mounts()); err != nil {
+	if err := writeOverlay(overlay, r.kommune, r.out.Mounts(), r.o.BaseURL); err != nil {
 		return "", err
 	}
 	bin, err := hugo.Binary(r.ctx, r.o.Root)

@@ -1,8 +1,10 @@
 package build_test
 
 import (
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -145,6 +147,8 @@ func TestExampleData(t *testing.T) {
 	checkLinks(t, out, "/portal/")
 	checkFeedLinks(t, out, "https://eksempelvik.github.io/portal/")
 	checkNoTemplateLeaks(t, out)
+	checkBasics(t, out, "https://eksempelvik.github.io/portal/")
+	checkShareTags(t, out, "https://eksempelvik.github.io/portal/")
 
 	// The same data gives byte-identical files.
 	again := filepath.Join(t.TempDir(), "public")
@@ -153,6 +157,48 @@ func TestExampleData(t *testing.T) {
 	}
 	if a, b := snapshot(t, out), snapshot(t, again); a != b {
 		t.Errorf("two builds of the example differ:\n%s", firstDiff(a, b))
+	}
+}
+
+// checkShareTags checks every page's description and its canonical and
+// Open Graph tags: each description is the page's own (no two pages share
+// one), not empty and without Markdown marks; each canonical URL is the
+// page's absolute URL; og:image is the kommune's logo by its absolute URL.
+func checkShareTags(t *testing.T, out, base string) {
+	t.Helper()
+	meta := regexp.MustCompile(`<(?:meta (?:name|property)="([a-z:]+)" content|link rel="(canonical)" href)="([^"]*)"`)
+	byDesc := map[string]string{}
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(p, out+string(filepath.Separator)))
+		tags := map[string]string{}
+		for _, m := range meta.FindAllStringSubmatch(read(t, p), -1) {
+			tags[m[1]+m[2]] = html.UnescapeString(m[3])
+		}
+		desc := tags["description"]
+		if desc == "" || strings.ContainsAny(desc, "*`") || tags["og:description"] != desc {
+			t.Errorf("%s: description %q, og:description %q", rel, desc, tags["og:description"])
+		}
+		if other, ok := byDesc[desc]; ok {
+			t.Errorf("%s and %s share the description %q", rel, other, desc)
+		}
+		byDesc[desc] = rel
+		if !strings.HasPrefix(tags["og:image"], base+"logo-") {
+			t.Errorf("%s: og:image %q is not the logo under %s", rel, tags["og:image"], base)
+		}
+		if rel == "404.html" {
+			return nil
+		}
+		want := base + strings.TrimSuffix(rel, "index.html")
+		if tags["canonical"] != want || tags["og:url"] != want {
+			t.Errorf("%s: canonical %q, og:url %q, want %q", rel, tags["canonical"], tags["og:url"], want)
+		}
+		return nil
+	})
+	if len(byDesc) < 100 {
+		t.Errorf("only %d pages with a description", len(byDesc))
 	}
 }
 

@@ -109,7 +109,8 @@ type Vedtak struct {
 	Saksnummer string       `json:"saksnummer"`
 	Arkivsak   string       `json:"arkivsak"`
 	Tittel     string       `json:"tittel"`
-	Tekst      string       `json:"tekst"` // Markdown
+	Tekst      string       `json:"tekst"`  // Markdown
+	Utdrag     string       `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
 	InnsynURL  string       `json:"innsyn_url"`
 	Punkter    []*Punkt     `json:"punkter"`
 	Apne       int          `json:"apne"`
@@ -176,6 +177,7 @@ type Plan struct {
 	Type            string           `json:"type"`
 	Tittel          string           `json:"tittel"`
 	Beskrivelse     string           `json:"beskrivelse"`
+	Utdrag          string           `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
 	FraAr           int              `json:"fra_ar"`
 	TilAr           int              `json:"til_ar"`
 	Status          string           `json:"status"`
@@ -300,6 +302,7 @@ type Omrade struct {
 	Path        string           `json:"sti"`
 	Navn        string           `json:"navn"`
 	Beskrivelse string           `json:"beskrivelse"`
+	Utdrag      string           `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
 	Ansvarlig   string           `json:"ansvarlig"`
 	Kostra      []string         `json:"kostra"`
 	Rammer      []OmradeRamme    `json:"rammer"`
@@ -338,6 +341,7 @@ type Prosjekt struct {
 	Omrade               Ref             `json:"omrade"`
 	Ansvarlig            string          `json:"ansvarlig"`
 	Beskrivelse          string          `json:"beskrivelse"`
+	Utdrag               string          `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
 	Sted                 string          `json:"sted"`
 	Fase                 string          `json:"fase"`
 	FaseNr               int             `json:"fase_nr"`

@@ -18,6 +18,7 @@ func (c *compiler) compileOmrader() {
 			Path:        "rammeomrader/" + ro.ID + "/",
 			Navn:        ro.Navn,
 			Beskrivelse: ro.Beskrivelse,
+			Utdrag:      utdrag(ro.Beskrivelse),
 			Ansvarlig:   ro.Ansvarlig,
 			Kostra:      append([]string{}, ro.Kostra...),
 			Rammer:      []OmradeRamme{},

@@ -28,6 +28,7 @@ func (c *compiler) compilePlaner() {
 			Type:            string(rp.Type),
 			Tittel:          rp.Tittel,
 			Beskrivelse:     rp.Beskrivelse,
+			Utdrag:          utdrag(rp.Beskrivelse),
 			FraAr:           rp.FraAr,
 			TilAr:           rp.TilAr,
 			Status:          string(rp.Status),

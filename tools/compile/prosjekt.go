@@ -23,7 +23,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	self := c.prosjektRef(rp.ID)
 	p := &Prosjekt{
 		ID: rp.ID, Path: self.Path, Nummer: rp.Nummer, Navn: rp.Navn,
-		Omrade: c.omradeRef(rp.Omrade), Ansvarlig: rp.Ansvarlig, Beskrivelse: rp.Beskrivelse, Sted: rp.Sted,
+		Omrade: c.omradeRef(rp.Omrade), Ansvarlig: rp.Ansvarlig, Beskrivelse: rp.Beskrivelse, Utdrag: utdrag(rp.Beskrivelse), Sted: rp.Sted,
 		Fase: string(rp.Fase), FaseNr: rp.Fase.Index() + 1, StartAr: rp.StartAr,
 		Rammehistorikk: []Steg{}, Regnskap: []Arsbelop{}, Bevilgninger: []Bevilgning{}, Statusrapporter: []Statusrapport{},
 		PlanlagtFerdig: datoPtr(rp.PlanlagtFerdig), Overtatt: datoPtr(rp.Overtatt),

@@ -27,6 +27,7 @@ func (c *compiler) compileVedtak() {
 			Arkivsak:   rv.Arkivsak,
 			Tittel:     rv.Tittel,
 			Tekst:      markdown.Escape(rv.Tekst),
+			Utdrag:     utdrag(rv.Tekst, firstPoint(rv)),
 			InnsynURL:  rv.InnsynURL,
 			Punkter:    []*Punkt{},
 			Penger:     []Pengelinje{},
@@ -131,4 +132,27 @@ func (c *compiler) punkt(v *record.Vedtak, rp record.Vedtakspunkt) *Punkt {
 	}
 	p.Forsinket = Forsinket(rp.Frist, record.Status(p.Status), c.ref)
 	return p
+}
+
+// utdragLen is the longest description in runes: about what search engines
+// and link previews show.
+const utdragLen = 160
+
+// utdrag is a record's description: the first sentence of the first of
+// texts that has one.
+func utdrag(texts ...string) string {
+	for _, t := range texts {
+		if s := markdown.Sentence(t, utdragLen); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// firstPoint is the text of a vedtak's first point, or "".
+func firstPoint(rv *record.Vedtak) string {
+	if len(rv.Punkt) == 0 {
+		return ""
+	}
+	return rv.Punkt[0].Tekst
 }

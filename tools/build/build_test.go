@@ -108,7 +108,11 @@ func TestBuildSmallKommune(t *testing.T) {
 	checkNoTemplateLeaks(t, out)
 	// The data directory is outside the project: pages name a data file by
 	// its path in the data directory, never by the build machine's path.
-	assertContains(t, out, "planer/samfunnsdel/index.html", "<code>planer/samfunnsdel.toml</code>")
+	// With kilde_url, "Datakilde" links to the file in the kommune's repository.
+	assertContains(t, out, "planer/samfunnsdel/index.html",
+		`<a href="https://git.example.org/testvik/portal/src/branch/main/data/planer/samfunnsdel.toml"><code>planer/samfunnsdel.toml</code></a>`)
+	assertContains(t, out, "prosjekter/nordbyen-skole/index.html",
+		`<a href="https://git.example.org/testvik/portal/src/branch/main/data/prosjekter/nordbyen-skole.toml"><code>`)
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.Contains(read(t, p), filepath.Dir(data)) {
 			t.Errorf("%s holds the build machine's path %s", p, filepath.Dir(data))

@@ -144,6 +144,20 @@ func (c *checker) url(src record.Source, path, raw string) {
 	}
 }
 
+// folderURL checks a web address that file paths are appended to: a full
+// address without a query or fragment, which would swallow the path.
+func (c *checker) folderURL(src record.Source, path, raw string) {
+	if raw == "" {
+		return
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		c.url(src, path, raw)
+	} else if u.RawQuery != "" || u.Fragment != "" || u.ForceQuery || strings.HasSuffix(raw, "#") {
+		c.errorf(src, path, "%q has a ? or # part: write the address of the data folder only, e.g. \"https://github.com/eksempelvik/portal/blob/main/data/\"", raw)
+	}
+}
+
 // unreadable reports whether a record's file could not be read at all: load
 // has said why, and a reference to it is not checked further (it is kept,
 // named by its file name, so that it is not reported as missing).
@@ -236,6 +250,7 @@ func (c *checker) kommune(k *record.Kommune) {
 	c.requiredDate(s, "referansedato", k.Referansedato)
 	c.url(s, "nettsted", k.Nettsted)
 	c.url(s, "innsyn_url", k.InnsynURL)
+	c.folderURL(s, "kilde_url", k.KildeURL)
 	c.url(s, "tilgjengelighetserklaring_url", k.Tilgjengelighet)
 	c.url(s, "lisens_url", k.LisensURL)
 	c.required(s, "lisens", k.Lisens, `"NLOD 2.0"`)

@@ -34,6 +34,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"fmt"
+	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -194,6 +195,24 @@ func (c *compiler) vedtakRefPtr(id string) *Ref {
 	}
 	r := c.vedtakRef(id)
 	return &r
+}
+
+// kildeURL is a data file's web address in the kommune's repository
+// (kommune.toml: kilde_url, a folder) with each part of its path
+// percent-encoded, or "" when none is configured.
+func (c *compiler) kildeURL(file string) string {
+	base := c.set.Kommune.KildeURL
+	if base == "" {
+		return ""
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	parts := strings.Split(file, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return base + strings.Join(parts, "/")
 }
 
 func merke(v *record.Vedtak) string { return v.Utvalg + " " + v.Saksnummer }

@@ -192,6 +192,7 @@ type Plan struct {
 	Faser           []Fase           `json:"faser"`
 	Vedtak          []Ref            `json:"vedtak"`
 	Kilde           string           `json:"kilde"`
+	KildeURL        string           `json:"kilde_url"` // the data file in the kommune's repository, or ""
 }
 
 // Telling counts records with one value of a code.
@@ -264,6 +265,7 @@ type Okonomiplan struct {
 	Reguleringer []Reguleringssteg `json:"reguleringer"`
 	Regnskap     []Regnskapslinje  `json:"regnskap"`
 	Kilde        string            `json:"kilde"`
+	KildeURL     string            `json:"kilde_url"` // the data file in the kommune's repository, or ""
 }
 
 // Rammelinje is one area's frames over the plan years.
@@ -375,6 +377,7 @@ type Prosjekt struct {
 	Tiltak               []Ref           `json:"tiltak"`
 	Vedtak               []Ref           `json:"vedtak"`
 	Kilde                string          `json:"kilde"`
+	KildeURL             string          `json:"kilde_url"` // the data file in the kommune's repository, or ""
 }
 
 // Arsbelop is an amount for one year.

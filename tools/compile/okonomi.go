@@ -43,6 +43,7 @@ func (c *compiler) compileOkonomiplaner() {
 			Reguleringer: []Reguleringssteg{},
 			Regnskap:     []Regnskapslinje{},
 			Kilde:        ro.Src.File,
+			KildeURL:     c.kildeURL(ro.Src.File),
 		}
 		if ro.Plan != "" {
 			r := c.planRef(ro.Plan)

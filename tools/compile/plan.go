@@ -37,6 +37,7 @@ func (c *compiler) compilePlaner() {
 			Tiltak:          []*Tiltak{},
 			Faser:           []Fase{},
 			Kilde:           rp.Src.File,
+			KildeURL:        c.kildeURL(rp.Src.File),
 		}
 		if rp.VedtattI != "" {
 			c.link("vedtak/"+rp.VedtattI+"/planer", self)

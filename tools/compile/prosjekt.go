@@ -27,7 +27,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 		Fase: string(rp.Fase), FaseNr: rp.Fase.Index() + 1, StartAr: rp.StartAr,
 		Rammehistorikk: []Steg{}, Regnskap: []Arsbelop{}, Bevilgninger: []Bevilgning{}, Statusrapporter: []Statusrapport{},
 		PlanlagtFerdig: datoPtr(rp.PlanlagtFerdig), Overtatt: datoPtr(rp.Overtatt),
-		Kilde: rp.Src.File,
+		Kilde: rp.Src.File, KildeURL: c.kildeURL(rp.Src.File),
 	}
 	c.link("omrade/"+rp.Omrade+"/prosjekter", self)
 	for _, ref := range rp.Tiltak {

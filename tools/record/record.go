@@ -50,6 +50,7 @@ type Kommune struct {
 	Referansedato   caldate.Date `toml:"referansedato"`
 	Nettsted        string       `toml:"nettsted"`
 	InnsynURL       string       `toml:"innsyn_url"`
+	KildeURL        string       `toml:"kilde_url"` // the data folder in the kommune's repository
 	Tilgjengelighet string       `toml:"tilgjengelighetserklaring_url"`
 	Lisens          string       `toml:"lisens"`
 	LisensURL       string       `toml:"lisens_url"`

@@ -271,3 +271,40 @@ func checkBasics(t *testing.T, out, base string) {
 		t.Errorf("sitemap.xml lists %d pages, not the home page and /om/", len(seen))
 	}
 }
+
+// TestMarkdownInShortTexts builds short texts written in Markdown (leads,
+// a vedtakspunkt, a satsingsområde and a tiltak): their inline markup is
+// rendered, raw HTML in them shows as text, a link to a script is not a
+// link, no block sits inside a <p>, and a Markdown table is aligned by
+// class, never by an inline style the CSP would block.
+func TestMarkdownInShortTexts(t *testing.T) {
+	data := writeData(t, "../../testdata/base.txtar", "testdata/markdown.txtar")
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, data, out, "/"); err != nil {
+		t.Fatal(err)
+	}
+	assertContains(t, out, "rammeomrader/oppvekst/index.html",
+		`<p class="lead">Barnehage og <em>grunnskole</em>, &lt;b&gt;ikke&lt;/b&gt; voksenopplæring.</p>`)
+	assertContains(t, out, "vedtak/kst-2024-090/index.html",
+		`<p>Kommunedirektøren bes utrede <strong>skolestruktur</strong> &lt;img src=x onerror=alert(1)&gt;.</p>`,
+		`<th scope="col" class="align-left">Område</th>`, `<th scope="col" class="align-right">Ramme (kr)</th>`,
+		`<td class="align-right">100 000 000</td>`, `<td class="align-center">ny</td>`)
+	assertContains(t, out, "planer/samfunnsdel/index.html",
+		`<div class="lead"><p>Samfunnsdelen har <em>tre</em> satsingsområder.</p>`, "<li>Grønt samfunn</li>",
+		`<p>Bærekraftsmål 17, <em>samarbeid for å nå målene</em>.</p>`, `<br>Skolen får <strong>420</strong> plasser.</td>`)
+	assertContains(t, out, "prosjekter/nordbyen-skole/index.html", `<p class="lead">Ny skole, se `, "<code>kode</code>")
+	// The texts' description is their first sentence without the marks.
+	assertContains(t, out, "prosjekter/nordbyen-skole/index.html", `<meta name="description" content="Ny skole, se planen og kode.">`)
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		page := read(t, p)
+		for _, bad := range []string{`style="`, "<img src=x", `href="javascript:`, "**", "<p class=\"lead\"><p", "<p><div", "<p><ul"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s contains %q", p, bad)
+			}
+		}
+		return nil
+	})
+}

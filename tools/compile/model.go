@@ -143,7 +143,8 @@ type VedtakAr struct {
 // Punkt is one vedtakspunkt with its derived status.
 type Punkt struct {
 	Nr         int          `json:"nr"`
-	Tekst      string       `json:"tekst"`
+	Tekst      string       `json:"tekst"`              // as written (Markdown), for downloads and search
+	TekstMD    string       `json:"tekst_md,omitempty"` // markdown.Escape(Tekst) when that differs: what the page renders
 	Ansvarlig  string       `json:"ansvarlig"`
 	Frist      *Dato        `json:"frist"`
 	Status     string       `json:"status"`

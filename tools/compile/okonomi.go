@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/openkommune/portal/tools/markdown"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
@@ -17,7 +18,7 @@ func (c *compiler) compileOmrader() {
 			ID:          ro.ID,
 			Path:        "rammeomrader/" + ro.ID + "/",
 			Navn:        ro.Navn,
-			Beskrivelse: ro.Beskrivelse,
+			Beskrivelse: markdown.Escape(ro.Beskrivelse),
 			Utdrag:      utdrag(ro.Beskrivelse),
 			Ansvarlig:   ro.Ansvarlig,
 			Kostra:      append([]string{}, ro.Kostra...),

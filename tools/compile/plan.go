@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/openkommune/portal/tools/markdown"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -27,7 +28,7 @@ func (c *compiler) compilePlaner() {
 			Path:            self.Path,
 			Type:            string(rp.Type),
 			Tittel:          rp.Tittel,
-			Beskrivelse:     rp.Beskrivelse,
+			Beskrivelse:     markdown.Escape(rp.Beskrivelse),
 			Utdrag:          utdrag(rp.Beskrivelse),
 			FraAr:           rp.FraAr,
 			TilAr:           rp.TilAr,
@@ -49,7 +50,7 @@ func (c *compiler) compilePlaner() {
 			c.link("plan/"+rp.Overordnet+"/underordnede", self)
 		}
 		for _, rs := range rp.Satsingsomrade {
-			s := Satsingsomrade{ID: rs.ID, Navn: rs.Navn, Beskrivelse: rs.Beskrivelse, Barekraftsmal: orEmpty(slices.Clone(rs.Barekraftsmal)), Mal: []Mal{}}
+			s := Satsingsomrade{ID: rs.ID, Navn: rs.Navn, Beskrivelse: markdown.Escape(rs.Beskrivelse), Barekraftsmal: orEmpty(slices.Clone(rs.Barekraftsmal)), Mal: []Mal{}}
 			for _, m := range rs.Mal {
 				s.Mal = append(s.Mal, Mal{ID: m.ID, Tekst: m.Tekst, Tiltak: []Ref{}})
 			}
@@ -92,7 +93,7 @@ func tellinger(order []string, counts map[string]int) []Telling {
 func (c *compiler) tiltak(rp *record.Plan, rt *record.Tiltak) *Tiltak {
 	self := c.tiltakRef(rp, rt)
 	t := &Tiltak{
-		ID: rt.ID, Anchor: "tiltak-" + rt.ID, Tittel: rt.Tittel, Beskrivelse: rt.Beskrivelse,
+		ID: rt.ID, Anchor: "tiltak-" + rt.ID, Tittel: rt.Tittel, Beskrivelse: markdown.Escape(rt.Beskrivelse),
 		Ansvarlig: rt.Ansvarlig, Fase: string(rt.Fase), Status: string(rt.Status), Begrunnelse: rt.Begrunnelse,
 		Mal: []Ref{}, Omrader: []Ref{}, Prosjekter: []Ref{}, Vedtak: []Ref{},
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/markdown"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
@@ -23,7 +24,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	self := c.prosjektRef(rp.ID)
 	p := &Prosjekt{
 		ID: rp.ID, Path: self.Path, Nummer: rp.Nummer, Navn: rp.Navn,
-		Omrade: c.omradeRef(rp.Omrade), Ansvarlig: rp.Ansvarlig, Beskrivelse: rp.Beskrivelse, Utdrag: utdrag(rp.Beskrivelse), Sted: rp.Sted,
+		Omrade: c.omradeRef(rp.Omrade), Ansvarlig: rp.Ansvarlig, Beskrivelse: markdown.Escape(rp.Beskrivelse), Utdrag: utdrag(rp.Beskrivelse), Sted: rp.Sted,
 		Fase: string(rp.Fase), FaseNr: rp.Fase.Index() + 1, StartAr: rp.StartAr,
 		Rammehistorikk: []Steg{}, Regnskap: []Arsbelop{}, Bevilgninger: []Bevilgning{}, Statusrapporter: []Statusrapport{},
 		PlanlagtFerdig: datoPtr(rp.PlanlagtFerdig), Overtatt: datoPtr(rp.Overtatt),

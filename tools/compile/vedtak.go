@@ -114,6 +114,7 @@ func (c *compiler) punkt(v *record.Vedtak, rp record.Vedtakspunkt) *Punkt {
 	p := &Punkt{
 		Nr:         rp.Nr,
 		Tekst:      rp.Tekst,
+		TekstMD:    escapedIfChanged(rp.Tekst),
 		Ansvarlig:  rp.Ansvarlig,
 		Frist:      datoPtr(rp.Frist),
 		Status:     string(record.IkkeStartet),
@@ -155,4 +156,13 @@ func firstPoint(rv *record.Vedtak) string {
 		return ""
 	}
 	return rv.Punkt[0].Tekst
+}
+
+// escapedIfChanged is markdown.Escape(s) if that differs from s, else "":
+// a text the page renders as Markdown but the downloads give as written.
+func escapedIfChanged(s string) string {
+	if e := markdown.Escape(s); e != s {
+		return e
+	}
+	return ""
 }

@@ -338,7 +338,7 @@ func (l *loader) decode(s record.Source, src []byte, readOK bool, v any, stem st
 	d := &decoder{l: l, s: s, stem: stem}
 	d.table(raw, reflect.ValueOf(v).Elem(), "")
 	d.finish()
-	walkTexts(reflect.ValueOf(v).Elem(), "", false, func(p, problem string) {
+	walkTexts(reflect.ValueOf(v).Elem(), "", "", func(p, problem string) {
 		s.Pos.Reject(p)
 		pos := s.At(p)
 		l.diags.Errorf(s.Path, pos.Line, pos.Col, "%s: %s", p, problem)

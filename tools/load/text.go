@@ -15,30 +15,36 @@ import (
 const MaxText = 10_000
 
 // walkTexts calls report for every text field under v that breaks a rule
-// of TextProblem, with its key path. A field tagged text:"markdown" is
-// also held to the limits of package markdown.
-func walkTexts(v reflect.Value, p string, md bool, report func(path, problem string)) {
+// of TextProblem, with its key path. A field tagged text:"markdown" (a page
+// of Markdown) is held to the limits of package markdown instead of
+// MaxText; one tagged text:"inline" (a short text the site renders as
+// Markdown) to both.
+func walkTexts(v reflect.Value, p string, kind string, report func(path, problem string)) {
 	switch v.Kind() {
 	case reflect.String:
 		if v.Type().PkgPath() != "" && v.Addr().Type().Implements(unmarshaler) {
 			return // a code with its own check (record's enums)
 		}
-		if msg := TextProblem(v.String(), md); msg != "" {
+		msg := TextProblem(v.String(), kind == "markdown")
+		if msg == "" && kind == "inline" {
+			msg = markdown.Problem(v.String())
+		}
+		if msg != "" {
 			report(p, msg)
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
-			walkTexts(v.Elem(), p, md, report)
+			walkTexts(v.Elem(), p, kind, report)
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			walkTexts(v.Index(i), tomlpos.Elem(p, i), md, report)
+			walkTexts(v.Index(i), tomlpos.Elem(p, i), kind, report)
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
 			f := v.Type().Field(i)
 			if name := tagName(f); name != "" {
-				walkTexts(v.Field(i), tomlpos.Join(p, name), f.Tag.Get("text") == "markdown", report)
+				walkTexts(v.Field(i), tomlpos.Join(p, name), f.Tag.Get("text"), report)
 			}
 		}
 	}

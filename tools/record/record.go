@@ -87,7 +87,7 @@ type Rammeomrader struct {
 type Omrade struct {
 	ID          string   `toml:"id"`
 	Navn        string   `toml:"navn"`
-	Beskrivelse string   `toml:"beskrivelse"`
+	Beskrivelse string   `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	Ansvarlig   string   `toml:"ansvarlig"`
 	Kostra      []string `toml:"kostra"`
 }
@@ -112,7 +112,7 @@ type Vedtak struct {
 // Vedtakspunkt is one numbered point of a vedtak, followed up on its own.
 type Vedtakspunkt struct {
 	Nr         int          `toml:"nr"`
-	Tekst      string       `toml:"tekst"`
+	Tekst      string       `toml:"tekst" text:"inline"` // short Markdown, rendered (package markdown)
 	Ansvarlig  string       `toml:"ansvarlig"`
 	Frist      caldate.Date `toml:"frist"`
 	Oppfolging []Oppfolging `toml:"oppfolging"`
@@ -133,7 +133,7 @@ type Plan struct {
 	ID             string           `toml:"id"`
 	Type           PlanType         `toml:"type"`
 	Tittel         string           `toml:"tittel"`
-	Beskrivelse    string           `toml:"beskrivelse"`
+	Beskrivelse    string           `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	FraAr          int              `toml:"fra_ar"`
 	TilAr          int              `toml:"til_ar"`
 	Status         PlanStatus       `toml:"status"`
@@ -148,7 +148,7 @@ type Plan struct {
 type Satsingsomrade struct {
 	ID            string `toml:"id"`
 	Navn          string `toml:"navn"`
-	Beskrivelse   string `toml:"beskrivelse"`
+	Beskrivelse   string `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	Barekraftsmal []int  `toml:"barekraftsmal"`
 	Mal           []Mal  `toml:"mal"`
 }
@@ -163,7 +163,7 @@ type Mal struct {
 type Tiltak struct {
 	ID           string     `toml:"id"`
 	Tittel       string     `toml:"tittel"`
-	Beskrivelse  string     `toml:"beskrivelse"`
+	Beskrivelse  string     `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	Ansvarlig    string     `toml:"ansvarlig"`
 	Fase         TiltakFase `toml:"fase"`
 	Status       Status     `toml:"status"`
@@ -238,7 +238,7 @@ type Prosjekt struct {
 	Navn                 string          `toml:"navn"`
 	Omrade               string          `toml:"omrade"`
 	Ansvarlig            string          `toml:"ansvarlig"`
-	Beskrivelse          string          `toml:"beskrivelse"`
+	Beskrivelse          string          `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	Sted                 string          `toml:"sted"`
 	Fase                 ProsjektFase    `toml:"fase"`
 	StartAr              int             `toml:"start_ar"`

@@ -9,7 +9,7 @@ import (
 	"github.com/openkommune/portal/tools/money"
 )
 
-func kr(n int64) Kr { return Kr{Kr: n, Tekst: money.FormatKr(n)} }
+func kr(n int64) Kr { return Kr{Kr: n, Tekst: money.FormatKr(n), Mill: money.FormatMill(n)} }
 
 func krPtr(n int64) *Kr {
 	k := kr(n)

@@ -33,7 +33,8 @@ type Ref struct {
 // Kr is an amount with its text.
 type Kr struct {
 	Kr    int64  `json:"kr"`
-	Tekst string `json:"tekst"`
+	Tekst string `json:"tekst"` // in full: "142 000 000 kr" (money.FormatKr)
+	Mill  string `json:"mill"`  // compact, for dense tables: "142,0 mill. kr" (money.FormatMill)
 }
 
 // Pct is a percentage rounded to one decimal, with its text ("12,5 %").

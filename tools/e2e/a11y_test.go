@@ -97,15 +97,7 @@ func TestAccessibility(t *testing.T) {
 				if got := eval[string](t, p, `document.documentElement.lang`); got != lang {
 					t.Errorf("%s: <html lang=%q>, want %q", path, got, lang)
 				}
-				eval[bool](t, p, axe+`;true`)
-				eval[bool](t, p, fmt.Sprintf(`window.__axe = null; axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']})
-					.then(r => { window.__axe = JSON.stringify(r.violations); }, e => { window.__axe = JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]); }); true`, tagsJS))
-				waitFor(t, p, `window.__axe !== null`, "axe on "+path)
-				var vs []axeViolation
-				if err := json.Unmarshal([]byte(eval[string](t, p, `window.__axe`)), &vs); err != nil {
-					t.Fatal(err)
-				}
-				for _, v := range vs {
+				for _, v := range runAxe(t, p, axe, tagsJS, path) {
 					var where []string
 					for i, n := range v.Nodes {
 						if i == 5 {
@@ -134,6 +126,21 @@ func TestAccessibility(t *testing.T) {
 			}
 		})
 	}
+}
+
+// runAxe runs axe-core (its source in axe) with the tags in tagsJS on the
+// page loaded in p and returns the violations.
+func runAxe(t *testing.T, p *page, axe, tagsJS, path string) []axeViolation {
+	t.Helper()
+	eval[bool](t, p, axe+`;true`)
+	eval[bool](t, p, fmt.Sprintf(`window.__axe = null; axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']})
+		.then(r => { window.__axe = JSON.stringify(r.violations); }, e => { window.__axe = JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]); }); true`, tagsJS))
+	waitFor(t, p, `window.__axe !== null`, "axe on "+path)
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(eval[string](t, p, `window.__axe`)), &vs); err != nil {
+		t.Fatal(err)
+	}
+	return vs
 }
 
 // exampleData returns the example data directory, in nynorsk a copy of it

@@ -167,7 +167,9 @@ func Run(site *compile.Site) *Report {
 }
 
 // amount is an amount with the site's text for it.
-func amount(n int64) compile.Kr { return compile.Kr{Kr: n, Tekst: money.FormatKr(n)} }
+func amount(n int64) compile.Kr {
+	return compile.Kr{Kr: n, Tekst: money.FormatKr(n), Mill: money.FormatMill(n)}
+}
 
 // sum and diff are money.Add and money.Sub without the flag: a result out
 // of range stays out of range, and Run fails the check it goes into.

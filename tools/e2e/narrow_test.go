@@ -1,0 +1,82 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// narrowPages are the pages whose layout the tests hold to a phone's width:
+// the project lists with their money, the overrun table, the 404 page, and
+// pages with short texts and tables written in Markdown.
+var narrowPages = []string{
+	"prosjekter/",
+	"overskridelser/",
+	"404.html",
+	"prosjekter/nordbyen-skole/",
+	"planer/kommuneplanens-samfunnsdel-2023-2035/",
+	"rammeomrader/oppvekst/",
+	"vedtak/kst-2026-049/",
+	"vedtak/kst-2024-098/",
+}
+
+// TestNarrowScreens loads each of narrowPages at 390 CSS px (a phone) and
+// at 1280: the page never scrolls sideways, axe finds nothing at 390 (when
+// axe-core is installed), and at every width
+// the project tables show the name and the money without scrolling
+// inside their wrapper. Screenshots at 1280 and 390 go to
+// $PORTAL_SCREENSHOTS.
+func TestNarrowScreens(t *testing.T) {
+	site := buildSite(t, "../../data")
+	srv := serve(t, site)
+	p := newPage(t)
+	// axe-core as TestAccessibility runs it, here at a phone's width.
+	axe := ""
+	if b, err := os.ReadFile("../../node_modules/axe-core/axe.min.js"); err == nil {
+		axe = string(b)
+	}
+	tags, _ := json.Marshal(axeTags)
+	for _, width := range []int64{1280, 390} {
+		do(t, p, chromedp.EmulateViewport(width, 844))
+		for _, path := range narrowPages {
+			do(t, p, chromedp.Navigate(srv.URL+basePath+path))
+			if got := eval[float64](t, p, `document.documentElement.scrollWidth`); got > float64(width) {
+				t.Errorf("%s at %d px: the page is %v px wide and scrolls sideways (widest: %s)", path, width, got,
+					eval[string](t, p, widest))
+			}
+			tables := eval[[]string](t, p, `[...document.querySelectorAll('table.projects')].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).map(t => (t.caption ? t.caption.textContent.slice(0, 40) : t.id) + ': ' + t.scrollWidth + ' px')`)
+			if len(tables) > 0 {
+				t.Errorf("%s at %d px: the project tables %q are wider than the screen", path, width, tables)
+			}
+			if width == 390 && axe != "" {
+				for _, v := range runAxe(t, p, axe, string(tags), path) {
+					t.Errorf("%s at 390 px: %s (%s): %s", path, v.ID, v.Impact, v.Help)
+				}
+			}
+			{
+				screenshot(t, p, fmt.Sprintf("narrow-%d-%s", width, strings.NewReplacer("/", "_", ".", "_").Replace(strings.TrimSuffix(path, "/"))))
+			}
+		}
+	}
+	// The money columns are the ones left at 390 px, written compactly with
+	// the exact amount in the cell's title.
+	do(t, p, chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+basePath+"overskridelser/"))
+	heads := eval[[]string](t, p, `[...document.querySelector('table.projects').tHead.rows[0].cells].filter(c => c.offsetParent !== null).map(c => c.textContent.trim())`)
+	if got := strings.Join(heads, "|"); got != "Prosjekt|Prognose|Avvik (kr)|Avvik (%)" {
+		t.Errorf("overskridelser at 390 px shows the columns %q, not the name and the money", heads)
+	}
+	cell := eval[[]string](t, p, `(() => { const c = document.querySelector('table.projects tbody td.num'); return [c.textContent, c.title]; })()`)
+	if !strings.HasSuffix(cell[0], "mill.\u00a0kr") || !strings.HasSuffix(cell[1], "000\u00a0kr") {
+		t.Errorf("overskridelser: first amount %q (title %q), want compact with the exact amount in the title", cell[0], cell[1])
+	}
+}
+
+// widest names the elements that reach furthest to the right.
+const widest = `(() => { const w = document.documentElement.clientWidth;
+	const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+	return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !clipped(e))
+		.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right)).join(', '); })()`

@@ -88,7 +88,9 @@ belop = [100_000_000, 101_000_000, 102_000_000, 103_000_000]
 		}
 		checkNoEmptyFigures(t, out)
 		// The home page shows the first year the plan covers.
-		assertContains(t, out, "index.html", "i netto driftsrammer 2027")
+		assertContains(t, out, "index.html", "i netto driftsrammer 2027",
+			"De 2 siste vedtakene") // not "De ti siste" with two vedtak
+
 		// Frame growth against the original frame, signed, in kroner and
 		// per cent (html/template writes + as &#43;).
 		nbsp := "\u00a0"

@@ -42,7 +42,9 @@ func prosjekt(id, navn string, startAr int, frame [][2]any, spend []int64, forec
 		spent += s
 		p.Regnskap = append(p.Regnskap, compile.Arsbelop{Ar: startAr + i, Belop: kr(s)})
 	}
-	p.RegnskapSum = kr(spent)
+	if len(spend) > 0 {
+		p.RegnskapSum = krp(spent)
+	}
 	for _, f := range forecasts {
 		p.Statusrapporter = append(p.Statusrapporter, compile.Statusrapport{Dato: dato(f[0].(string)), Prognose: kr(f[1].(int64))})
 	}

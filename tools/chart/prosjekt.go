@@ -265,7 +265,7 @@ func prosjektSummary(p *compile.Prosjekt, s prosjektSeries, w *catalog.Text) str
 	default:
 		out += w.T(under, catalog.Args{"Belop": formatAmount(f.Kr), "Avvik": unsignedPct(p.AvvikJustertPct.Verdi)})
 	}
-	if len(s.spend) == 0 {
+	if len(s.spend) == 0 || p.RegnskapSum == nil {
 		return out + w.T("chart_sum_ikke_brukt", nil)
 	}
 	return out + w.T("chart_sum_brukt", catalog.Args{"Belop": formatAmount(p.RegnskapSum.Kr)})

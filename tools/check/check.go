@@ -284,6 +284,23 @@ func (c *checker) kommune(k *record.Kommune) {
 			first[u.Kode] = i
 		}
 	}
+	c.kommunestyre(k, first)
+}
+
+// kommunestyre checks that the council is one of the listed utvalg: the
+// site names the council by that utvalg's navn ("bystyret vedtok").
+func (c *checker) kommunestyre(k *record.Kommune, utvalg map[string]int) {
+	if len(k.Utvalg) == 0 || k.Src.Pos.RejectedUnder("utvalg") {
+		return
+	}
+	if _, ok := utvalg[k.KommunestyreKode()]; ok {
+		return
+	}
+	if k.Kommunestyre == "" {
+		c.errorf(k.Src, "utvalg", "no utvalg has kode %q, so the site does not know which utvalg is the council: write kommunestyre = \"BST\" (the council's kode) at the top of kommune.toml", record.DefaultKommunestyre)
+		return
+	}
+	c.errorf(k.Src, "kommunestyre", "%q is not the kode of a listed utvalg: add [[utvalg]] kode = %q navn = \"Bystyret\", or write the council's kode", k.Kommunestyre, k.Kommunestyre)
 }
 
 func (c *checker) omrader(r *record.Rammeomrader) {

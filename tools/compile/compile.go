@@ -38,6 +38,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/catalog"
@@ -172,6 +174,19 @@ func (c *compiler) kommune() {
 	for _, u := range k.Utvalg {
 		c.site.Kommune.Utvalg = append(c.site.Kommune.Utvalg, Utvalg{Kode: u.Kode, Navn: u.Navn})
 	}
+	if u := c.ix.Utvalg[k.KommunestyreKode()]; u != nil {
+		c.site.Kommune.Kommunestyret = midSentence(u.Navn)
+	}
+}
+
+// midSentence is a name as written mid-sentence: its first letter in
+// lower case ("Bystyret" → "bystyret").
+func midSentence(s string) string {
+	if s == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // Defaults for rules a kommune has not written in [regler]: a typical
@@ -322,14 +337,38 @@ func (c *compiler) nokkeltall() {
 	for _, p := range c.site.Planer {
 		n.Tiltak += len(p.Tiltak)
 	}
-	// The budget year in force at the reference date, from the newest
-	// økonomiplan that covers it.
-	n.DriftsrammeAr = c.set.Kommune.Referansedato.Y
+	n.DriftsrammeAr, n.Driftsrammer = c.driftsrammer()
+}
+
+// driftsrammer returns the budget year the home page shows and its sum of
+// regulated frames, from the newest økonomiplan that covers it: the year
+// of the reference date, or when no plan covers it the nearest covered
+// year before it, or else the first covered year after it (a plan adopted
+// for the coming years). With no økonomiplan it returns 0, nil: the home
+// page then leaves the figure out rather than show it empty.
+func (c *compiler) driftsrammer() (int, *Kr) {
+	ref := c.set.Kommune.Referansedato.Y
+	year, found := 0, false
+	better := func(y int) bool {
+		switch {
+		case !found:
+			return true
+		case year <= ref && y <= ref:
+			return y > year
+		case year > ref && y > ref:
+			return y < year
+		}
+		return y <= ref
+	}
+	var sum *Kr
 	for _, o := range c.site.Okonomiplaner {
 		for i, y := range o.Ar {
-			if y == c.set.Kommune.Referansedato.Y {
-				n.Driftsrammer = o.SumRegulert[i]
+			if y == year || better(y) {
+				year, found = y, true
+				s := o.SumRegulert[i]
+				sum = &s
 			}
 		}
 	}
+	return year, sum
 }

@@ -401,3 +401,70 @@ func TestVedtakAr(t *testing.T) {
 		t.Errorf("the years count %d vedtak of %d", total, len(site.Vedtak))
 	}
 }
+
+// TestFrameGrowthAndUnreported: a project's frame growth against its
+// original frame is derived with its sign whether or not a forecast exists,
+// and a spend never reported stays unreported (nil), never 0 kr.
+func TestFrameGrowthAndUnreported(t *testing.T) {
+	frames := func(steps ...string) string {
+		s := ""
+		for i, b := range steps {
+			typ, v := "opprinnelig", "kst-2024-090"
+			if i > 0 {
+				typ, v = "tillegg", "kst-2025-030"
+				if strings.HasPrefix(b, "-") {
+					typ = "reduksjon"
+				}
+			}
+			s += fmt.Sprintf("[[kostnadsramme]]\ntype = %q\nbelop = %s\nvedtak = %q\n", typ, b, v)
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		name, toml        string
+		vekst, vekstPct   string // "" for none
+		spent, spentShare string // "" for not reported
+	}{
+		{"raised by 30 % without a forecast", "fase = \"bygging\"\n" + frames("130_000_000", "39_000_000"),
+			"+39\u00a0000\u00a0000\u00a0kr", "+30,0\u00a0%", "", ""},
+		{"reduced", "fase = \"bygging\"\n" + frames("50_000_000", "-10_000_000") + "[[regnskap]]\nar = 2025\nbelop = 0\n",
+			"−10\u00a0000\u00a0000\u00a0kr", "−20,0\u00a0%", "0\u00a0kr", "0,0\u00a0%"},
+		{"unchanged", "fase = \"bygging\"\n" + frames("8_000_000") + "[[regnskap]]\nar = 2025\nbelop = 2_000_000\n",
+			"0\u00a0kr", "0,0\u00a0%", "2\u00a0000\u00a0000\u00a0kr", "25,0\u00a0%"},
+		{"no frame decided", "fase = \"behovsutredning\"\n", "", "", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := compile.Compile(set(t, map[string]string{"prosjekter/p.toml": projectHead + tc.toml}))
+			var p *compile.Prosjekt
+			for _, x := range site.Prosjekter {
+				if x.ID == "p" {
+					p = x
+				}
+			}
+			text := func(k *compile.Kr) string {
+				if k == nil {
+					return ""
+				}
+				return k.Tekst
+			}
+			pct := func(k *compile.Pct) string {
+				if k == nil {
+					return ""
+				}
+				return k.Tekst
+			}
+			if got := text(p.Rammevekst); got != tc.vekst {
+				t.Errorf("rammevekst %q, want %q", got, tc.vekst)
+			}
+			if got := pct(p.RammevekstPct); got != tc.vekstPct {
+				t.Errorf("rammevekst %q, want %q", got, tc.vekstPct)
+			}
+			if got := text(p.RegnskapSum); got != tc.spent {
+				t.Errorf("regnskap sum %q, want %q", got, tc.spent)
+			}
+			if got := pct(p.AndelBrukt); got != tc.spentShare {
+				t.Errorf("andel brukt %q, want %q", got, tc.spentShare)
+			}
+		})
+	}
+}

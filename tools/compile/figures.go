@@ -16,6 +16,27 @@ func krPtr(n int64) *Kr {
 	return &k
 }
 
+// signedKr is an amount with its sign written: "+30 000 000 kr",
+// "−2 000 000 kr", "0 kr" (a change, not a level).
+func signedKr(n int64) *Kr {
+	k := kr(n)
+	if n > 0 {
+		k.Tekst = "+" + k.Tekst
+		k.Mill = "+" + k.Mill
+	}
+	return &k
+}
+
+// signedPercent is percent with its sign written: "+30,0 %", "−3,0 %",
+// "0,0 %"; nil when whole is 0.
+func signedPercent(part, whole int64) *Pct {
+	p := percent(part, whole)
+	if p != nil && p.Verdi > 0 {
+		p.Tekst = "+" + p.Tekst
+	}
+	return p
+}
+
 // percent returns part/whole as a percentage rounded to one decimal, or nil
 // when whole is 0 (no frame, no percentage).
 func percent(part, whole int64) *Pct {

@@ -66,6 +66,9 @@ type Kommune struct {
 	SluttregnskapFristManeder int      `json:"sluttregnskap_frist_maneder"`
 	OverskridelseVarsel       Pct      `json:"overskridelse_varsel"`
 	Utvalg                    []Utvalg `json:"utvalg"`
+	// Kommunestyret is the council's name mid-sentence, from its utvalg's
+	// navn with a lower-case first letter: "kommunestyret", "bystyret".
+	Kommunestyret string `json:"kommunestyret"`
 	// Farge is the kommune's colour and Tema the Designsystemet accent
 	// tokens derived from it (package theme).
 	Farge string        `json:"farge"`
@@ -94,7 +97,7 @@ type Nokkeltall struct {
 	SumJustertRamme      Kr  `json:"sum_justert_ramme"` // active projects
 	SumPrognose          Kr  `json:"sum_prognose"`      // active projects
 	DriftsrammeAr        int `json:"driftsramme_ar"`
-	Driftsrammer         Kr  `json:"driftsrammer"` // regulated, in DriftsrammeAr
+	Driftsrammer         *Kr `json:"driftsrammer"` // regulated, in DriftsrammeAr; nil without an økonomiplan
 	Planer               int `json:"planer"`
 	Tiltak               int `json:"tiltak"`
 }
@@ -338,21 +341,26 @@ type Steg struct {
 
 // Prosjekt is one investment project page with its derived figures.
 type Prosjekt struct {
-	ID                   string          `json:"id"`
-	Path                 string          `json:"sti"`
-	Nummer               string          `json:"nummer"`
-	Navn                 string          `json:"navn"`
-	Omrade               Ref             `json:"omrade"`
-	Ansvarlig            string          `json:"ansvarlig"`
-	Beskrivelse          string          `json:"beskrivelse"`
-	Utdrag               string          `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
-	Sted                 string          `json:"sted"`
-	Fase                 string          `json:"fase"`
-	FaseNr               int             `json:"fase_nr"`
-	StartAr              int             `json:"start_ar"`
-	Opprinnelig          Kr              `json:"opprinnelig"`
-	Justert              Kr              `json:"justert"`
-	Tillegg              Kr              `json:"tillegg"` // justert − opprinnelig
+	ID          string `json:"id"`
+	Path        string `json:"sti"`
+	Nummer      string `json:"nummer"`
+	Navn        string `json:"navn"`
+	Omrade      Ref    `json:"omrade"`
+	Ansvarlig   string `json:"ansvarlig"`
+	Beskrivelse string `json:"beskrivelse"`
+	Utdrag      string `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
+	Sted        string `json:"sted"`
+	Fase        string `json:"fase"`
+	FaseNr      int    `json:"fase_nr"`
+	StartAr     int    `json:"start_ar"`
+	Opprinnelig Kr     `json:"opprinnelig"`
+	Justert     Kr     `json:"justert"`
+	Tillegg     Kr     `json:"tillegg"` // justert − opprinnelig
+	// Rammevekst is justert − opprinnelig with its sign ("+30 000 000 kr",
+	// "−2 000 000 kr", "0 kr") and RammevekstPct the same against the
+	// original frame ("+30,0 %"); both nil when no frame is decided.
+	Rammevekst           *Kr             `json:"rammevekst"`
+	RammevekstPct        *Pct            `json:"rammevekst_pct"`
 	AntallTillegg        int             `json:"antall_tillegg"`
 	Rammehistorikk       []Steg          `json:"rammehistorikk"`
 	Prognose             *Kr             `json:"prognose"`
@@ -364,7 +372,7 @@ type Prosjekt struct {
 	OverRamme            bool            `json:"over_ramme"`
 	Varsel               bool            `json:"varsel"` // over the frame by more than the kommune's threshold
 	Regnskap             []Arsbelop      `json:"regnskap"`
-	RegnskapSum          Kr              `json:"regnskap_sum"`
+	RegnskapSum          *Kr             `json:"regnskap_sum"` // nil when no spend is reported: "not reported", never 0
 	AndelBrukt           *Pct            `json:"andel_brukt"`
 	Bevilgninger         []Bevilgning    `json:"bevilgninger"`
 	PlanlagtFerdig       *Dato           `json:"planlagt_ferdig"`

@@ -64,6 +64,10 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	}
 	p.Justert = kr(frame)
 	p.Tillegg = kr(money.MustSub(frame, p.Opprinnelig.Kr))
+	if len(rp.Kostnadsramme) > 0 {
+		p.Rammevekst = signedKr(p.Tillegg.Kr)
+		p.RammevekstPct = signedPercent(p.Tillegg.Kr, p.Opprinnelig.Kr)
+	}
 
 	for _, b := range rp.Bevilgning {
 		p.Bevilgninger = append(p.Bevilgninger, Bevilgning{Ar: b.Ar, Belop: kr(b.Belop.Kr), Vedtak: c.vedtakRef(b.Vedtak)})
@@ -78,8 +82,10 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 		spent = money.MustAdd(spent, r.Belop.Kr)
 		p.Regnskap = append(p.Regnskap, Arsbelop{Ar: r.Ar, Belop: kr(r.Belop.Kr)})
 	}
-	p.RegnskapSum = kr(spent)
-	p.AndelBrukt = percent(spent, frame)
+	if len(regnskap) > 0 {
+		p.RegnskapSum = krPtr(spent)
+		p.AndelBrukt = percent(spent, frame)
+	}
 
 	// Status reports; the latest one gives the forecast and expected date.
 	expected := rp.PlanlagtFerdig

@@ -32,7 +32,7 @@ func (g *gen) vedtakFeed() *atomFeed {
 	k := g.site.Kommune
 	return g.feed("feed/vedtak", vedtakPath, vedtakPage,
 		g.w.T("feed_vedtak_title", catalog.Args{"Kommune": k.Navn}),
-		g.w.T("feed_vedtak_subtitle", catalog.Args{"N": maxVedtak}),
+		g.w.T("feed_vedtak_subtitle", catalog.Args{"Count": len(vs), "Kommunestyret": k.Kommunestyret}),
 		es)
 }
 
@@ -52,7 +52,7 @@ func (g *gen) vedtakEntry(v *compile.Vedtak) entry {
 		} else {
 			s.WriteString(g.w.T("feed_open", catalog.Args{"Count": v.Apne}))
 			if v.Forsinket > 0 {
-				s.WriteString(g.w.T("feed_late", catalog.Args{"N": v.Forsinket}))
+				s.WriteString(g.w.T("feed_late", catalog.Args{"Count": v.Forsinket}))
 			}
 			s.WriteString(".")
 		}

@@ -94,7 +94,9 @@ func forside(site *compile.Site, add func(Check)) {
 			}
 		}
 	}
-	check("driftsrammer", amount(driftsrammer), n.Driftsrammer)
+	if n.Driftsrammer != nil {
+		check("driftsrammer", amount(driftsrammer), *n.Driftsrammer)
+	}
 }
 
 // vedtakAr checks the vedtak list's table by year: each row against the

@@ -156,7 +156,9 @@ func Run(site *compile.Site) *Report {
 		for _, a := range p.Regnskap {
 			spent = sum(spent, a.Belop.Kr)
 		}
-		add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "spend_total", Expected: amount(spent), Shown: p.RegnskapSum})
+		if p.RegnskapSum != nil {
+			add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "spend_total", Expected: amount(spent), Shown: *p.RegnskapSum})
+		}
 		if p.Prognose != nil && p.AvvikJustert != nil {
 			add(Check{Kind: "prosjekt_avvik", Subject: subject, What: "deviation", Expected: amount(diff(p.Prognose.Kr, p.Justert.Kr)), Shown: *p.AvvikJustert})
 		}

@@ -57,6 +57,9 @@ type Kommune struct {
 	Farge           string       `toml:"farge"` // "#rrggbb"; see package theme
 	Logo            string       `toml:"logo"`  // file name of an SVG or PNG in data/
 	Regler          Regler       `toml:"regler"`
+	// Kommunestyre is the kode of the utvalg that is the council (its
+	// navn, "Bystyret", is how the site names the council); "" means "KST".
+	Kommunestyre string `toml:"kommunestyre"`
 	// LogoData is the logo file's content, read by package load.
 	LogoData []byte   `toml:"-"`
 	Utvalg   []Utvalg `toml:"utvalg"`
@@ -68,6 +71,18 @@ type Regler struct {
 	SluttregnskapGrense        money.Amount `toml:"sluttregnskap_grense"`
 	SluttregnskapFristManeder  int          `toml:"sluttregnskap_frist_maneder"`
 	OverskridelseVarselProsent float64      `toml:"overskridelse_varsel_prosent"`
+}
+
+// DefaultKommunestyre is the council's utvalg kode when kommune.toml does
+// not name one.
+const DefaultKommunestyre = "KST"
+
+// KommunestyreKode is the kode of the council's utvalg.
+func (k *Kommune) KommunestyreKode() string {
+	if k.Kommunestyre == "" {
+		return DefaultKommunestyre
+	}
+	return k.Kommunestyre
 }
 
 // Utvalg is a political body whose vedtak are published.

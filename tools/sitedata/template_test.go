@@ -125,3 +125,25 @@ func TestMissingDataFails(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsInHugo: Hugo picks the plural form from a count taken from the
+// data (a JSON number, so a float), passed bare to a text without
+// placeholders or as the Count of a dict to one that writes {{ .Count }};
+// tools/catalog checks every layout passes its counts one of these ways.
+func TestCountsInHugo(t *testing.T) {
+	const call = `{{ $n := hugo.Data.portal.nokkeltall }}` +
+		`[{{ i18n "fig_plans" $n.en }}|{{ i18n "fig_plans" $n.to }}|{{ i18n "fig_plans" $n.null }}]` +
+		`[{{ i18n "latest_vedtak_n_caption" (dict "Count" $n.en) }}|{{ i18n "latest_vedtak_n_caption" (dict "Count" $n.to) }}]` +
+		`[{{ i18n "rows" $n.en }}|{{ i18n "rows" $n.null }}]`
+	out, err := hugoSite(t, map[string]string{
+		"layouts/home.html":           call,
+		"data/portal/nokkeltall.json": `{"en": 1, "to": 2, "null": 0}`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[plan|planer|planer][Det siste vedtaket|De 2 siste vedtakene, nyeste først][rad|rader]`
+	if !strings.Contains(out, want) {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+}

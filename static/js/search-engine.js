@@ -3,8 +3,9 @@
    upsidedown rows, doc values, result blocks), in JavaScript, with bleve's
    query semantics and TF-IDF scoring. It reads the query syntax most
    visitors type (words, "quoted words", +must, -not, field:value, number
-   and year ranges, dates, case numbers) plus facet filters, ranges,
-   sorting and paging. For anything else (word*, word~, word^2, /regexp/,
+   and year ranges, dates, case numbers, word* alone or after + or -)
+   plus facet filters, ranges, sorting and paging. For anything else
+   (other patterns, word~, word^2, /regexp/,
    backslash escapes, field:>"date", characters outside Latin-1) it
    answers {unsupported: true} and the worker hands the request to the
    larger WebAssembly engine (tools/cmd/searchwasm), loaded on demand.
@@ -348,6 +349,12 @@
   function Unsupported(why) { this.why = why; }
   function unsupported(why) { throw new Unsupported(why); }
 
+  // PREFIX_WORD is a prefix word: after the start, a space, + or - (which
+  // follow the start or a space), letters and digits beginning with a
+  // letter, then *, then the end or a space.
+  var PREFIX_WORD = /(?:^|(?<= )|(?<=^[+-])|(?<= [+-]))[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff][0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]*\*(?= |$)/g;
+  var MAX_PATTERNS = 4;
+
   function isWordChar(c) { return LETTER.test(c) || (c >= '0' && c <= '9'); }
 
   // lex is bleve's query string lexer for the characters this reader
@@ -426,6 +433,9 @@
           var fv = parseNumber(nn);
           q = { t: 'disj', qsm: true, qs: [{ t: 'match', field: field, text: nn }, { t: 'nrange', field: field, min: fv, max: fv, incMin: true, incMax: true, exact: true }] };
         }
+      } else if (tk.t === 'S' && tk.s.charAt(tk.s.length - 1) === '*') {
+        i++;
+        q = { t: 'prefix', text: tk.s.slice(0, -1) };
       } else if (tk.t === 'S') {
         i++;
         if (tk.s.charAt(0) === '/' && tk.s.charAt(tk.s.length - 1) === '/') unsupported('regexp');
@@ -470,7 +480,12 @@
     if (q.split(/[^0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+/).filter(Boolean).length > MAX_WORDS) {
       throw new Msg('too_many_words', [String(MAX_WORDS)]);
     }
-    if (/[*?~^\\]/.test(q.replace(/"[^"]*"/g, ''))) unsupported('pattern syntax');
+    // A word of letters and digits that ends in * and stands alone (or
+    // after + or -) is a prefix, as bleve's wildcard reads it; other
+    // patterns go to the WebAssembly engine.
+    var prefixes = 0;
+    var rest = q.replace(/"[^"]*"/g, '').replace(PREFIX_WORD, function () { prefixes++; return ' '; });
+    if (/[*?~^\\]/.test(rest) || prefixes > MAX_PATTERNS) unsupported('pattern syntax');
     if (/[\\]/.test(q)) unsupported('escape');
     var notice = new Msg('syntax'), parsed = null;
     try {
@@ -568,6 +583,13 @@
       case 'conj': case 'disj':
         q.qs = q.qs.map(rewrite);
         return q;
+      case 'prefix':
+        // search.rewrite's overText: the prefix in each text field.
+        return {
+          t: 'disj', qs: TEXT_FIELDS.map(function (f) {
+            return { t: 'prefix', field: f.name, text: q.text.toLowerCase(), boost: f.boost };
+          })
+        };
       case 'match':
         if (q.field === '') return plainWord(q);
         var f = BY_NAME[q.field];
@@ -798,6 +820,12 @@
         return { t: 'irange', field: q.field, boost: boostOf(q), ranges: splitRange(lo, hi) };
       case 'irange':
         return { t: 'irange', field: q.field, boost: boostOf(q), ranges: splitRange(q.lo, q.hi) };
+      case 'prefix':
+        // bleve's wildcard w* is the dictionary terms that begin with w,
+        // each a term searcher, in one disjunction: a term range. UTF-8
+        // has no byte 0xff, so [w, w+0xff] holds every term w begins.
+        var pb = utf8(q.text);
+        return { t: 'irange', field: q.field, boost: boostOf(q), ranges: [[pb, pb + '\xff']] };
       case 'bool':
         return { t: 'bool', must: q.must && expand(q.must), should: q.should && expand(q.should), not: q.not && expand(q.not) };
       case 'conj': case 'disj':

@@ -325,6 +325,12 @@ func TestJSReaderMatchesBleve(t *testing.T) {
 			continue
 		}
 		want := ref.Search(req)
+		if knownPrefixDivergence(req) {
+			if got.Total != want.Total || !reflect.DeepEqual(normFacets(got.Facets), normFacets(want.Facets)) {
+				t.Errorf("%s: total %d or facets differ from bleve's (%d)", reqString(req), got.Total, want.Total)
+			}
+			continue
+		}
 		if d := compareJS(got, want); d != "" {
 			if failures++; failures <= 25 {
 				t.Errorf("%s: %s", reqString(req), d)
@@ -378,7 +384,8 @@ func generatedRequests(t testing.TB, n int) []search.Request {
 		"-skole", "budsjett", "dato:>=2024", "frist:<2026", "avvik_kr:<0", "belop:>=1000000", "aar:2025 utvalg:kst",
 		"2025", "4120", "1. tertial", "2026-03-12", "12.03.2026", "KST 068/26", "23/1760", "og", "og skole", `""`,
 		"+", "tittel:", "12:00", "Merk: skolen", "avvik_prosent:abc", "kostnadsramme:skole", "dato:>20x", "dato:2025-13-01",
-		"tittel:>5", "-", `"`, "()", "e-post", "a.b", "vei veien veier", "type:prosjekt -status:over_ramme", "+dato:2025 skole"}
+		"tittel:>5", "-", `"`, "()", "e-post", "a.b", "vei veien veier", "type:prosjekt -status:over_ramme", "+dato:2025 skole",
+		"skol*", "barneha*", "nordbyen sko*", "+skol* -barnehag*", "Skol*", "sko* bar* ren* vei*", "zzq*"}
 	numFields := []string{"avvik_prosent", "avvik_kr", "kostnadsramme", "belop"}
 	var out []search.Request
 	for i := 0; len(out) < n; i++ {
@@ -389,7 +396,9 @@ func generatedRequests(t testing.TB, n int) []search.Request {
 			var parts []string
 			for k := 0; k <= rng.IntN(4); k++ {
 				var p string
-				switch rng.IntN(12) {
+				switch rng.IntN(13) {
+				case 12:
+					p = prefixOf(rng, pick(words))
 				case 0, 1, 2, 3:
 					p = pick(words)
 				case 4:
@@ -460,4 +469,57 @@ func generatedRequests(t testing.TB, n int) []search.Request {
 		out = append(out, req)
 	}
 	return out
+}
+
+// prefixOf makes a prefix word (w*) from the letters of w, as the search
+// page asks for the last word typed: 3 runes or more, or w whole.
+func prefixOf(rng *rand.Rand, w string) string {
+	rs := []rune(strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })))
+	if len(rs) < 3 || !unicode.IsLetter(rs[0]) {
+		return w
+	}
+	for _, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || r > 0xff {
+			return w
+		}
+	}
+	return string(rs[:3+rng.IntN(len(rs)-2)]) + "*"
+}
+
+// TestJSReaderPrefix: the reader answers prefix words itself (the search
+// page makes the last word typed one), as bleve's wildcard does.
+func TestJSReaderPrefix(t *testing.T) {
+	js := exampleJS(t)
+	ref := referenceEngine(t)
+	for _, q := range []string{"skol*", "barneha*", "nordbyen sko*", "+skol* -barnehag*", "RENSE*", "skolen skolen*", "-vei* skole"} {
+		req := search.Request{Query: q}
+		got := js.search(t, req)
+		if got.Unsupported != "" {
+			t.Errorf("%q: left to the WebAssembly engine (%s)", q, got.Unsupported)
+			continue
+		}
+		want := ref.Search(req)
+		if d := compareJS(got, want); d != "" {
+			t.Errorf("%q: %s", q, d)
+		}
+		if q == "barneha*" && got.Total == 0 {
+			t.Errorf("%q: no hits", q)
+		}
+	}
+	// Patterns the reader leaves to the engine.
+	for _, q := range []string{"sk*le", "*kole", "tittel:skol*", "a+skol*", "sk?l", "skol**", "a* b* c* d* e*"} {
+		if got := js.search(t, search.Request{Query: q}); got.Unsupported == "" {
+			t.Errorf("%q: the reader answered; it is for the WebAssembly engine", q)
+		}
+	}
+}
+
+// knownPrefixDivergence is the one shape where the reader and bleve are
+// known to differ (docs/search.md, "Recall while typing"): a prefix word
+// in the optional part of a query that also has a +clause, with a filter
+// or range. bleve then scores some hits as if the prefix did not match
+// (its searchers are advanced, not stepped, under the filter's
+// conjunction); the reader scores the match. Same hits and total.
+func knownPrefixDivergence(r search.Request) bool {
+	return strings.Contains(r.Query, "*") && strings.Contains(r.Query, "+") && (len(r.Filters) > 0 || len(r.Ranges) > 0)
 }

@@ -820,6 +820,11 @@
         return { t: 'irange', field: q.field, boost: boostOf(q), ranges: splitRange(lo, hi) };
       case 'irange':
         return { t: 'irange', field: q.field, boost: boostOf(q), ranges: splitRange(q.lo, q.hi) };
+      case 'fuzzy':
+        // bleve's fuzzy query, fuzziness 1, prefix FUZZY_PREFIX bytes: the
+        // terms of the prefix's range within one edit (rangeTerms).
+        var fb = utf8(q.text), fp = fuzzyPrefix(fb);
+        return { t: 'irange', field: q.field, boost: boostOf(q), ranges: [[fp, fp + '\xff']], fuzzy: fb };
       case 'prefix':
         // bleve's wildcard w* is the dictionary terms that begin with w,
         // each a term searcher, in one disjunction: a term range. UTF-8
@@ -848,6 +853,18 @@
         n.ranges.forEach(function (r) {
           found.forEach(function (t) { if (t >= r[0] && t <= r[1]) n.terms.push(t); });
         });
+        if (n.fuzzy !== undefined) {
+          var near = [];
+          n.boosts = [];
+          n.terms.forEach(function (t) {
+            var ed = byteEdits(n.fuzzy, t);
+            if (ed <= 1) { near.push(t); n.boosts.push(n.boost * (1 / (ed + 1))); }
+          });
+          // With no term within one edit, bleve searches the word itself
+          // (found nowhere, but weighed in the query norm).
+          if (!near.length) { near.push(n.fuzzy); n.boosts.push(n.boost); }
+          n.terms = near;
+        }
       } else if (n.t === 'bool') {
         walk(n.must); walk(n.should); walk(n.not);
       } else if (n.t === 'conj' || n.t === 'disj') n.qs.forEach(walk);
@@ -903,8 +920,8 @@
           }
         };
       case 'irange':
-        return this.composite('disj', (q.terms || []).map(function (t) {
-          return self.searcher({ t: 'term', field: q.field, termBytes: t, boost: q.boost });
+        return this.composite('disj', (q.terms || []).map(function (t, i) {
+          return self.searcher({ t: 'term', field: q.field, termBytes: t, boost: q.boosts ? q.boosts[i] : q.boost });
         }), 0);
       case 'conj': case 'disj':
         var subs = [];
@@ -1047,10 +1064,116 @@
   // search answers a request, fetching what it needs. It resolves to a
   // response as package search's engine writes it, or to
   // {unsupported: reason} for a query only the WebAssembly engine reads.
+  // ---- recall while typing (tools/search/recall.go) -----------------------
+  var RECALL_MIN = 3, FUZZY_PREFIX = 2;
+
+  function recallWord(w) {
+    var cs = Array.from(w);
+    return cs.length >= RECALL_MIN && cs.every(function (c) { return LETTER.test(c); });
+  }
+
+  // recallPrefix is [q with its last word also as a prefix, the word].
+  function recallPrefix(q) {
+    if (q.indexOf('"') >= 0) return [q, ''];
+    var w = q.slice(q.lastIndexOf(' ') + 1);
+    return recallWord(w) ? [q + ' ' + w + '*', w] : [q, ''];
+  }
+
+  function recallCandidates(q) {
+    if (q.indexOf('"') >= 0) return [];
+    var out = [];
+    q.split(' ').forEach(function (w) { if (recallWord(w) && out.indexOf(w) < 0) out.push(w); });
+    return out;
+  }
+
+  // fuzzify replaces the text-field matches of the words by fuzzy nodes.
+  function fuzzify(n, words) {
+    if (!n) return;
+    if (n.t === 'bool') { fuzzify(n.must, words); fuzzify(n.should, words); fuzzify(n.not, words); return; }
+    if (n.t !== 'conj' && n.t !== 'disj') return;
+    n.qs = n.qs.map(function (c) {
+      var f = c.t === 'match' && BY_NAME[c.field];
+      if (f && f.kind === TEXT && words.has(c.text)) return { t: 'fuzzy', field: c.field, text: c.text.toLowerCase(), boost: boostOf(c) };
+      fuzzify(c, words);
+      return c;
+    });
+  }
+
+  // fuzzyPrefix is bleve's fuzzy prefix: the runes that start before
+  // byte FUZZY_PREFIX, as bytes.
+  function fuzzyPrefix(b) {
+    var i = 0;
+    while (i < b.length && i < FUZZY_PREFIX) {
+      var c = b.charCodeAt(i);
+      i += c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    }
+    return b.slice(0, i);
+  }
+
+  // byteEdits is the Levenshtein distance of two byte strings, as bleve
+  // counts it for a fuzzy query (bytes, no transpositions).
+  function byteEdits(a, b) {
+    var d = [], i, j;
+    for (j = 0; j <= a.length; j++) d[j] = j;
+    for (i = 1; i <= b.length; i++) {
+      var diag = d[0];
+      d[0] = i;
+      for (j = 1; j <= a.length; j++) {
+        var old = d[j];
+        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, diag + (a[j - 1] === b[i - 1] ? 0 : 1));
+        diag = old;
+      }
+    }
+    return d[a.length];
+  }
+
+  // known says if a word has a dictionary entry in a text field (or, as
+  // a prefix, a term it begins), loading what that needs.
+  Engine.prototype.known = async function (w, asPrefix) {
+    var self = this, want = [], texts = TEXT_FIELDS;
+    var toks = analyze(texts[0], w);
+    if (!toks.length) return true;
+    var pb = utf8(w.toLowerCase());
+    texts.forEach(function (f) {
+      toks.forEach(function (t) { self.plan({ t: 'term', field: f.name, termBytes: utf8(t) }, want); });
+      if (asPrefix) self.plan({ t: 'irange', field: f.name, ranges: [[pb, pb + '\xff']] }, want);
+    });
+    await this.store.load(want);
+    return texts.some(function (f) {
+      if (toks.some(function (t) { return self.readPostings(f.name, utf8(t)).count > 0; })) return true;
+      if (!asPrefix) return false;
+      var fid = self.fid[f.name], d = fieldKey('d', fid), any = false;
+      if (fid !== undefined) self.store.scan(d + pb, d + pb + '\xff\x00', function () { any = true; });
+      return any;
+    });
+  };
+
   Engine.prototype.search = async function (req) {
+    if (!req.recall) return this.run(req, req.q || '', null);
+    var text = req.q || '', rp = recallPrefix(text), q = rp[0], prefix = rp[1];
+    try {
+      parse(q);
+    } catch (e) {
+      if (!(e instanceof Msg) && !(e instanceof Unsupported)) throw e;
+      q = text; prefix = '';
+    }
+    var res = await this.run(req, q, null);
+    if (res.unsupported || res.error || res.notice) return res;
+    var unknown = [], cands = recallCandidates(text);
+    for (var i = 0; i < cands.length; i++) {
+      if (!(await this.known(cands[i], cands[i] === prefix))) unknown.push(cands[i]);
+    }
+    if (!unknown.length) return res;
+    var retry = await this.run(req, q, new Set(unknown));
+    if (!retry.unsupported && !retry.error) retry.recall = { fuzzy: unknown };
+    return retry;
+  };
+
+  Engine.prototype.run = async function (req, text, fuzzy) {
     var parsed;
     try {
-      parsed = parse(req.q || '');
+      parsed = parse(text);
+      if (fuzzy) fuzzify(parsed.q, fuzzy);
     } catch (e) {
       if (e instanceof Unsupported) return { unsupported: e.why };
       if (e instanceof Msg) return failed(e);

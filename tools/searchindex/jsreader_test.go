@@ -181,6 +181,9 @@ func compareJS(got *jsAnswer, want *search.Response) string {
 	if !reflect.DeepEqual(normFacets(got.Facets), normFacets(want.Facets)) {
 		return fmt.Sprintf("facets\n%+v\nwant\n%+v", got.Facets, want.Facets)
 	}
+	if !reflect.DeepEqual(got.Recall, want.Recall) {
+		return fmt.Sprintf("recall %+v, want %+v", got.Recall, want.Recall)
+	}
 	if !slices.Equal(got.Terms, want.Terms) {
 		return fmt.Sprintf("terms %q, want %q", got.Terms, want.Terms)
 	}
@@ -325,7 +328,7 @@ func TestJSReaderMatchesBleve(t *testing.T) {
 			continue
 		}
 		want := ref.Search(req)
-		if knownPrefixDivergence(req) {
+		if knownBooleanDivergence(req) {
 			if got.Total != want.Total || !reflect.DeepEqual(normFacets(got.Facets), normFacets(want.Facets)) {
 				t.Errorf("%s: total %d or facets differ from bleve's (%d)", reqString(req), got.Total, want.Total)
 			}
@@ -396,7 +399,9 @@ func generatedRequests(t testing.TB, n int) []search.Request {
 			var parts []string
 			for k := 0; k <= rng.IntN(4); k++ {
 				var p string
-				switch rng.IntN(13) {
+				switch rng.IntN(14) {
+				case 13:
+					p = typo(rng, strings.ToLower(pick(words)))
 				case 12:
 					p = prefixOf(rng, pick(words))
 				case 0, 1, 2, 3:
@@ -430,7 +435,7 @@ func generatedRequests(t testing.TB, n int) []search.Request {
 			}
 			q = strings.Join(parts, " ")
 		}
-		req := search.Request{Query: q}
+		req := search.Request{Query: q, Recall: rng.IntN(2) == 0}
 		if rng.IntN(4) == 0 {
 			f := search.FacetFields()[rng.IntN(len(search.FacetFields()))]
 			if vs := values[f]; len(vs) > 0 {
@@ -514,12 +519,85 @@ func TestJSReaderPrefix(t *testing.T) {
 	}
 }
 
-// knownPrefixDivergence is the one shape where the reader and bleve are
-// known to differ (docs/search.md, "Recall while typing"): a prefix word
-// in the optional part of a query that also has a +clause, with a filter
-// or range. bleve then scores some hits as if the prefix did not match
-// (its searchers are advanced, not stepped, under the filter's
-// conjunction); the reader scores the match. Same hits and total.
-func knownPrefixDivergence(r search.Request) bool {
-	return strings.Contains(r.Query, "*") && strings.Contains(r.Query, "+") && (len(r.Filters) > 0 || len(r.Ranges) > 0)
+// knownBooleanDivergence is the one shape where the reader and bleve are
+// known to differ (docs/search.md, "Known differences"): a query with a
+// +clause and optional words, under a filter or range. bleve then scores
+// some hits as if an optional word did not match (its boolean searcher is
+// advanced, not stepped, under the filter's conjunction); the reader
+// scores the match. The total and the facets are the same.
+func knownBooleanDivergence(r search.Request) bool {
+	return strings.Contains(r.Query, "+") && (len(r.Filters) > 0 || len(r.Ranges) > 0)
+}
+
+// typo makes one edit in w: a letter replaced, dropped, added or two
+// swapped (two edits, as bleve counts).
+func typo(rng *rand.Rand, w string) string {
+	rs := []rune(w)
+	if len(rs) < 3 {
+		return w
+	}
+	i := 1 + rng.IntN(len(rs)-1)
+	c := []rune("aeiouøåskln")[rng.IntN(11)]
+	switch rng.IntN(4) {
+	case 0:
+		rs[i] = c
+	case 1:
+		rs = append(rs[:i], rs[i+1:]...)
+	case 2:
+		rs = append(rs[:i], append([]rune{c}, rs[i:]...)...)
+	default:
+		rs[i-1], rs[i] = rs[i], rs[i-1]
+	}
+	return string(rs)
+}
+
+// TestJSReaderRecall: with Recall, the last word is also a prefix and a
+// word with no dictionary entry is searched with one edit allowed, in the
+// reader as in package search over bleve's own index.
+func TestJSReaderRecall(t *testing.T) {
+	js := exampleJS(t)
+	ref := referenceEngine(t)
+	cases := []struct {
+		q     string
+		fuzzy []string
+		hits  bool
+	}{
+		{"barneha", nil, true},
+		{"skoel", []string{"skoel"}, true},
+		{"skloe", []string{"skloe"}, false}, // two edits from the stem skol
+		{"renseanleg", nil, true},
+		{"rensaenlegg", []string{"rensaenlegg"}, false},
+		{"nordbyen skkole", []string{"skkole"}, true},
+		{"nordbyen skkole ", []string{"skkole"}, true},
+		{"+nordbyen barnehgae", []string{"barnehgae"}, true},
+		{"Skoel", []string{"Skoel"}, true},
+		{"idrettshal", nil, true},
+		{"zzzqqq", []string{"zzzqqq"}, false},
+		{`"skloe"`, nil, false},
+		{"tittel:skloe", nil, false},
+		{"og", nil, false},
+		{"a* b* c* d* skole", nil, true},
+	}
+	for _, c := range cases {
+		req := search.Request{Query: c.q, Recall: true}
+		got := js.search(t, req)
+		if got.Unsupported != "" {
+			t.Errorf("%q: left to the WebAssembly engine (%s)", c.q, got.Unsupported)
+			continue
+		}
+		want := ref.Search(req)
+		if d := compareJS(got, want); d != "" {
+			t.Errorf("%q: %s", c.q, d)
+		}
+		var fz []string
+		if want.Recall != nil {
+			fz = want.Recall.Fuzzy
+		}
+		if !slices.Equal(fz, c.fuzzy) {
+			t.Errorf("%q: fuzzy words %q, want %q", c.q, fz, c.fuzzy)
+		}
+		if (want.Total > 0) != c.hits {
+			t.Errorf("%q: %d hits", c.q, want.Total)
+		}
+	}
 }

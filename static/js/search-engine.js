@@ -156,7 +156,7 @@
     if (typeof v === 'string') return goString(v);
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if (Array.isArray(v)) return '[' + v.map(goJSON).join(',') + ']';
-    return '{' + Object.keys(v).map(function (k) { return goString(k) + ':' + goJSON(v[k]); }).join(',') + '}';
+    return '{' + Object.keys(v).filter(function (k) { return v[k] !== undefined; }).map(function (k) { return goString(k) + ':' + goJSON(v[k]); }).join(',') + '}';
   }
   // The fields of the head, result blocks and result documents in Go's
   // order; omitempty fields are left out when empty.
@@ -165,7 +165,9 @@
       version: h.version, docs: h.docs, id_width: h.id_width, fields: h.fields,
       pages: h.pages && h.pages.map(function (p) { return { first: p.first, file: p.file, sum: p.sum }; }),
       page_size: h.page_size, chunks: h.chunks, docvalues: h.docvalues, docvalues_sum: h.docvalues_sum,
-      results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks }, sum: sum
+      results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks },
+      synonyms: h.synonyms && h.synonyms.length ? h.synonyms.map(function (y) { return { words: y.words, must: y.must }; }) : undefined,
+      sum: sum
     });
   }
   function docJSON(d) {
@@ -1079,11 +1081,44 @@
     return recallWord(w) ? [q + ' ' + w + '*', w] : [q, ''];
   }
 
-  function recallCandidates(q) {
+  function recallCandidates(q, syns) {
     if (q.indexOf('"') >= 0) return [];
     var out = [];
-    q.split(' ').forEach(function (w) { if (recallWord(w) && out.indexOf(w) < 0) out.push(w); });
+    q.split(' ').forEach(function (w) { if (recallWord(w) && out.indexOf(w) < 0 && !synonymOf(syns, w)) out.push(w); });
     return out;
+  }
+
+  // ---- synonyms (tools/search/synonyms.go, carried in the head) ----------
+  function synonymOf(syns, w) {
+    w = w.toLowerCase();
+    for (var i = 0; i < syns.length; i++) if (syns[i].words.indexOf(w) >= 0) return syns[i];
+    return null;
+  }
+
+  // plainWordText is the word of plainWord's disjunction, or null.
+  function plainWordText(n) {
+    if (n.qs.length !== TEXT_FIELDS.length) return null;
+    var w = null;
+    for (var i = 0; i < n.qs.length; i++) {
+      var c = n.qs[i];
+      if (c.t !== 'match' || c.field !== TEXT_FIELDS[i].name || (w !== null && c.text !== w)) return null;
+      w = c.text;
+    }
+    return w;
+  }
+
+  // synonymize adds to each bare word's disjunction its synonym's terms.
+  function synonymize(n, syns) {
+    if (!n) return;
+    if (n.t === 'bool') { synonymize(n.must, syns); synonymize(n.should, syns); synonymize(n.not, syns); return; }
+    if (n.t === 'conj') { n.qs.forEach(function (c) { synonymize(c, syns); }); return; }
+    if (n.t !== 'disj') return;
+    var w = plainWordText(n);
+    if (w === null) { n.qs.forEach(function (c) { synonymize(c, syns); }); return; }
+    var y = synonymOf(syns, w);
+    if (y && recallWord(w)) {
+      n.qs.push({ t: 'conj', qs: y.must.map(function (fv) { var i = fv.indexOf(':'); return { t: 'term', field: fv.slice(0, i), term: fv.slice(i + 1) }; }) });
+    }
   }
 
   // fuzzify replaces the text-field matches of the words by fuzzy nodes.
@@ -1149,7 +1184,8 @@
   };
 
   Engine.prototype.search = async function (req) {
-    if (!req.recall) return this.run(req, req.q || '', null);
+    if (!req.recall) return this.run(req, req.q || '', null, null);
+    var syns = this.head.synonyms || [];
     var text = req.q || '', rp = recallPrefix(text), q = rp[0], prefix = rp[1];
     try {
       parse(q);
@@ -1157,22 +1193,23 @@
       if (!(e instanceof Msg) && !(e instanceof Unsupported)) throw e;
       q = text; prefix = '';
     }
-    var res = await this.run(req, q, null);
+    var res = await this.run(req, q, syns, null);
     if (res.unsupported || res.error || res.notice) return res;
-    var unknown = [], cands = recallCandidates(text);
+    var unknown = [], cands = recallCandidates(text, syns);
     for (var i = 0; i < cands.length; i++) {
       if (!(await this.known(cands[i], cands[i] === prefix))) unknown.push(cands[i]);
     }
     if (!unknown.length) return res;
-    var retry = await this.run(req, q, new Set(unknown));
+    var retry = await this.run(req, q, syns, new Set(unknown));
     if (!retry.unsupported && !retry.error) retry.recall = { fuzzy: unknown };
     return retry;
   };
 
-  Engine.prototype.run = async function (req, text, fuzzy) {
+  Engine.prototype.run = async function (req, text, syns, fuzzy) {
     var parsed;
     try {
       parsed = parse(text);
+      if (syns) synonymize(parsed.q, syns);
       if (fuzzy) fuzzify(parsed.q, fuzzy);
     } catch (e) {
       if (e instanceof Unsupported) return { unsupported: e.why };

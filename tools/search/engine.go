@@ -203,13 +203,17 @@ func (e *Engine) AddBlock(n int, data []byte) error {
 }
 
 // search runs a request over what is loaded, for the query text with the
-// words of fuzzy (if any) allowed one edit. If chunks or result blocks
+// synonyms of its words (if syns) and the words of fuzzy (if any) allowed
+// one edit. If chunks or result blocks
 // are missing, the response says which, and the caller fetches them and
 // asks again; a response without Need is complete.
-func (e *Engine) search(req Request, text string, fuzzy map[string]bool) *Response {
+func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[string]bool) *Response {
 	q, notice, err := Parse(text)
 	if err != nil {
 		return failed(err)
+	}
+	if syns != nil {
+		q = synonymWords(q, syns)
 	}
 	if fuzzy != nil {
 		q = fuzzyWords(q, fuzzy)

@@ -67,15 +67,16 @@ func recallPrefix(q string) (string, string) {
 	return q + " " + w + "*", w
 }
 
-// recallCandidates are the bare words of q that the fuzzy retry may take.
-func recallCandidates(q string) []string {
+// recallCandidates are the bare words of q that the fuzzy retry may take:
+// not a synonym's words.
+func recallCandidates(q string, syns []Synonym) []string {
 	if strings.ContainsRune(q, '"') {
 		return nil
 	}
 	var out []string
 	seen := map[string]bool{}
 	for _, w := range strings.Split(q, " ") {
-		if recallWord(w) && !seen[w] {
+		if recallWord(w) && !seen[w] && synonymOf(syns, w) == nil {
 			seen[w] = true
 			out = append(out, w)
 		}
@@ -175,17 +176,18 @@ func isTextField(name string) bool {
 // which (Need), and the caller fetches them and asks again.
 func (e *Engine) Search(req Request) *Response {
 	if !req.Recall {
-		return e.search(req, req.Query, nil)
+		return e.search(req, req.Query, nil, nil)
 	}
+	syns := e.head.Synonyms
 	q, prefix := recallPrefix(req.Query)
 	if _, _, err := Parse(q); err != nil {
 		q, prefix = req.Query, ""
 	}
-	resp := e.search(req, q, nil)
+	resp := e.search(req, q, syns, nil)
 	if resp.Need != nil || resp.Error != "" || resp.Notice != nil {
 		return resp
 	}
-	unknown := e.unknownWords(recallCandidates(req.Query), prefix)
+	unknown := e.unknownWords(recallCandidates(req.Query, e.head.Synonyms), prefix)
 	if len(unknown) == 0 {
 		return resp
 	}
@@ -193,7 +195,7 @@ func (e *Engine) Search(req Request) *Response {
 	for _, w := range unknown {
 		words[w] = true
 	}
-	retry := e.search(req, q, words)
+	retry := e.search(req, q, syns, words)
 	if retry.Need == nil && retry.Error == "" {
 		retry.Recall = &Recall{Fuzzy: unknown}
 	}

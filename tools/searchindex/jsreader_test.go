@@ -577,6 +577,11 @@ func TestJSReaderRecall(t *testing.T) {
 		{"tittel:skloe", nil, false},
 		{"og", nil, false},
 		{"a* b* c* d* skole", nil, true},
+		{"overskridelse", nil, true},
+		{"sprekk", nil, true},
+		{"nordbyen Sprekk", nil, true},
+		{"+sprekk -nordbyen", nil, true},
+		{"forsinka", nil, true},
 	}
 	for _, c := range cases {
 		req := search.Request{Query: c.q, Recall: true}
@@ -598,6 +603,36 @@ func TestJSReaderRecall(t *testing.T) {
 		}
 		if (want.Total > 0) != c.hits {
 			t.Errorf("%q: %d hits", c.q, want.Total)
+		}
+	}
+}
+
+// TestSynonyms: with Recall, "sprekk" and "overskridelse" find every
+// project over its frame, ranked by the reader as by bleve.
+func TestSynonyms(t *testing.T) {
+	js := exampleJS(t)
+	ref := referenceEngine(t)
+	over := ref.Search(search.Request{Query: "+type:prosjekt +status:over_ramme", Size: 100})
+	if over.Total == 0 {
+		t.Fatal("the example has no project over its frame")
+	}
+	for _, q := range []string{"sprekk", "overskridelse", "Overskridelser"} {
+		req := search.Request{Query: q, Recall: true, Size: 100}
+		want := ref.Search(req)
+		found := map[int]bool{}
+		for _, h := range want.Hits {
+			found[h.Ord] = true
+		}
+		for _, h := range over.Hits {
+			if !found[h.Ord] {
+				t.Errorf("%q: misses %s", q, h.URL)
+			}
+		}
+		if d := compareJS(js.search(t, req), want); d != "" {
+			t.Errorf("%q: %s", q, d)
+		}
+		if plain := ref.Search(search.Request{Query: q, Size: 100}); plain.Total >= want.Total {
+			t.Errorf("%q: %d hits without recall, %d with", q, plain.Total, want.Total)
 		}
 	}
 }

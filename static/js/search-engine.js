@@ -187,7 +187,7 @@
     ['fase', KEYWORD, 0, 1], ['plan', KEYWORD, 0, 1], ['sak', KEYWORD], ['dato', DATE, 0, 0, 1],
     ['frist', DATE], ['avvik_prosent', NUMBER, 0, 0, 1], ['avvik_kr', NUMBER],
     ['kostnadsramme', NUMBER, 0, 0, 1], ['belop', NUMBER], ['dato_aar', KEYWORD, 0, 0, 0, 1],
-    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD]
+    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD], ['nummer', KEYWORD]
   ].map(function (f) { return { name: f[0], kind: f[1], boost: f[2] || 0, facet: !!f[3], sort: !!f[4], hidden: !!f[5] }; });
   var BY_NAME = {};
   FIELDS.forEach(function (f) { BY_NAME[f.name] = f; });
@@ -562,6 +562,8 @@
     if (w.indexOf('/') >= 0) {
       ds.push({ t: 'term', field: 'sak', term: lw, boost: boostOf(q) * CASE_BOOST });
       ds.push({ t: 'term', field: 'arkivsak', term: lw, boost: boostOf(q) * CASE_BOOST });
+    } else {
+      ds.push({ t: 'term', field: 'nummer', term: lw, boost: boostOf(q) * CASE_BOOST });
     }
     return { t: 'disj', qs: ds };
   }

@@ -1069,11 +1069,11 @@
   // response as package search's engine writes it, or to
   // {unsupported: reason} for a query only the WebAssembly engine reads.
   // ---- recall while typing (tools/search/recall.go) -----------------------
-  var RECALL_MIN = 3, FUZZY_PREFIX = 2;
+  var RECALL_MIN = 3, RECALL_MAX = 40, FUZZY_PREFIX = 2;
 
   function recallWord(w) {
     var cs = Array.from(w);
-    return cs.length >= RECALL_MIN && cs.every(function (c) { return LETTER.test(c); });
+    return cs.length >= RECALL_MIN && cs.length <= RECALL_MAX && cs.every(function (c) { return LETTER.test(c); });
   }
 
   // recallPrefix is [q with its last word also as a prefix, the word].

@@ -24,8 +24,13 @@ import (
 // A query with quotes, or that needs a notice, is searched as typed. The
 // JavaScript reader (static/js/search-engine.js) does the same and is
 // compared with this in tools/searchindex jsreader_test.go.
+//
+// Words longer than RecallMaxRunes are searched as typed: they are not a
+// word being typed nor a typo of one, and the fuzzy comparison costs
+// their length for each term of the prefix's range.
 const (
 	RecallMinRunes = 3
+	RecallMaxRunes = 40
 	FuzzyPrefix    = 2
 )
 
@@ -40,9 +45,10 @@ func recallLetter(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0xc0 && r <= 0xff && r != 0xd7 && r != 0xf7
 }
 
-// recallWord says if w is a bare word of RecallMinRunes letters or more.
+// recallWord says if w is a bare word of RecallMinRunes to RecallMaxRunes
+// letters.
 func recallWord(w string) bool {
-	if utf8.RuneCountInString(w) < RecallMinRunes {
+	if n := utf8.RuneCountInString(w); n < RecallMinRunes || n > RecallMaxRunes {
 		return false
 	}
 	for _, r := range w {

@@ -582,6 +582,9 @@ func TestJSReaderRecall(t *testing.T) {
 		{"nordbyen Sprekk", nil, true},
 		{"+sprekk -nordbyen", nil, true},
 		{"forsinka", nil, true},
+		{strings.Repeat("x", 40), []string{strings.Repeat("x", 40)}, false},
+		{strings.Repeat("x", 41), nil, false},
+		{"skole " + strings.Repeat("x", 41), nil, true},
 	}
 	for _, c := range cases {
 		req := search.Request{Query: c.q, Recall: true}

@@ -1285,17 +1285,19 @@
   // top sorts the hits as bleve's collector does and cuts the page.
   Engine.prototype.top = function (docs, sortBy, from, size) {
     var f = BY_NAME[sortBy], col = f && f.sort ? this.dv.numbers[sortBy] || new Map() : null;
+    var dates = this.dv.numbers.dato || new Map();
+    // A column descending, missing values last.
+    function desc(c, a, b) {
+      var va = c.get(a), vb = c.get(b);
+      if (va === vb) return 0;
+      if (va === undefined) return 1;
+      if (vb === undefined) return -1;
+      return vb > va ? 1 : -1;
+    }
     var all = Array.from(docs);
     all.sort(function (a, b) {
-      if (col) {
-        var va = col.get(a[0]), vb = col.get(b[0]);
-        if (va !== vb) {
-          if (va === undefined) return 1;
-          if (vb === undefined) return -1;
-          return vb - va;
-        }
-      }
-      return b[1] - a[1] || a[0] - b[0];
+      // Equal scores: the newest first, then the document order.
+      return (col && desc(col, a[0], b[0])) || b[1] - a[1] || desc(dates, a[0], b[0]) || a[0] - b[0];
     });
     return all.slice(from, from + size);
   };

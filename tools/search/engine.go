@@ -434,7 +434,10 @@ type collected struct {
 }
 
 func sortOrder(by string) search.SortOrder {
-	byScore := search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}}
+	// Equal scores: the newest first (meeting date, plan start, last
+	// status report), then the document order.
+	byScore := search.SortOrder{&search.SortScore{Desc: true},
+		&search.SortField{Field: "dato", Desc: true, Missing: search.SortFieldMissingLast}, &search.SortDocID{}}
 	f, ok := FieldByName(by)
 	if !ok || !f.Sort {
 		return byScore

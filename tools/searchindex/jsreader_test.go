@@ -639,3 +639,35 @@ func TestSynonyms(t *testing.T) {
 		}
 	}
 }
+
+// TestTiesByDate: hits with equal scores come newest first, in the reader
+// as in package search.
+func TestTiesByDate(t *testing.T) {
+	js := exampleJS(t)
+	ref := referenceEngine(t)
+	for _, req := range []search.Request{
+		{Query: "", Filters: map[string][]string{"type": {"vedtak"}}, Size: 50},
+		{Query: "type:vedtakspunkt", Size: 50},
+		{Query: "utvalg:kst", Size: 30, From: 10},
+		{Query: "", Size: 100},
+	} {
+		want := ref.Search(req)
+		got := js.search(t, req)
+		if len(want.Hits) < 10 {
+			t.Fatalf("%s: %d hits", reqString(req), len(want.Hits))
+		}
+		for i, h := range want.Hits {
+			if i < len(got.Hits) && got.Hits[i].Ord != h.Ord {
+				t.Errorf("%s: hit %d is %d in the reader, %d in bleve", reqString(req), i, got.Hits[i].Ord, h.Ord)
+				break
+			}
+			if i == 0 || h.Score != want.Hits[i-1].Score {
+				continue
+			}
+			if p := want.Hits[i-1]; h.Date > p.Date && p.Date != "" {
+				t.Errorf("%s: hit %d (%s) is newer than hit %d (%s) of the same score", reqString(req), i, h.Date, i-1, p.Date)
+				break
+			}
+		}
+	}
+}

@@ -3,8 +3,9 @@
    upsidedown rows, doc values, result blocks), in JavaScript, with bleve's
    query semantics and TF-IDF scoring. It reads the query syntax most
    visitors type (words, "quoted words", +must, -not, field:value, number
-   and year ranges, dates, case numbers) plus facet filters, ranges,
-   sorting and paging. For anything else (word*, word~, word^2, /regexp/,
+   and year ranges, dates, case numbers, word* alone or after + or -)
+   plus facet filters, ranges, sorting and paging. For anything else
+   (other patterns, word~, word^2, /regexp/,
    backslash escapes, field:>"date", characters outside Latin-1) it
    answers {unsupported: true} and the worker hands the request to the
    larger WebAssembly engine (tools/cmd/searchwasm), loaded on demand.
@@ -155,7 +156,7 @@
     if (typeof v === 'string') return goString(v);
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if (Array.isArray(v)) return '[' + v.map(goJSON).join(',') + ']';
-    return '{' + Object.keys(v).map(function (k) { return goString(k) + ':' + goJSON(v[k]); }).join(',') + '}';
+    return '{' + Object.keys(v).filter(function (k) { return v[k] !== undefined; }).map(function (k) { return goString(k) + ':' + goJSON(v[k]); }).join(',') + '}';
   }
   // The fields of the head, result blocks and result documents in Go's
   // order; omitempty fields are left out when empty.
@@ -164,7 +165,9 @@
       version: h.version, docs: h.docs, id_width: h.id_width, fields: h.fields,
       pages: h.pages && h.pages.map(function (p) { return { first: p.first, file: p.file, sum: p.sum }; }),
       page_size: h.page_size, chunks: h.chunks, docvalues: h.docvalues, docvalues_sum: h.docvalues_sum,
-      results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks }, sum: sum
+      results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks },
+      synonyms: h.synonyms && h.synonyms.length ? h.synonyms.map(function (y) { return { words: y.words, must: y.must }; }) : undefined,
+      sum: sum
     });
   }
   function docJSON(d) {
@@ -184,7 +187,7 @@
     ['fase', KEYWORD, 0, 1], ['plan', KEYWORD, 0, 1], ['sak', KEYWORD], ['dato', DATE, 0, 0, 1],
     ['frist', DATE], ['avvik_prosent', NUMBER, 0, 0, 1], ['avvik_kr', NUMBER],
     ['kostnadsramme', NUMBER, 0, 0, 1], ['belop', NUMBER], ['dato_aar', KEYWORD, 0, 0, 0, 1],
-    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD]
+    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD], ['nummer', KEYWORD]
   ].map(function (f) { return { name: f[0], kind: f[1], boost: f[2] || 0, facet: !!f[3], sort: !!f[4], hidden: !!f[5] }; });
   var BY_NAME = {};
   FIELDS.forEach(function (f) { BY_NAME[f.name] = f; });
@@ -348,6 +351,12 @@
   function Unsupported(why) { this.why = why; }
   function unsupported(why) { throw new Unsupported(why); }
 
+  // PREFIX_WORD is a prefix word: after the start, a space, + or - (which
+  // follow the start or a space), letters and digits beginning with a
+  // letter, then *, then the end or a space.
+  var PREFIX_WORD = /(?:^|(?<= )|(?<=^[+-])|(?<= [+-]))[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff][0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]*\*(?= |$)/g;
+  var MAX_PATTERNS = 4;
+
   function isWordChar(c) { return LETTER.test(c) || (c >= '0' && c <= '9'); }
 
   // lex is bleve's query string lexer for the characters this reader
@@ -426,6 +435,9 @@
           var fv = parseNumber(nn);
           q = { t: 'disj', qsm: true, qs: [{ t: 'match', field: field, text: nn }, { t: 'nrange', field: field, min: fv, max: fv, incMin: true, incMax: true, exact: true }] };
         }
+      } else if (tk.t === 'S' && tk.s.charAt(tk.s.length - 1) === '*') {
+        i++;
+        q = { t: 'prefix', text: tk.s.slice(0, -1) };
       } else if (tk.t === 'S') {
         i++;
         if (tk.s.charAt(0) === '/' && tk.s.charAt(tk.s.length - 1) === '/') unsupported('regexp');
@@ -470,7 +482,12 @@
     if (q.split(/[^0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]+/).filter(Boolean).length > MAX_WORDS) {
       throw new Msg('too_many_words', [String(MAX_WORDS)]);
     }
-    if (/[*?~^\\]/.test(q.replace(/"[^"]*"/g, ''))) unsupported('pattern syntax');
+    // A word of letters and digits that ends in * and stands alone (or
+    // after + or -) is a prefix, as bleve's wildcard reads it; other
+    // patterns go to the WebAssembly engine.
+    var prefixes = 0;
+    var rest = q.replace(/"[^"]*"/g, '').replace(PREFIX_WORD, function () { prefixes++; return ' '; });
+    if (/[*?~^\\]/.test(rest) || prefixes > MAX_PATTERNS) unsupported('pattern syntax');
     if (/[\\]/.test(q)) unsupported('escape');
     var notice = new Msg('syntax'), parsed = null;
     try {
@@ -545,6 +562,8 @@
     if (w.indexOf('/') >= 0) {
       ds.push({ t: 'term', field: 'sak', term: lw, boost: boostOf(q) * CASE_BOOST });
       ds.push({ t: 'term', field: 'arkivsak', term: lw, boost: boostOf(q) * CASE_BOOST });
+    } else {
+      ds.push({ t: 'term', field: 'nummer', term: lw, boost: boostOf(q) * CASE_BOOST });
     }
     return { t: 'disj', qs: ds };
   }
@@ -568,6 +587,13 @@
       case 'conj': case 'disj':
         q.qs = q.qs.map(rewrite);
         return q;
+      case 'prefix':
+        // search.rewrite's overText: the prefix in each text field.
+        return {
+          t: 'disj', qs: TEXT_FIELDS.map(function (f) {
+            return { t: 'prefix', field: f.name, text: q.text.toLowerCase(), boost: f.boost };
+          })
+        };
       case 'match':
         if (q.field === '') return plainWord(q);
         var f = BY_NAME[q.field];
@@ -798,6 +824,17 @@
         return { t: 'irange', field: q.field, boost: boostOf(q), ranges: splitRange(lo, hi) };
       case 'irange':
         return { t: 'irange', field: q.field, boost: boostOf(q), ranges: splitRange(q.lo, q.hi) };
+      case 'fuzzy':
+        // bleve's fuzzy query, fuzziness 1, prefix FUZZY_PREFIX bytes: the
+        // terms of the prefix's range within one edit (rangeTerms).
+        var fb = utf8(q.text), fp = fuzzyPrefix(fb);
+        return { t: 'irange', field: q.field, boost: boostOf(q), ranges: [[fp, fp + '\xff']], fuzzy: fb };
+      case 'prefix':
+        // bleve's wildcard w* is the dictionary terms that begin with w,
+        // each a term searcher, in one disjunction: a term range. UTF-8
+        // has no byte 0xff, so [w, w+0xff] holds every term w begins.
+        var pb = utf8(q.text);
+        return { t: 'irange', field: q.field, boost: boostOf(q), ranges: [[pb, pb + '\xff']] };
       case 'bool':
         return { t: 'bool', must: q.must && expand(q.must), should: q.should && expand(q.should), not: q.not && expand(q.not) };
       case 'conj': case 'disj':
@@ -820,6 +857,18 @@
         n.ranges.forEach(function (r) {
           found.forEach(function (t) { if (t >= r[0] && t <= r[1]) n.terms.push(t); });
         });
+        if (n.fuzzy !== undefined) {
+          var near = [];
+          n.boosts = [];
+          n.terms.forEach(function (t) {
+            var ed = byteEdits(n.fuzzy, t);
+            if (ed <= 1) { near.push(t); n.boosts.push(n.boost * (1 / (ed + 1))); }
+          });
+          // With no term within one edit, bleve searches the word itself
+          // (found nowhere, but weighed in the query norm).
+          if (!near.length) { near.push(n.fuzzy); n.boosts.push(n.boost); }
+          n.terms = near;
+        }
       } else if (n.t === 'bool') {
         walk(n.must); walk(n.should); walk(n.not);
       } else if (n.t === 'conj' || n.t === 'disj') n.qs.forEach(walk);
@@ -875,8 +924,8 @@
           }
         };
       case 'irange':
-        return this.composite('disj', (q.terms || []).map(function (t) {
-          return self.searcher({ t: 'term', field: q.field, termBytes: t, boost: q.boost });
+        return this.composite('disj', (q.terms || []).map(function (t, i) {
+          return self.searcher({ t: 'term', field: q.field, termBytes: t, boost: q.boosts ? q.boosts[i] : q.boost });
         }), 0);
       case 'conj': case 'disj':
         var subs = [];
@@ -1019,10 +1068,151 @@
   // search answers a request, fetching what it needs. It resolves to a
   // response as package search's engine writes it, or to
   // {unsupported: reason} for a query only the WebAssembly engine reads.
+  // ---- recall while typing (tools/search/recall.go) -----------------------
+  var RECALL_MIN = 3, RECALL_MAX = 40, FUZZY_PREFIX = 2;
+
+  function recallWord(w) {
+    var cs = Array.from(w);
+    return cs.length >= RECALL_MIN && cs.length <= RECALL_MAX && cs.every(function (c) { return LETTER.test(c); });
+  }
+
+  // recallPrefix is [q with its last word also as a prefix, the word].
+  function recallPrefix(q) {
+    if (q.indexOf('"') >= 0) return [q, ''];
+    var w = q.slice(q.lastIndexOf(' ') + 1);
+    return recallWord(w) ? [q + ' ' + w + '*', w] : [q, ''];
+  }
+
+  function recallCandidates(q, syns) {
+    if (q.indexOf('"') >= 0) return [];
+    var out = [];
+    q.split(' ').forEach(function (w) { if (recallWord(w) && out.indexOf(w) < 0 && !synonymOf(syns, w)) out.push(w); });
+    return out;
+  }
+
+  // ---- synonyms (tools/search/synonyms.go, carried in the head) ----------
+  function synonymOf(syns, w) {
+    w = w.toLowerCase();
+    for (var i = 0; i < syns.length; i++) if (syns[i].words.indexOf(w) >= 0) return syns[i];
+    return null;
+  }
+
+  // plainWordText is the word of plainWord's disjunction, or null.
+  function plainWordText(n) {
+    if (n.qs.length !== TEXT_FIELDS.length) return null;
+    var w = null;
+    for (var i = 0; i < n.qs.length; i++) {
+      var c = n.qs[i];
+      if (c.t !== 'match' || c.field !== TEXT_FIELDS[i].name || (w !== null && c.text !== w)) return null;
+      w = c.text;
+    }
+    return w;
+  }
+
+  // synonymize adds to each bare word's disjunction its synonym's terms.
+  function synonymize(n, syns) {
+    if (!n) return;
+    if (n.t === 'bool') { synonymize(n.must, syns); synonymize(n.should, syns); synonymize(n.not, syns); return; }
+    if (n.t === 'conj') { n.qs.forEach(function (c) { synonymize(c, syns); }); return; }
+    if (n.t !== 'disj') return;
+    var w = plainWordText(n);
+    if (w === null) { n.qs.forEach(function (c) { synonymize(c, syns); }); return; }
+    var y = synonymOf(syns, w);
+    if (y && recallWord(w)) {
+      n.qs.push({ t: 'conj', qs: y.must.map(function (fv) { var i = fv.indexOf(':'); return { t: 'term', field: fv.slice(0, i), term: fv.slice(i + 1) }; }) });
+    }
+  }
+
+  // fuzzify replaces the text-field matches of the words by fuzzy nodes.
+  function fuzzify(n, words) {
+    if (!n) return;
+    if (n.t === 'bool') { fuzzify(n.must, words); fuzzify(n.should, words); fuzzify(n.not, words); return; }
+    if (n.t !== 'conj' && n.t !== 'disj') return;
+    n.qs = n.qs.map(function (c) {
+      var f = c.t === 'match' && BY_NAME[c.field];
+      if (f && f.kind === TEXT && words.has(c.text)) return { t: 'fuzzy', field: c.field, text: c.text.toLowerCase(), boost: boostOf(c) };
+      fuzzify(c, words);
+      return c;
+    });
+  }
+
+  // fuzzyPrefix is bleve's fuzzy prefix: the runes that start before
+  // byte FUZZY_PREFIX, as bytes.
+  function fuzzyPrefix(b) {
+    var i = 0;
+    while (i < b.length && i < FUZZY_PREFIX) {
+      var c = b.charCodeAt(i);
+      i += c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    }
+    return b.slice(0, i);
+  }
+
+  // byteEdits is the Levenshtein distance of two byte strings, as bleve
+  // counts it for a fuzzy query (bytes, no transpositions).
+  function byteEdits(a, b) {
+    var d = [], i, j;
+    for (j = 0; j <= a.length; j++) d[j] = j;
+    for (i = 1; i <= b.length; i++) {
+      var diag = d[0];
+      d[0] = i;
+      for (j = 1; j <= a.length; j++) {
+        var old = d[j];
+        d[j] = Math.min(d[j] + 1, d[j - 1] + 1, diag + (a[j - 1] === b[i - 1] ? 0 : 1));
+        diag = old;
+      }
+    }
+    return d[a.length];
+  }
+
+  // known says if a word has a dictionary entry in a text field (or, as
+  // a prefix, a term it begins), loading what that needs.
+  Engine.prototype.known = async function (w, asPrefix) {
+    var self = this, want = [], texts = TEXT_FIELDS;
+    var toks = analyze(texts[0], w);
+    if (!toks.length) return true;
+    var pb = utf8(w.toLowerCase());
+    texts.forEach(function (f) {
+      toks.forEach(function (t) { self.plan({ t: 'term', field: f.name, termBytes: utf8(t) }, want); });
+      if (asPrefix) self.plan({ t: 'irange', field: f.name, ranges: [[pb, pb + '\xff']] }, want);
+    });
+    await this.store.load(want);
+    return texts.some(function (f) {
+      if (toks.some(function (t) { return self.readPostings(f.name, utf8(t)).count > 0; })) return true;
+      if (!asPrefix) return false;
+      var fid = self.fid[f.name], d = fieldKey('d', fid), any = false;
+      if (fid !== undefined) self.store.scan(d + pb, d + pb + '\xff\x00', function () { any = true; });
+      return any;
+    });
+  };
+
   Engine.prototype.search = async function (req) {
+    if (!req.recall) return this.run(req, req.q || '', null, null);
+    var syns = this.head.synonyms || [];
+    var text = req.q || '', rp = recallPrefix(text), q = rp[0], prefix = rp[1];
+    try {
+      parse(q);
+    } catch (e) {
+      if (!(e instanceof Msg) && !(e instanceof Unsupported)) throw e;
+      q = text; prefix = '';
+    }
+    var res = await this.run(req, q, syns, null);
+    if (res.unsupported || res.error || res.notice) return res;
+    var unknown = [], cands = recallCandidates(text, syns);
+    for (var i = 0; i < cands.length; i++) {
+      if (!(await this.known(cands[i], cands[i] === prefix))) unknown.push(cands[i]);
+    }
+    if (!unknown.length) return res;
+    var retry = await this.run(req, q, syns, new Set(unknown));
+    if (!retry.unsupported && !retry.error) retry.recall = { fuzzy: unknown };
+    return retry;
+  };
+
+  Engine.prototype.run = async function (req, text, syns, fuzzy) {
     var parsed;
     try {
-      parsed = parse(req.q || '');
+      parsed = parse(text);
+      if (syns) synonymize(parsed.q, syns);
+      if (fuzzy) fuzzify(parsed.q, fuzzy);
     } catch (e) {
       if (e instanceof Unsupported) return { unsupported: e.why };
       if (e instanceof Msg) return failed(e);
@@ -1095,17 +1285,19 @@
   // top sorts the hits as bleve's collector does and cuts the page.
   Engine.prototype.top = function (docs, sortBy, from, size) {
     var f = BY_NAME[sortBy], col = f && f.sort ? this.dv.numbers[sortBy] || new Map() : null;
+    var dates = this.dv.numbers.dato || new Map();
+    // A column descending, missing values last.
+    function desc(c, a, b) {
+      var va = c.get(a), vb = c.get(b);
+      if (va === vb) return 0;
+      if (va === undefined) return 1;
+      if (vb === undefined) return -1;
+      return vb > va ? 1 : -1;
+    }
     var all = Array.from(docs);
     all.sort(function (a, b) {
-      if (col) {
-        var va = col.get(a[0]), vb = col.get(b[0]);
-        if (va !== vb) {
-          if (va === undefined) return 1;
-          if (vb === undefined) return -1;
-          return vb - va;
-        }
-      }
-      return b[1] - a[1] || a[0] - b[0];
+      // Equal scores: the newest first, then the document order.
+      return (col && desc(col, a[0], b[0])) || b[1] - a[1] || desc(dates, a[0], b[0]) || a[0] - b[0];
     });
     return all.slice(from, from + size);
   };

@@ -161,7 +161,9 @@
       return;
     }
     startWorker();
-    var req = { q: state.q, filters: state.filters, ranges: state.ranges, sort: state.sort, size: state.size };
+    // recall: the last word is also a prefix, unknown words allow one
+    // edit, the site's words find what they mean (tools/search/recall.go).
+    var req = { q: state.q, filters: state.filters, ranges: state.ranges, sort: state.sort, size: state.size, recall: true };
     app.setAttribute('aria-busy', 'true');
     worker.postMessage({ type: 'search', id: ++seq, req: req });
   }
@@ -230,6 +232,9 @@
     var notes = [];
     if (truncated) notes.push(message('truncated', [String(MAX_QUERY)]));
     if (res.notice) notes.push(message(res.notice.code, res.notice.args) || res.notice.code);
+    if (res.recall && res.recall.fuzzy && res.recall.fuzzy.length) {
+      notes.push(text.recall_fuzzy.replace('{0}', res.recall.fuzzy.join(', ')));
+    }
     noticeEl.textContent = notes.join(' ');
     noticeEl.hidden = notes.length === 0;
     if (res.error) {

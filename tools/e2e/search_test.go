@@ -150,7 +150,7 @@ func TestSearchInBrowser(t *testing.T) {
 	if len(all) < 10 {
 		t.Fatalf("only %d hits for skole: %+v", len(all), all)
 	}
-	if want := nativeURLs(t, site, search.Request{Query: "skole", Size: 10}); !slices.Equal(hrefs(all), want) {
+	if want := nativeURLs(t, site, search.Request{Query: "skole", Size: 10, Recall: true}); !slices.Equal(hrefs(all), want) {
 		t.Errorf("browser hits differ from the native engine:\n got %q\nwant %q", hrefs(all), want)
 	}
 	// The next page, to see more compounds marked.
@@ -180,7 +180,7 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Errorf("project hits %q lack %s", hrefs(projects), want)
 		}
 	}
-	filter := search.Request{Query: "skole", Filters: map[string][]string{"type": {"prosjekt"}}, Size: 10}
+	filter := search.Request{Query: "skole", Filters: map[string][]string{"type": {"prosjekt"}}, Size: 10, Recall: true}
 	if want := nativeURLs(t, site, filter); !slices.Equal(hrefs(projects), want) {
 		t.Errorf("filtered hits differ from the native engine:\n got %q\nwant %q", hrefs(projects), want)
 	}

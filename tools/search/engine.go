@@ -26,6 +26,8 @@ type Request struct {
 	Sort    string              `json:"sort,omitempty"` // "" (relevance) or a field with Sort
 	From    int                 `json:"from,omitempty"`
 	Size    int                 `json:"size,omitempty"`
+	// Recall widens the query as the visitor types (recall.go).
+	Recall bool `json:"recall,omitempty"`
 }
 
 // Range bounds a number field: Min included, Max excluded; nil is open.
@@ -46,6 +48,8 @@ type Response struct {
 	Args  []string `json:"args,omitempty"`
 	// Notice says how the query was read, if not as written.
 	Notice *Message `json:"notice,omitempty"`
+	// Recall says how the query was widened for Request.Recall.
+	Recall *Recall `json:"recall,omitempty"`
 
 	Total  int      `json:"total"`
 	Hits   []Hit    `json:"hits"`
@@ -198,13 +202,21 @@ func (e *Engine) AddBlock(n int, data []byte) error {
 	return nil
 }
 
-// Search runs a request over what is loaded. If chunks or result blocks
+// search runs a request over what is loaded, for the query text with the
+// synonyms of its words (if syns) and the words of fuzzy (if any) allowed
+// one edit. If chunks or result blocks
 // are missing, the response says which, and the caller fetches them and
 // asks again; a response without Need is complete.
-func (e *Engine) Search(req Request) *Response {
-	q, notice, err := Parse(req.Query)
+func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[string]bool) *Response {
+	q, notice, err := Parse(text)
 	if err != nil {
 		return failed(err)
+	}
+	if syns != nil {
+		q = synonymWords(q, syns)
+	}
+	if fuzzy != nil {
+		q = fuzzyWords(q, fuzzy)
 	}
 	if req.Size <= 0 || req.Size > 100 {
 		req.Size = DefaultSize
@@ -422,7 +434,10 @@ type collected struct {
 }
 
 func sortOrder(by string) search.SortOrder {
-	byScore := search.SortOrder{&search.SortScore{Desc: true}, &search.SortDocID{}}
+	// Equal scores: the newest first (meeting date, plan start, last
+	// status report), then the document order.
+	byScore := search.SortOrder{&search.SortScore{Desc: true},
+		&search.SortField{Field: "dato", Desc: true, Missing: search.SortFieldMissingLast}, &search.SortDocID{}}
 	f, ok := FieldByName(by)
 	if !ok || !f.Sort {
 		return byScore

@@ -40,7 +40,10 @@ type Head struct {
 	DocValues    string    `json:"docvalues"`
 	DocValuesSum uint32    `json:"docvalues_sum"` // Checksum of the doc values
 	Results      Results   `json:"results"`
-	Sum          uint32    `json:"sum"` // the head's own sum, see above
+	// Synonyms are the site's own words for what they mean (synonyms.go),
+	// carried to the browser's reader.
+	Synonyms []Synonym `json:"synonyms,omitempty"`
+	Sum      uint32    `json:"sum"` // the head's own sum, see above
 }
 
 // PageRef is one page of the chunk manifest: the JSON list of the

@@ -129,7 +129,8 @@ func plainWords(q string) query.Query {
 
 // plainWord fits a match without a field to the fields: the title and the
 // text, and for a single word that has the shape of one, a year (aar), a
-// date (dato) or a case number (sak, arkivsak).
+// date (dato), a case number (sak, arkivsak) or, without a slash, a
+// project number (nummer).
 func plainWord(q *query.MatchQuery) query.Query {
 	var ds []query.Query
 	for _, f := range textFields() {
@@ -160,6 +161,8 @@ func plainWord(q *query.MatchQuery) query.Query {
 	if strings.Contains(w, "/") {
 		term("sak", w, caseBoost)
 		term("arkivsak", w, caseBoost)
+	} else {
+		term("nummer", w, caseBoost)
 	}
 	return query.NewDisjunctionQuery(ds)
 }

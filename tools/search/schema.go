@@ -57,6 +57,7 @@ var Fields = []Field{
 	{Name: "dato_aar", Kind: Keyword, Hidden: true},
 	{Name: "frist_aar", Kind: Keyword, Hidden: true},
 	{Name: "arkivsak", Kind: Keyword},
+	{Name: "nummer", Kind: Keyword}, // a project's number
 }
 
 // yearField is the hidden field with the year of date field name, if any.

@@ -41,6 +41,8 @@ func TestCitizenQueries(t *testing.T) {
 		{q: "2025^2", total: hits},
 		// Case numbers as printed on the site, arkivsak numbers, dates.
 		{q: "KST 068/26", total: hits, first: "vedtak/kst-2026-068/"},
+		{q: "4120", total: hits, first: "prosjekter/nordbyen-skole/"},
+		{q: "prosjekt 4120", total: hits, first: "prosjekter/nordbyen-skole/"},
 		{q: "068/26", total: hits, first: "vedtak/kst-2026-068/"},
 		{q: "kst 068/26.", total: hits, first: "vedtak/kst-2026-068/"},
 		{q: "(068/26)", total: hits, first: "vedtak/kst-2026-068/"},

@@ -155,6 +155,7 @@ func Docs(site *compile.Site) []*Doc {
 		}
 		d := &Doc{Key: "prosjekt/" + p.ID, Tittel: p.Navn, Tekst: PlainText(strings.Join(text, "\n"))}
 		d.kw("type", "prosjekt")
+		d.kw("nummer", p.Nummer)
 		d.kw("aar", strconv.Itoa(p.StartAr))
 		d.kw("rammeomrade", p.Omrade.ID)
 		d.kw("fase", p.Fase)

@@ -69,7 +69,7 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 	analyzeAll(docs, width, search.NewAnalyzers(search.Mapping()), p.add)
 
 	out := &Index{Files: map[string][]byte{}, Docs: len(docs)}
-	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names}
+	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names, Synonyms: search.Synonyms}
 
 	// The rows are cut into chunks as they come, and each chunk is
 	// compressed on another core while the next is cut.

@@ -144,32 +144,43 @@ func (e *Engine) hasPrefix(field, p string) bool {
 // matches of each word in words (plainWord's disjunctions) by fuzzy
 // queries.
 func fuzzyWords(q query.Query, words map[string]bool) query.Query {
-	switch q := q.(type) {
-	case *query.BooleanQuery:
-		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot} {
-			if *sub != nil {
-				*sub = fuzzyWords(*sub, words)
-			}
-		}
-	case *query.ConjunctionQuery:
-		for i, c := range q.Conjuncts {
-			q.Conjuncts[i] = fuzzyWords(c, words)
-		}
-	case *query.DisjunctionQuery:
-		for i, c := range q.Disjuncts {
+	eachDisjunction(q, func(d *query.DisjunctionQuery) bool {
+		for i, c := range d.Disjuncts {
 			if m, ok := c.(*query.MatchQuery); ok && words[m.Match] && isTextField(m.FieldVal) {
 				z := query.NewFuzzyQuery(strings.ToLower(m.Match))
 				z.SetFuzziness(1)
 				z.SetPrefix(FuzzyPrefix)
 				z.SetField(m.FieldVal)
 				z.SetBoost(boost(m.BoostVal))
-				q.Disjuncts[i] = z
-				continue
+				d.Disjuncts[i] = z
 			}
-			q.Disjuncts[i] = fuzzyWords(c, words)
+		}
+		return true
+	})
+	return q
+}
+
+// eachDisjunction calls f on every disjunction in q, outer ones first, for
+// f to change in place; f says whether to go on into its disjuncts.
+func eachDisjunction(q query.Query, f func(*query.DisjunctionQuery) bool) {
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		for _, sub := range []query.Query{q.Must, q.Should, q.MustNot} {
+			if sub != nil {
+				eachDisjunction(sub, f)
+			}
+		}
+	case *query.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			eachDisjunction(c, f)
+		}
+	case *query.DisjunctionQuery:
+		if f(q) {
+			for _, c := range q.Disjuncts {
+				eachDisjunction(c, f)
+			}
 		}
 	}
-	return q
 }
 
 func isTextField(name string) bool {

@@ -60,28 +60,16 @@ func synonymQuery(s *Synonym) query.Query {
 // synonymWords adds, in a parsed and rewritten query, to each bare word's
 // text-field disjunction (plainWord's) the query of its synonym.
 func synonymWords(q query.Query, syns []Synonym) query.Query {
-	switch q := q.(type) {
-	case *query.BooleanQuery:
-		for _, sub := range []*query.Query{&q.Must, &q.Should, &q.MustNot} {
-			if *sub != nil {
-				*sub = synonymWords(*sub, syns)
-			}
+	eachDisjunction(q, func(d *query.DisjunctionQuery) bool {
+		m, ok := firstMatch(d)
+		if !ok {
+			return true
 		}
-	case *query.ConjunctionQuery:
-		for i, c := range q.Conjuncts {
-			q.Conjuncts[i] = synonymWords(c, syns)
+		if s := synonymOf(syns, m.Match); s != nil && recallWord(m.Match) {
+			d.Disjuncts = append(d.Disjuncts, synonymQuery(s))
 		}
-	case *query.DisjunctionQuery:
-		if m, ok := firstMatch(q); ok {
-			if s := synonymOf(syns, m.Match); s != nil && recallWord(m.Match) {
-				q.Disjuncts = append(q.Disjuncts, synonymQuery(s))
-			}
-			return q
-		}
-		for i, c := range q.Disjuncts {
-			q.Disjuncts[i] = synonymWords(c, syns)
-		}
-	}
+		return false
+	})
 	return q
 }
 

@@ -3,9 +3,7 @@ package catalog
 import (
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -69,48 +67,25 @@ func TestCounted(t *testing.T) {
 // fails).
 func TestCountedInLayouts(t *testing.T) {
 	nb := Must("nb")
-	err := filepath.WalkDir(filepath.Join(root, "layouts"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
+	layoutCommands(t, func(_, at string, c *parse.CommandNode) {
+		key, pattern, isI18n, ok := templateKey(c)
+		if !isI18n || !ok || pattern != "" {
+			return
 		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
+		m := nb.msgs[Key(key)]
+		if m == nil {
+			return // TestKeys reports it
 		}
-		name, _ := filepath.Rel(root, p)
-		tr := parse.New(name)
-		tr.Mode = parse.SkipFuncCheck
-		trees := map[string]*parse.Tree{}
-		if _, err := tr.Parse(string(b), "", "", trees); err != nil {
-			return err
+		bare, inDict := countArg(c)
+		switch {
+		case m.one == nil && (bare || inDict):
+			t.Errorf("%s: %s passes a count to %q, a plain text: make it { one = …, other = … }", at, c, key)
+		case m.one != nil && !bare && !inDict:
+			t.Errorf("%s: %s uses the plural text %q without a count: pass one", at, c, key)
+		case m.one != nil && bare && slices.Contains(m.names, "Count"):
+			t.Errorf(`%s: %s passes a bare count to %q, which writes {{ .Count }}: pass (dict "Count" n)`, at, c, key)
 		}
-		for _, tree := range trees {
-			walkTemplate(tree.Root, func(c *parse.CommandNode) {
-				key, pattern, isI18n, ok := templateKey(c)
-				if !isI18n || !ok || pattern != "" {
-					return
-				}
-				m := nb.msgs[Key(key)]
-				if m == nil {
-					return // TestKeys reports it
-				}
-				at := fmt.Sprintf("%s:%d", name, lineOf(string(b), int(c.Pos)))
-				bare, inDict := countArg(c)
-				switch {
-				case m.one == nil && (bare || inDict):
-					t.Errorf("%s: %s passes a count to %q, a plain text: make it { one = …, other = … }", at, c, key)
-				case m.one != nil && !bare && !inDict:
-					t.Errorf("%s: %s uses the plural text %q without a count: pass one", at, c, key)
-				case m.one != nil && bare && slices.Contains(m.names, "Count"):
-					t.Errorf(`%s: %s passes a bare count to %q, which writes {{ .Count }}: pass (dict "Count" n)`, at, c, key)
-				}
-			})
-		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // countArg reports how an i18n command passes a count: as its bare second

@@ -147,6 +147,41 @@ func layoutUses(t *testing.T, used uses) {
 	fams["page_title_%s"] = contentKeys(t)
 	fams["page_desc_%s"] = contentKeys(t)
 	seen := map[string]bool{}
+	layoutCommands(t, func(name, at string, c *parse.CommandNode) {
+		key, pattern, isI18n, ok := templateKey(c)
+		switch {
+		case !isI18n:
+		case !ok:
+			t.Errorf(`%s: %s: name the key as i18n "key" or i18n (printf "pattern" …) with the pattern in families`, at, c)
+		case pattern == "":
+			used.add(Key(key), at)
+		case pattern == fromData:
+			if !keysFromData[name] {
+				t.Errorf("%s: %s: a key taken from the data: only the layouts in keysFromData may, for data whose keys Go writes as catalog.Key constants", at, c)
+			}
+		default:
+			members, declared := fams[pattern]
+			if !declared {
+				t.Errorf("%s: the key pattern %q is not in families: add it with the values it is made for", at, pattern)
+			}
+			seen[pattern] = true
+			for _, m := range members {
+				used.add(Key(strings.Replace(strings.Replace(pattern, "%s", m, 1), "%d", m, 1)), at)
+			}
+		}
+	})
+	for p := range families {
+		if !seen[p] {
+			t.Errorf("families declares %q, which no layout uses", p)
+		}
+	}
+}
+
+// layoutCommands calls visit for every command of every template in
+// layouts/, with the layout's path from the repository's root and the
+// command's place (path:line).
+func layoutCommands(t *testing.T, visit func(name, at string, c *parse.CommandNode)) {
+	t.Helper()
 	err := filepath.WalkDir(filepath.Join(root, "layouts"), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
@@ -165,39 +200,13 @@ func layoutUses(t *testing.T, used uses) {
 		}
 		for _, tree := range trees {
 			walkTemplate(tree.Root, func(c *parse.CommandNode) {
-				key, pattern, isI18n, ok := templateKey(c)
-				at := fmt.Sprintf("%s:%d", name, lineOf(string(b), int(c.Pos)))
-				switch {
-				case !isI18n:
-				case !ok:
-					t.Errorf(`%s: %s: name the key as i18n "key" or i18n (printf "pattern" …) with the pattern in families`, at, c)
-				case pattern == "":
-					used.add(Key(key), at)
-				case pattern == fromData:
-					if !keysFromData[name] {
-						t.Errorf("%s: %s: a key taken from the data: only the layouts in keysFromData may, for data whose keys Go writes as catalog.Key constants", at, c)
-					}
-				default:
-					members, declared := fams[pattern]
-					if !declared {
-						t.Errorf("%s: the key pattern %q is not in families: add it with the values it is made for", at, pattern)
-					}
-					seen[pattern] = true
-					for _, m := range members {
-						used.add(Key(strings.Replace(strings.Replace(pattern, "%s", m, 1), "%d", m, 1)), at)
-					}
-				}
+				visit(name, fmt.Sprintf("%s:%d", name, lineOf(string(b), int(c.Pos))), c)
 			})
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	for p := range families {
-		if !seen[p] {
-			t.Errorf("families declares %q, which no layout uses", p)
-		}
 	}
 }
 

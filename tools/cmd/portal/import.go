@@ -11,7 +11,8 @@ import (
 	"github.com/openkommune/portal/tools/moter"
 )
 
-const importUsage = `usage: portal import moter [-root DIR] [-data DIR] [-innsyn URL] [-n] FILE.jsonld|FILE.xml`
+const importUsage = `usage: portal import moter [-root DIR] [-data DIR] [-innsyn URL] [-n] FILE.jsonld|FILE.xml
+       portal import budsjett -guess|-mapping MAPPING.toml FILE.xlsx|FILE.csv`
 
 // runImport brings in data a kommune already has elsewhere.
 func runImport(args []string) int {
@@ -22,6 +23,8 @@ func runImport(args []string) int {
 	switch args[0] {
 	case "moter":
 		return importMoter(args[1:])
+	case "budsjett":
+		return importBudsjett(args[1:], os.Stdout, os.Stderr)
 	}
 	fmt.Fprintln(os.Stderr, importUsage)
 	return 2

@@ -22,11 +22,15 @@ type Severity int
 const (
 	Error   Severity = iota // the data is wrong; check and build fail
 	Warning                 // the data is allowed but probably not meant
+	Info                    // the data says something on purpose worth knowing (a field stated unknown)
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Info:
+		return "info"
 	}
 	return "error"
 }
@@ -56,6 +60,12 @@ func (l *List) Errorf(path string, line, col int, format string, args ...any) {
 	l.Add(Diagnostic{path, line, col, Error, fmt.Sprintf(format, args...)})
 }
 
+// Infof adds information at path:line:col: not a problem, and not counted
+// as an error or a warning.
+func (l *List) Infof(path string, line, col int, format string, args ...any) {
+	l.Add(Diagnostic{path, line, col, Info, fmt.Sprintf(format, args...)})
+}
+
 // Warnf adds a warning at path:line:col.
 func (l *List) Warnf(path string, line, col int, format string, args ...any) {
 	l.Add(Diagnostic{path, line, col, Warning, fmt.Sprintf(format, args...)})
@@ -81,10 +91,12 @@ func (l *List) Sorted() []Diagnostic {
 }
 
 // Errors counts the distinct diagnostics of severity Error.
-func (l *List) Errors() int {
+func (l *List) Errors() int { return l.count(Error) }
+
+func (l *List) count(s Severity) int {
 	n := 0
 	for _, d := range l.Sorted() {
-		if d.Severity == Error {
+		if d.Severity == s {
 			n++
 		}
 	}
@@ -102,7 +114,11 @@ func (l *List) Print(w io.Writer) {
 		fmt.Fprintln(w, d)
 	}
 	if len(ds) > 0 {
-		errs := l.Errors()
-		fmt.Fprintf(w, "%d error(s), %d warning(s)\n", errs, len(ds)-errs)
+		errs, infos := l.Errors(), l.count(Info)
+		fmt.Fprintf(w, "%d error(s), %d warning(s)", errs, len(ds)-errs-infos)
+		if infos > 0 {
+			fmt.Fprintf(w, ", %d info", infos)
+		}
+		fmt.Fprintln(w)
 	}
 }

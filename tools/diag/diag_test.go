@@ -22,3 +22,18 @@ data/b.toml:2:1: error: second file
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 }
+
+func TestInfoIsNotCountedAsProblem(t *testing.T) {
+	var l List
+	l.Infof("data/a.toml", 3, 1, "nummer: stated unknown")
+	l.Warnf("data/a.toml", 4, 1, "probably not meant")
+	var b strings.Builder
+	l.Print(&b)
+	want := `data/a.toml:3:1: info: nummer: stated unknown
+data/a.toml:4:1: warning: probably not meant
+0 error(s), 1 warning(s), 1 info
+`
+	if b.String() != want || l.Errors() != 0 {
+		t.Errorf("got\n%s\nwant\n%s (errors %d)", b.String(), want, l.Errors())
+	}
+}

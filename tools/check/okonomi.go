@@ -9,16 +9,35 @@ import (
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
-// okonomiplan checks an økonomiplan, one rule per function.
+// okonomiplan checks an økonomiplan, one rule per function; its stages
+// are checked in stage.go.
 func (c *checker) okonomiplan(o *record.Okonomiplan) {
 	s := o.Src
 	c.year(s, "forste_ar", o.ForsteAr, true)
-	adopted := c.vedtakRef(s, "vedtatt_i", o.VedtattI, true)
 	c.okonomiplanPlan(o)
-	r := c.rammer(o)
-	c.omraderWithoutRamme(o, r)
-	c.sumDriftsrammer(o, r)
-	c.reguleringer(o, r, adopted)
+	c.toleranse(o)
+	if !o.TopLevelStage() && len(o.Stadium) == 0 {
+		c.vedtakRef(s, "vedtatt_i", "", true)
+	}
+	stages := o.Stages()
+	c.stageKinds(o, stages)
+	var adopted *record.Vedtak
+	var adoptedSums *rammeSums
+	for _, st := range stages {
+		v := c.stage(o, st)
+		r := c.rammer(o, st)
+		c.omraderWithoutRamme(o, st, r)
+		c.sumDriftsrammer(o, st, r)
+		if st.Type == record.Vedtatt && adoptedSums == nil {
+			adopted, adoptedSums = v, &r
+		}
+	}
+	c.stageOrder(o, stages)
+	if adoptedSums == nil {
+		c.notAdopted(o)
+		return
+	}
+	c.reguleringer(o, *adoptedSums, adopted)
 	c.okonomiRegnskap(o)
 }
 
@@ -55,14 +74,14 @@ type rammeSums struct {
 
 // rammer checks the [[ramme]] tables (an area each, one amount per plan
 // year) and adds them up.
-func (c *checker) rammer(o *record.Okonomiplan) rammeSums {
+func (c *checker) rammer(o *record.Okonomiplan, st record.Stage) rammeSums {
 	s := o.Src
 	r := rammeSums{sums: make([]int64, record.PlanYears), known: make([]bool, record.PlanYears), hasRamme: map[string]bool{}}
 	for j := range r.known {
 		r.known[j] = true
 	}
-	for i, ramme := range o.Ramme {
-		path := tomlpos.Elem("ramme", i)
+	for i, ramme := range st.Ramme {
+		path := tomlpos.Elem(st.Key("ramme"), i)
 		if ramme.Omrade == "" {
 			c.errorf(s, path+".omrade", "missing: name the rammeområde, e.g. omrade = \"oppvekst\"")
 		}
@@ -88,34 +107,46 @@ func (c *checker) rammer(o *record.Okonomiplan) rammeSums {
 
 // omraderWithoutRamme warns about a rammeområde the økonomiplan gives no
 // ramme.
-func (c *checker) omraderWithoutRamme(o *record.Okonomiplan, r rammeSums) {
-	if c.set.Omrader == nil || len(o.Ramme) == 0 {
+func (c *checker) omraderWithoutRamme(o *record.Okonomiplan, st record.Stage, r rammeSums) {
+	if c.set.Omrader == nil || len(st.Ramme) == 0 {
 		return
 	}
 	for _, a := range c.set.Omrader.Omrade {
 		if a.ID != "" && !r.hasRamme[a.ID] {
-			c.warnf(o.Src, "ramme", "rammeområde %q has no ramme in this økonomiplan: add [[ramme]] omrade = %q", a.ID, a.ID)
+			c.warnf(o.Src, st.Key("ramme"), "rammeområde %q has no ramme in this stage (%s) of the økonomiplan: add a ramme with omrade = %q", a.ID, st.Type, a.ID)
 		}
 	}
 }
 
-// sumDriftsrammer checks the stated sums against what the rammer add up to.
-func (c *checker) sumDriftsrammer(o *record.Okonomiplan, r rammeSums) {
+// sumDriftsrammer checks each stated sum against what the rammer add up
+// to: they may differ by the plan's toleranse (the rounding of a table
+// printed in 1 000 kr); /kontroll/ shows the difference (package
+// reconcile).
+func (c *checker) sumDriftsrammer(o *record.Okonomiplan, st record.Stage, r rammeSums) {
 	s := o.Src
-	if len(o.SumDriftsrammer) == 0 {
+	key := st.Key("sum_driftsrammer")
+	if len(st.SumDriftsrammer) == 0 {
 		return
 	}
-	if len(o.SumDriftsrammer) != record.PlanYears {
-		c.errorf(s, "sum_driftsrammer", "%d amounts: write the sum for each of the %d plan years (%s)", len(o.SumDriftsrammer), record.PlanYears, planYears(o))
+	if len(st.SumDriftsrammer) != record.PlanYears {
+		c.errorf(s, key, "%d amounts: write the sum for each of the %d plan years (%s)", len(st.SumDriftsrammer), record.PlanYears, planYears(o))
 	}
-	for j, stated := range o.SumDriftsrammer {
+	tol := tolerance(o)
+	for j, stated := range st.SumDriftsrammer {
 		if j >= record.PlanYears || stated.Problem() != "" || !r.known[j] {
 			continue
 		}
-		if stated.Kr != r.sums[j] {
-			c.errorf(s, tomlpos.Elem("sum_driftsrammer", j), "the stated sum for %d is %s but the rammer add up to %s (difference %s): correct the sum or the rammer",
-				o.ForsteAr+j, money.FormatKr(stated.Kr), money.FormatKr(r.sums[j]), money.FormatKr(stated.Kr-r.sums[j]))
+		d, ok := money.Sub(stated.Kr, r.sums[j])
+		if !ok || money.Abs(d) <= tol {
+			continue // out of range: reported by sums
 		}
+		if tol == 0 {
+			c.errorf(s, tomlpos.Elem(key, j), "the stated sum for %d is %s but the rammer add up to %s (difference %s): correct the sum or the rammer as printed; if the printed table rounds each row, write its rounding as toleranse at the top of the file",
+				o.ForsteAr+j, c.asPrinted(o, stated.Kr), c.asPrinted(o, r.sums[j]), c.asPrinted(o, d))
+			continue
+		}
+		c.errorf(s, tomlpos.Elem(key, j), "the stated sum for %d is %s but the rammer add up to %s: the difference %s is more than the toleranse of %s: a figure was typed wrong (compare each ramme with the printed table), or the table rounds more than toleranse says",
+			o.ForsteAr+j, c.asPrinted(o, stated.Kr), c.asPrinted(o, r.sums[j]), c.asPrinted(o, d), c.asPrinted(o, tol))
 	}
 }
 
@@ -123,6 +154,7 @@ func (c *checker) sumDriftsrammer(o *record.Okonomiplan, r rammeSums) {
 // an amount other than 0 kr, and a vedtak after the økonomiplan's, in the
 // order they were decided.
 func (c *checker) reguleringer(o *record.Okonomiplan, rs rammeSums, adopted *record.Vedtak) {
+	// Reguleringer and regnskap are typed in the file's unit too.
 	s := o.Src
 	hasRamme := rs.hasRamme
 	yearsText := planYears(o)

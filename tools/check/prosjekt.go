@@ -26,13 +26,21 @@ func (c *checker) prosjekt(p *record.Prosjekt) {
 // to its area and the plans' tiltak.
 func (c *checker) prosjektFields(p *record.Prosjekt) {
 	s := p.Src
-	c.required(s, "nummer", p.Nummer, `"4120"`)
 	c.required(s, "navn", p.Navn, `"Nordbyen skole – nybygg"`)
-	c.required(s, "ansvarlig", p.Ansvarlig, `"Eiendom"`)
-	if p.Omrade == "" {
-		c.errorf(s, "omrade", "missing: name the rammeområde the project belongs to, e.g. omrade = \"oppvekst\"")
-	}
-	c.omradeRef(s, "omrade", p.Omrade)
+	c.unknownFields(s, prosjektUnknown(p), []optionalField{
+		{"nummer", p.Nummer, func() {
+			c.required(s, "nummer", p.Nummer, `"4120" (or ukjent = ["nummer"] if the source does not give it)`)
+		}},
+		{"ansvarlig", p.Ansvarlig, func() {
+			c.required(s, "ansvarlig", p.Ansvarlig, `"Eiendom" (or ukjent = ["ansvarlig"] if the source does not give it)`)
+		}},
+		{"omrade", p.Omrade, func() {
+			if p.Omrade == "" {
+				c.errorf(s, "omrade", "missing: name the rammeområde the project belongs to, e.g. omrade = \"oppvekst\" (or ukjent = [\"omrade\"] if the source does not give it)")
+			}
+			c.omradeRef(s, "omrade", p.Omrade)
+		}},
+	})
 	if p.Fase == "" {
 		c.errorf(s, "fase", "missing: add fase = one of %s", strings.Join(record.ProsjektFaseValues, ", "))
 	}

@@ -28,7 +28,8 @@ import (
 //     projects' forecasts;
 //   - an økonomiplan's amounts of one plan year: the rammer, the
 //     reguleringer, the regnskap and the prognoser (the year's totals, each
-//     area's regulated frame, the avvik).
+//     area's regulated frame, the avvik);
+//   - the rammer of one [[stadium]] in one plan year (the stage's total).
 
 // term is an amount and where it is written.
 type term struct {
@@ -162,5 +163,14 @@ func (c *checker) okonomiplanSums(o *record.Okonomiplan) {
 			}
 		}
 		c.bounded(o.Src, "the rammer, reguleringer, regnskap and prognoser of "+strconv.Itoa(year), terms)
+		for si, st := range o.Stadium {
+			var terms []term
+			for i, r := range st.Ramme {
+				if j < len(r.Belop) {
+					terms = append(terms, term{tomlpos.Elem(tomlpos.Elem(tomlpos.Elem("stadium", si)+".ramme", i)+".belop", j), r.Belop[j]})
+				}
+			}
+			c.bounded(o.Src, "the rammer of this stage in "+strconv.Itoa(year), terms)
+		}
 	}
 }

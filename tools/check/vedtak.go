@@ -36,7 +36,11 @@ func (c *checker) vedtakFields(v *record.Vedtak) {
 	if !v.Motedato.IsZero() && !c.ref.IsZero() && v.Motedato.After(c.ref) {
 		c.errorf(s, "motedato", "the meeting (%s) is after the kommune's reference date (%s): move referansedato in kommune.toml forward", v.Motedato, c.ref)
 	}
-	c.required(s, "saksnummer", v.Saksnummer, `"014/25"`)
+	c.unknownFields(s, vedtakUnknown(v), []optionalField{
+		{"saksnummer", v.Saksnummer, func() {
+			c.required(s, "saksnummer", v.Saksnummer, `"014/25" (or ukjent = ["saksnummer"] for a historic vedtak whose sak the source does not give)`)
+		}},
+	})
 	c.required(s, "tittel", v.Tittel, `"Budsjettregulering 1. tertial 2025"`)
 	c.url(s, "innsyn_url", v.InnsynURL)
 }

@@ -338,6 +338,11 @@ func (l *loader) decode(s record.Source, src []byte, readOK bool, v any, stem st
 	d := &decoder{l: l, s: s, stem: stem}
 	d.table(raw, reflect.ValueOf(v).Elem(), "")
 	d.finish()
+	if sc, ok := v.(scaler); ok {
+		// Amounts typed in 1 000 kr become kroner here, once, before their
+		// problems are reported (one out of range in kroner has one).
+		sc.Scale()
+	}
 	walkTexts(reflect.ValueOf(v).Elem(), "", "", func(p, problem string) {
 		s.Pos.Reject(p)
 		pos := s.At(p)
@@ -349,6 +354,10 @@ func (l *loader) decode(s record.Source, src []byte, readOK bool, v any, stem st
 	})
 	return true
 }
+
+// scaler is a record whose amounts are typed in a unit of its own
+// (record.Okonomiplan).
+type scaler interface{ Scale() }
 
 // parse reads src as a TOML document into maps. A panic in the TOML
 // parser (a bug there) is an error about the file, not a crash of the run.

@@ -122,6 +122,8 @@ type Vedtak struct {
 	Rammeomrader []string       `toml:"rammeomrader"`
 	Prosjekter   []string       `toml:"prosjekter"`
 	Punkt        []Vedtakspunkt `toml:"punkt"`
+	// Ukjent lists the fields the public source does not give (ukjent.go).
+	Ukjent []VedtakUkjent `toml:"ukjent"`
 }
 
 // Vedtakspunkt is one numbered point of a vedtak, followed up on its own.
@@ -207,7 +209,12 @@ type Sjekkpunkt struct {
 }
 
 // Okonomiplan is one file under data/okonomiplan/: the netto driftsrammer of
-// one adopted 4-year økonomiplan with its reguleringer and accounts.
+// one 4-year økonomiplan at each stage it was published in (stage.go), with
+// the reguleringer and accounts of its adopted stage.
+//
+// The top-level vedtatt_i, sum_driftsrammer and [[ramme]] are the vedtatt
+// stage; [[stadium]] adds the others. Every amount in the file is typed in
+// Enhet (as printed) and converted to kroner by package load.
 type Okonomiplan struct {
 	Src             Source           `toml:"-"`
 	ID              string           `toml:"id"`
@@ -215,10 +222,27 @@ type Okonomiplan struct {
 	Plan            string           `toml:"plan"`
 	VedtattI        string           `toml:"vedtatt_i"`
 	ForsteAr        int              `toml:"forste_ar"`
+	Enhet           money.Unit       `toml:"enhet"`
+	Toleranse       money.Amount     `toml:"toleranse"` // per stated sum, in kroner once loaded
 	SumDriftsrammer []money.Amount   `toml:"sum_driftsrammer"`
 	Ramme           []Ramme          `toml:"ramme"`
+	Stadium         []Stadium        `toml:"stadium"`
 	Regulering      []Regulering     `toml:"regulering"`
 	Regnskap        []Driftsregnskap `toml:"regnskap"`
+}
+
+// Stadium is one stage of an økonomiplan other than the top-level vedtatt
+// one: the kommunedirektør's forslag, the formannskap's innstilling, a
+// party's alternative budget, or (instead of the top-level keys) the
+// vedtatt budget.
+type Stadium struct {
+	Type            StadiumType    `toml:"type"`
+	Navn            string         `toml:"navn"`     // an alternative's party or group
+	Dato            caldate.Date   `toml:"dato"`     // a forslag's date
+	Dokument        string         `toml:"dokument"` // a forslag's (or any stage's) document
+	Vedtak          string         `toml:"vedtak"`
+	SumDriftsrammer []money.Amount `toml:"sum_driftsrammer"`
+	Ramme           []Ramme        `toml:"ramme"`
 }
 
 // Ramme is the adopted netto driftsramme of one area for each plan year.
@@ -266,6 +290,8 @@ type Prosjekt struct {
 	Regnskap             []Arsregnskap   `toml:"regnskap"`
 	Statusrapport        []Statusrapport `toml:"statusrapport"`
 	Sluttregnskap        *Sluttregnskap  `toml:"sluttregnskap"`
+	// Ukjent lists the fields the public source does not give (ukjent.go).
+	Ukjent []ProsjektUkjent `toml:"ukjent"`
 }
 
 // Rammeendring is one step in a project's kostnadsramme history.

@@ -1,0 +1,155 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/tomlpos"
+)
+
+// The stages of an økonomiplan (record.Stage): each is cited as the rules
+// of its type say, one of each type but alternativ, in date order, and
+// only the vedtatt stage has reguleringer and regnskap.
+
+// stage checks what a stage cites and returns its vedtak, if any.
+func (c *checker) stage(o *record.Okonomiplan, st record.Stage) *record.Vedtak {
+	s := o.Src
+	if st.Path != "" {
+		if st.Type == "" {
+			c.errorf(s, st.Key("type"), "missing: add type = \"forslag\", \"innstilling\", \"alternativ\" or \"vedtatt\"")
+		}
+		if len(st.Ramme) == 0 && st.Type.Problem() == "" && !s.Pos.Rejected(st.Key("ramme")) {
+			c.errorf(s, st.Path, "stage %s has no ramme: add ramme = [{ omrade = \"oppvekst\", belop = [ … ] }, …] with the figures of this stage", st.Type)
+		}
+	}
+	c.url(s, st.Key("dokument"), st.Dokument)
+	switch st.Type {
+	case record.Forslag:
+		c.requiredDate(s, st.Key("dato"), st.Dato)
+		if st.Dokument == "" {
+			c.errorf(s, st.Key("dokument"), "missing: a forslag cites the document it was presented in: add dokument = \"https://…/forslag.pdf\"")
+		}
+		if st.Vedtak != "" {
+			c.errorf(s, st.Key("vedtak"), "a forslag is the kommunedirektør's proposal, not decided by a vedtak: remove vedtak, and give the innstilling or vedtatt budget as a stage of its own")
+		}
+		return nil
+	case record.Innstilling, record.Vedtatt:
+		return c.vedtakRef(s, st.Key(st.VedtakKey), st.Vedtak, true)
+	case record.Alternativ:
+		c.required(s, st.Key("navn"), st.Navn, `"Arbeiderpartiet og Senterpartiet"`)
+		if st.Vedtak == "" {
+			c.errorf(s, st.Key("vedtak"), "missing: name the vedtak of the meeting where the alternative budget was voted over, e.g. vedtak = \"kst-2025-098\"")
+			return nil
+		}
+		return c.vedtakRef(s, st.Key("vedtak"), st.Vedtak, true)
+	}
+	return nil
+}
+
+// stageKinds checks one stage of each type but alternativ, and two
+// alternatives by different names.
+func (c *checker) stageKinds(o *record.Okonomiplan, stages []record.Stage) {
+	first := map[record.StadiumType]record.Stage{}
+	names := map[string]bool{}
+	for _, st := range stages {
+		if st.Type == "" || st.Type.Problem() != "" {
+			continue
+		}
+		if st.Type == record.Alternativ {
+			if names[st.Navn] && st.Navn != "" {
+				c.errorf(o.Src, st.Key("navn"), "two alternative budgets are named %q: give each party's or group's alternative its own navn", st.Navn)
+			}
+			names[st.Navn] = true
+			continue
+		}
+		prev, dup := first[st.Type]
+		if !dup {
+			first[st.Type] = st
+			continue
+		}
+		where := fmt.Sprintf("%s at line %d", prev.Path, o.Src.At(prev.Path).Line)
+		if prev.Path == "" {
+			where = "the top-level vedtatt_i, sum_driftsrammer and [[ramme]]"
+		}
+		c.errorf(o.Src, st.Key("type"), "a second %s stage (the first is %s): an økonomiplan has one of each stage but alternativ; a changed budget is a [[regulering]]", st.Type, where)
+	}
+}
+
+// stageOrder checks that the stages were decided in order: forslag, then
+// innstilling, then vedtatt (the alternatives with or before the vedtatt).
+func (c *checker) stageOrder(o *record.Okonomiplan, stages []record.Stage) {
+	type dated struct {
+		st record.Stage
+		d  caldate.Date
+	}
+	var last *dated
+	for _, t := range []record.StadiumType{record.Forslag, record.Innstilling, record.Vedtatt} {
+		for _, st := range stages {
+			if st.Type != t {
+				continue
+			}
+			d := st.Date(c.ix)
+			if d.IsZero() {
+				break
+			}
+			if last != nil && d.Before(last.d) {
+				c.errorf(o.Src, st.Key(dateKey(st)), "the %s is dated %s, before the %s (%s): check the dates and the vedtak", st.Type, d, last.st.Type, last.d)
+			}
+			last = &dated{st, d}
+			break
+		}
+	}
+	if adopted := o.Adopted(); adopted != nil {
+		ad := adopted.Date(c.ix)
+		for _, st := range stages {
+			if d := st.Date(c.ix); st.Type == record.Alternativ && !d.IsZero() && !ad.IsZero() && ad.Before(d) {
+				c.errorf(o.Src, st.Key("vedtak"), "the alternative budget was voted over on %s, after the budget was adopted (%s): cite the vedtak of the meeting where it was voted over", d, ad)
+			}
+		}
+	}
+}
+
+func dateKey(st record.Stage) string {
+	if st.Type == record.Forslag {
+		return "dato"
+	}
+	return st.VedtakKey
+}
+
+// notAdopted reports reguleringer and regnskap in a plan without a vedtatt
+// stage: they change or follow the adopted budget.
+func (c *checker) notAdopted(o *record.Okonomiplan) {
+	if len(o.Regulering) > 0 {
+		c.errorf(o.Src, tomlpos.Elem("regulering", 0), "this økonomiplan has no vedtatt stage, and a regulering changes the adopted budget: add the vedtatt stage (vedtatt_i and [[ramme]], or [[stadium]] type = \"vedtatt\") or remove the reguleringer")
+	}
+	if len(o.Regnskap) > 0 {
+		c.errorf(o.Src, tomlpos.Elem("regnskap", 0), "this økonomiplan has no vedtatt stage, and regnskap is measured against the adopted budget: add the vedtatt stage or remove the regnskap")
+	}
+}
+
+// toleranse checks the plan's rounding tolerance: 0 or more.
+func (c *checker) toleranse(o *record.Okonomiplan) {
+	if o.Toleranse.Set && o.Toleranse.Problem() == "" && o.Toleranse.Kr < 0 {
+		c.errorf(o.Src, "toleranse", "a tolerance cannot be negative: write how much each printed sum may differ from its rows, e.g. toleranse = 3 (in the file's enhet)")
+	}
+}
+
+// tolerance is the plan's toleranse in kroner, 0 if not written or not valid.
+func tolerance(o *record.Okonomiplan) int64 {
+	if !o.Toleranse.Set || o.Toleranse.Problem() != "" || o.Toleranse.Kr < 0 {
+		return 0
+	}
+	return o.Toleranse.Kr
+}
+
+// asPrinted writes kr in kroner, and for a plan in 1 000 kr also as typed
+// when it is a whole number of thousands: "601 400 000 kr (601 400 in 1 000 kr)".
+func (c *checker) asPrinted(o *record.Okonomiplan, kr int64) string {
+	f := o.Enhet.Factor()
+	if f <= 1 || kr%f != 0 {
+		return money.FormatKr(kr)
+	}
+	return fmt.Sprintf("%s (%s in %s)", money.FormatKr(kr), money.Format(kr/f), o.Enhet.Label())
+}

@@ -63,10 +63,14 @@ var families = map[string][]string{
 	"risiko_%s":           record.RisikoValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
-	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "prosjekter", "overskridelser"}, // export's lists
+	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser"}, // export's lists
 	"kontroll_%s":         kontrollKinds,
 	"kontroll_%s_explain": kontrollKinds,
-	"kontroll_what_%s": {"stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted",
+	"stage_%s":            record.StadiumTypeValues,   // compile.Stadium.Type
+	"stage_long_%s":       record.StadiumTypeValues,   // compile.Stadium.Type
+	"stage_note_%s":       {"forslag", "innstilling"}, // compile.Okonomiplan.Stadium, not adopted
+	"source_unit_%s":      {"kr", "1000kr"},           // compile.Okonomiplan.Enhet
+	"kontroll_what_%s": {"stage_total", "stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted",
 		"step_frame", "adjusted_frame", "frame_changes", "spend_total", "deviation",
 		"count_vedtak", "count_punkter", "count_punkter_apne", "count_punkter_forsinket", "count_planer", "count_tiltak",
 		"count_prosjekter", "count_prosjekter_aktive", "count_prosjekter_over_ramme", "count_sluttregnskap_forfalt",
@@ -91,7 +95,7 @@ const fromData = "(from data)"
 var keysFromData = map[string]bool{filepath.Join("layouts", "sok", "section.html"): true}
 
 // kontrollKinds are reconcile.Check.Kind.
-var kontrollKinds = []string{"ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar"}
+var kontrollKinds = []string{"oppgitt_sum", "ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar"}
 
 func prefixed(p string, vs []string) []string {
 	out := make([]string, len(vs))

@@ -230,7 +230,9 @@ func (c *compiler) kildeURL(file string) string {
 	return base + strings.Join(parts, "/")
 }
 
-func merke(v *record.Vedtak) string { return v.Utvalg + " " + v.Saksnummer }
+// merke is the vedtak's short label, "KST 014/25", or the utvalg alone for
+// a vedtak whose saksnummer the source does not give.
+func merke(v *record.Vedtak) string { return strings.TrimSpace(v.Utvalg + " " + v.Saksnummer) }
 
 func (c *compiler) omradeRef(id string) Ref {
 	o := c.ix.Omrader[id]
@@ -344,7 +346,8 @@ func (c *compiler) nokkeltall() {
 // regulated frames, from the newest økonomiplan that covers it: the year
 // of the reference date, or when no plan covers it the nearest covered
 // year before it, or else the first covered year after it (a plan adopted
-// for the coming years). With no økonomiplan it returns 0, nil: the home
+// for the coming years). A plan not adopted (a forslag, an innstilling) is
+// never taken. With no adopted økonomiplan it returns 0, nil: the home
 // page then leaves the figure out rather than show it empty.
 func (c *compiler) driftsrammer() (int, *Kr) {
 	ref := c.set.Kommune.Referansedato.Y
@@ -362,6 +365,9 @@ func (c *compiler) driftsrammer() (int, *Kr) {
 	}
 	var sum *Kr
 	for _, o := range c.site.Okonomiplaner {
+		if o.Vedtatt == nil || len(o.SumRegulert) < len(o.Ar) {
+			continue // not adopted: the home page shows adopted figures only
+		}
 		for i, y := range o.Ar {
 			if y == year || better(y) {
 				year, found = y, true

@@ -257,20 +257,86 @@ type Sjekkpunkt struct {
 
 // Okonomiplan is one økonomiplan page.
 type Okonomiplan struct {
-	ID           string            `json:"id"`
-	Path         string            `json:"sti"`
-	Tittel       string            `json:"tittel"`
-	Plan         *Ref              `json:"plan"`
-	Vedtatt      *Ref              `json:"vedtatt"`
-	Ar           []int             `json:"ar"`
-	Rammer       []Rammelinje      `json:"rammer"`
-	SumVedtatt   []Kr              `json:"sum_vedtatt"`
-	SumRegulert  []Kr              `json:"sum_regulert"`
-	SumOppgitt   []Kr              `json:"sum_oppgitt"` // the sums written in the data (sum_driftsrammer), if any
-	Reguleringer []Reguleringssteg `json:"reguleringer"`
-	Regnskap     []Regnskapslinje  `json:"regnskap"`
-	Kilde        string            `json:"kilde"`
-	KildeURL     string            `json:"kilde_url"` // the data file in the kommune's repository, or ""
+	ID      string `json:"id"`
+	Path    string `json:"sti"`
+	Tittel  string `json:"tittel"`
+	Plan    *Ref   `json:"plan"`
+	Vedtatt *Ref   `json:"vedtatt"` // nil for a plan not adopted
+	// Stadium is the stage the plan is at: "vedtatt", or for a plan not yet
+	// adopted its latest stage ("innstilling", "forslag"); never "vedtatt"
+	// without a vedtatt stage. The site labels every figure by it.
+	Stadium string `json:"stadium"`
+	// Enhet is the unit the source's tables are printed in ("kr",
+	// "1000kr"): the site shows kroner and names the source's unit.
+	Enhet     string `json:"enhet"`
+	Toleranse *Kr    `json:"toleranse"` // per stated sum; nil when none is declared
+	// Stadier are the stages in the order the site shows them (forslag,
+	// innstilling, alternatives, vedtatt), and Sammenligning the stages
+	// side by side per year and area.
+	Stadier       []Stadium         `json:"stadier"`
+	Sammenligning []StadieAr        `json:"sammenligning"`
+	Ar            []int             `json:"ar"`
+	Rammer        []Rammelinje      `json:"rammer"`
+	SumVedtatt    []Kr              `json:"sum_vedtatt"`
+	SumRegulert   []Kr              `json:"sum_regulert"`
+	SumOppgitt    []Kr              `json:"sum_oppgitt"` // the sums written in the data (sum_driftsrammer), if any
+	SumVist       []Kr              `json:"sum_vist"`    // the adopted total shown: the printed sum where stated, else the computed one
+	Reguleringer  []Reguleringssteg `json:"reguleringer"`
+	Regnskap      []Regnskapslinje  `json:"regnskap"`
+	Kilde         string            `json:"kilde"`
+	KildeURL      string            `json:"kilde_url"` // the data file in the kommune's repository, or ""
+}
+
+// Stadium is one stage of an økonomiplan with its frames.
+type Stadium struct {
+	Type     string `json:"type"` // forslag, innstilling, alternativ, vedtatt
+	Navn     string `json:"navn"` // an alternative's party or group
+	Dato     *Dato  `json:"dato"` // the forslag's date, or the vedtak's meeting date
+	Dokument string `json:"dokument"`
+	Vedtak   *Ref   `json:"vedtak"`
+	// Anker is the stage's anchor on the plan page ("stadium-forslag",
+	// "stadium-alternativ-2").
+	Anker string `json:"anker"`
+	// Mot is the type of the stage its figures are compared with (see
+	// StadieCelle), "" for none.
+	Mot    string        `json:"mot"`
+	Rammer []StadieRamme `json:"rammer"`
+	Sum    []Kr          `json:"sum"` // computed from the rammer
+	// SumOppgitt is the printed sum per year where the data states one,
+	// and Avrunding its difference from Sum (printed − computed): the
+	// rounding of a table in 1 000 kr, within the plan's toleranse.
+	SumOppgitt []Kr `json:"sum_oppgitt"`
+	Avrunding  []Kr `json:"avrunding"`
+	SumVist    []Kr `json:"sum_vist"` // the printed sum where stated, else the computed one
+}
+
+// StadieRamme is one area's frames at one stage, per plan year.
+type StadieRamme struct {
+	Omrade Ref  `json:"omrade"`
+	Belop  []Kr `json:"belop"`
+}
+
+// StadieAr is one plan year with the stages side by side: a row per area,
+// a cell per stage (in Okonomiplan.Stadier's order).
+type StadieAr struct {
+	Ar    int           `json:"ar"`
+	Rader []StadieRad   `json:"rader"`
+	Sum   []StadieCelle `json:"sum"`
+}
+
+// StadieRad is one area's figures at each stage of one year.
+type StadieRad struct {
+	Omrade Ref           `json:"omrade"`
+	Celler []StadieCelle `json:"celler"`
+}
+
+// StadieCelle is one figure at one stage, against the stage it follows
+// (innstilling against forslag, vedtatt against innstilling, an
+// alternative against the innstilling, or the forslag without one).
+type StadieCelle struct {
+	Belop   *Kr  `json:"belop"`   // nil: the stage gives no figure for the area
+	Endring *Kr  `json:"endring"` // signed change against the stage it follows; nil if none
+	Endret  bool `json:"endret"`
 }
 
 // Rammelinje is one area's frames over the plan years.

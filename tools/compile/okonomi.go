@@ -40,7 +40,6 @@ func (c *compiler) compileOkonomiplaner() {
 			ID:           ro.ID,
 			Path:         self.Path,
 			Tittel:       self.Tittel,
-			Vedtatt:      c.vedtakRefPtr(ro.VedtattI),
 			Reguleringer: []Reguleringssteg{},
 			Regnskap:     []Regnskapslinje{},
 			Kilde:        ro.Src.File,
@@ -51,13 +50,19 @@ func (c *compiler) compileOkonomiplaner() {
 			o.Plan = &r
 			c.link("plan/"+ro.Plan+"/okonomiplaner", self)
 		}
-		if ro.VedtattI != "" {
-			c.link("vedtak/"+ro.VedtattI+"/planer", Ref{ID: self.ID, Path: self.Path, Tittel: self.Tittel})
-		}
 		for i := range record.PlanYears {
 			o.Ar = append(o.Ar, ro.ForsteAr+i)
 		}
-		adopted := c.ix.Vedtak[ro.VedtattI]
+		c.compileStadier(ro, o, self)
+		st := ro.Adopted()
+		if st == nil {
+			// Not adopted: no vedtatt or regulert figures anywhere (check
+			// refuses reguleringer and regnskap without a vedtatt stage).
+			c.site.Okonomiplaner = append(c.site.Okonomiplaner, o)
+			continue
+		}
+		o.Vedtatt = c.vedtakRefPtr(st.Vedtak)
+		adopted := c.ix.Vedtak[st.Vedtak]
 		// frames[area][year index] is the frame as it stands while we walk
 		// the reguleringer in order; steps records each change.
 		type key struct {
@@ -66,7 +71,7 @@ func (c *compiler) compileOkonomiplaner() {
 		}
 		frames := map[key]int64{}
 		steps := map[key][]Steg{}
-		for _, r := range ro.Ramme {
+		for _, r := range st.Ramme {
 			line := Rammelinje{Omrade: c.omradeRef(r.Omrade)}
 			for i, b := range r.Belop {
 				if i >= record.PlanYears {
@@ -122,11 +127,16 @@ func (c *compiler) compileOkonomiplaner() {
 				}
 			}
 		}
-		for _, a := range ro.SumDriftsrammer {
+		for _, a := range st.SumDriftsrammer {
 			o.SumOppgitt = append(o.SumOppgitt, kr(a.Kr))
 		}
+		for _, s := range o.Stadier {
+			if s.Type == string(record.Vedtatt) {
+				o.SumVist = s.SumVist
+			}
+		}
 		for _, r := range ro.Regnskap {
-			line := c.regnskapslinje(ro, r)
+			line := c.regnskapslinje(ro, st, r)
 			o.Regnskap = append(o.Regnskap, line)
 			if a := c.omrader[r.Omrade]; a != nil {
 				a.Regnskap = append(a.Regnskap, line)
@@ -145,10 +155,10 @@ func orEmpty[T any](s []T) []T {
 
 // regnskapslinje sets an area's accounts at a period against its frame as
 // regulated by the vedtak made up to the end of that period.
-func (c *compiler) regnskapslinje(ro *record.Okonomiplan, r record.Driftsregnskap) Regnskapslinje {
+func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, r record.Driftsregnskap) Regnskapslinje {
 	end := r.Periode.End(r.Ar)
 	var frame int64
-	for _, rm := range ro.Ramme {
+	for _, rm := range st.Ramme {
 		if rm.Omrade == r.Omrade && r.Ar-ro.ForsteAr < len(rm.Belop) && r.Ar >= ro.ForsteAr {
 			frame = rm.Belop[r.Ar-ro.ForsteAr].Kr
 		}

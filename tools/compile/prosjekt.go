@@ -30,7 +30,9 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 		PlanlagtFerdig: datoPtr(rp.PlanlagtFerdig), Overtatt: datoPtr(rp.Overtatt),
 		Kilde: rp.Src.File, KildeURL: c.kildeURL(rp.Src.File),
 	}
-	c.link("omrade/"+rp.Omrade+"/prosjekter", self)
+	if rp.Omrade != "" { // "" when the source does not give it (ukjent)
+		c.link("omrade/"+rp.Omrade+"/prosjekter", self)
+	}
 	for _, ref := range rp.Tiltak {
 		if plan, t := c.ix.Tiltak(ref); t != nil {
 			c.link("prosjekt/"+rp.ID+"/tiltak", c.tiltakRef(plan, t))

@@ -31,6 +31,7 @@ func tables(site *compile.Site) []*table {
 		tiltakTable(site),
 		rammeTable(site),
 		reguleringTable(site),
+		stadieTable(site),
 		prosjektTable(site),
 		overskridelseTable(site),
 	}
@@ -58,6 +59,13 @@ var (
 		desc:  "export_field_ar_desc"}
 	fCount = field{typ: tInteger, required: true, minimum: minimum(0)}
 )
+
+// optional is f where a record may leave it empty because its source does
+// not give it (the record's ukjent list).
+func optional(f field) field {
+	f.required = false
+	return f
+}
 
 func count(name string, title, desc catalog.Key) field {
 	f := fCount
@@ -91,7 +99,7 @@ func vedtakTable(site *compile.Site) *table {
 			title: "export_vedtak_dato",
 			desc:  "export_vedtak_dato_desc"},
 			func(v *compile.Vedtak) cell { return date(v.Dato.ISO) }},
-		{field{name: "saksnummer", typ: tString, required: true,
+		{field{name: "saksnummer", typ: tString, // empty when the source does not give it (ukjent)
 			title: "export_vedtak_saksnummer",
 			desc:  "export_vedtak_saksnummer_desc"},
 			func(v *compile.Vedtak) cell { return str(v.Saksnummer) }},
@@ -488,7 +496,7 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 			title: "export_prosjekter_id",
 			desc:  "export_prosjekter_id_desc"},
 			func(p P) cell { return str(p.ID) }},
-		{field{name: "nummer", typ: tString, required: true, unique: true,
+		{field{name: "nummer", typ: tString, unique: true, // empty when the source does not give it (ukjent)
 			title: "export_prosjekter_nummer",
 			desc:  "export_prosjekter_nummer_desc"},
 			func(p P) cell { return str(p.Nummer) }},
@@ -496,9 +504,9 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 			title: "export_prosjekter_navn",
 			desc:  "export_prosjekter_navn_desc"},
 			func(p P) cell { return str(p.Navn) }},
-		{fOmrade, func(p P) cell { return str(p.Omrade.ID) }},
-		{fOmradeNavn, func(p P) cell { return str(p.Omrade.Tittel) }},
-		{field{name: "ansvarlig", typ: tString, required: true,
+		{optional(fOmrade), func(p P) cell { return str(p.Omrade.ID) }},
+		{optional(fOmradeNavn), func(p P) cell { return str(p.Omrade.Tittel) }},
+		{field{name: "ansvarlig", typ: tString,
 			title: "export_prosjekter_ansvarlig",
 			desc:  "export_prosjekter_ansvarlig_desc"},
 			func(p P) cell { return str(p.Ansvarlig) }},

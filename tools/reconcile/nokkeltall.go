@@ -79,9 +79,12 @@ func forside(site *compile.Site, add func(Check)) {
 	check("sum_prognose", amount(prognose), n.SumPrognose)
 
 	// The regulated driftsrammer of the year, from the areas' lines of the
-	// newest økonomiplan covering it.
+	// newest adopted økonomiplan covering it.
 	var driftsrammer int64
 	for _, o := range site.Okonomiplaner {
+		if o.Vedtatt == nil {
+			continue // a plan not adopted: never a figure of the home page
+		}
 		for i, y := range o.Ar {
 			if y != n.DriftsrammeAr {
 				continue

@@ -8,8 +8,14 @@
 // The checks:
 //
 //   - ramme_sum: in each økonomiplan and year, the rammeområder's adopted
-//     frames sum to the stated total (sum_driftsrammer) if the data states
-//     one, and to the total the site shows.
+//     frames sum to the total the site shows.
+//   - oppgitt_sum: in each økonomiplan, stage (forslag, innstilling,
+//     alternativ, vedtatt) and year, the stage's frames sum to its
+//     computed total, and to the printed total (sum_driftsrammer) if the
+//     data states one, within the plan's toleranse: a table printed in
+//     1 000 kr rounds each row, so its printed sum may differ from the sum
+//     of its rows by a few thousand kroner. The site shows the printed sum;
+//     this check shows the computed sum and the rounding difference.
 //   - regulert_sum: the regulated frames sum to the regulated total shown.
 //   - reguleringer: the reguleringer of a year sum to the difference
 //     between the regulated and the adopted budget, in total and per area.
@@ -46,7 +52,14 @@ type Check struct {
 	Expected compile.Kr  `json:"forventet"`        // what the parts sum to
 	Shown    compile.Kr  `json:"vist"`             // the figure stated or shown
 	Antall   bool        `json:"antall,omitempty"` // the figures are counts, not kroner
-	OK       bool        `json:"ok"`
+	// Stadium is the budget stage of the figures (oppgitt_sum), Toleranse
+	// how much a printed sum may differ from its parts (nil: not at all)
+	// and Avrunding the difference shown − expected when a toleranse
+	// applies.
+	Stadium   string      `json:"stadium,omitempty"`
+	Toleranse *compile.Kr `json:"toleranse,omitempty"`
+	Avrunding *compile.Kr `json:"avrunding,omitempty"`
+	OK        bool        `json:"ok"`
 }
 
 // Report is every check.
@@ -77,8 +90,15 @@ func (r *Report) Error() string {
 			if c.Antall {
 				d = money.Format(diff(c.Shown.Kr, c.Expected.Kr))
 			}
-			fmt.Fprintf(&b, ": %s: the parts sum to %s, but %s is stated (difference %s)",
+			if c.Stadium != "" {
+				fmt.Fprintf(&b, " [%s]", c.Stadium)
+			}
+			fmt.Fprintf(&b, ": %s: the parts sum to %s, but %s is stated (difference %s",
 				c.What, c.Expected.Tekst, c.Shown.Tekst, d)
+			if c.Toleranse != nil {
+				fmt.Fprintf(&b, ", more than the toleranse of %s", c.Toleranse.Tekst)
+			}
+			b.WriteString(")")
 		}
 	}
 	return b.String()
@@ -88,7 +108,7 @@ func (r *Report) Error() string {
 func Run(site *compile.Site) *Report {
 	r := &Report{Checks: []Check{}}
 	add := func(c Check) {
-		c.OK = c.Expected.Kr == c.Shown.Kr && money.InRange(c.Expected.Kr) && money.InRange(c.Shown.Kr)
+		c.OK = within(c) && money.InRange(c.Expected.Kr) && money.InRange(c.Shown.Kr)
 		if !c.OK {
 			r.Failed++
 		}
@@ -105,9 +125,6 @@ func Run(site *compile.Site) *Report {
 				if i < len(line.Regulert) {
 					regulert = sum(regulert, line.Regulert[i].Kr)
 				}
-			}
-			if i < len(o.SumOppgitt) {
-				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: "stated_total", Expected: amount(vedtatt), Shown: o.SumOppgitt[i]})
 			}
 			if i < len(o.SumVedtatt) {
 				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: "adopted_total", Expected: amount(vedtatt), Shown: o.SumVedtatt[i]})
@@ -133,6 +150,9 @@ func Run(site *compile.Site) *Report {
 				}
 			}
 		}
+	}
+	for _, o := range site.Okonomiplaner {
+		stadier(o, add)
 	}
 	for _, p := range site.Prosjekter {
 		subject := compile.Ref{ID: p.ID, Path: p.Path, Tittel: p.Navn}
@@ -166,6 +186,44 @@ func Run(site *compile.Site) *Report {
 	forside(site, add)
 	vedtakAr(site, add)
 	return r
+}
+
+// within reports whether a check's figures agree: equal, or within its
+// toleranse.
+func within(c Check) bool {
+	if c.Toleranse == nil {
+		return c.Expected.Kr == c.Shown.Kr
+	}
+	d, ok := money.Sub(c.Shown.Kr, c.Expected.Kr)
+	return ok && c.Toleranse.Kr >= 0 && money.Abs(d) <= c.Toleranse.Kr
+}
+
+// stadier checks each stage's sums: its frames against its computed total,
+// and against its printed total within the plan's toleranse.
+func stadier(o *compile.Okonomiplan, add func(Check)) {
+	subject := compile.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
+	tol := amount(0)
+	if o.Toleranse != nil {
+		tol = *o.Toleranse
+	}
+	for _, s := range o.Stadier {
+		for i, ar := range o.Ar {
+			var parts int64
+			for _, line := range s.Rammer {
+				if i < len(line.Belop) {
+					parts = sum(parts, line.Belop[i].Kr)
+				}
+			}
+			if i < len(s.Sum) {
+				add(Check{Kind: "oppgitt_sum", Subject: subject, Ar: ar, Stadium: s.Type, Omrade: s.Navn, What: "stage_total", Expected: amount(parts), Shown: s.Sum[i]})
+			}
+			if i < len(s.SumOppgitt) {
+				d := amount(diff(s.SumOppgitt[i].Kr, parts))
+				t := tol
+				add(Check{Kind: "oppgitt_sum", Subject: subject, Ar: ar, Stadium: s.Type, Omrade: s.Navn, What: "stated_total", Expected: amount(parts), Shown: s.SumOppgitt[i], Toleranse: &t, Avrunding: &d})
+			}
+		}
+	}
 }
 
 // amount is an amount with the site's text for it.

@@ -55,7 +55,8 @@ func TestTamperedFiguresFail(t *testing.T) {
 		want   string
 	}{
 		{"adopted total", func(s *compile.Site) { s.Okonomiplaner[0].SumVedtatt[1].Kr += 1000 }, "adopted_total"},
-		{"stated total", func(s *compile.Site) { s.Okonomiplaner[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
+		{"stated total", func(s *compile.Site) { s.Okonomiplaner[0].Stadier[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
+		{"a stage's total", func(s *compile.Site) { s.Okonomiplaner[1].Stadier[1].Sum[2].Kr += 1 }, "stage_total"},
 		{"regulated frame of an area", func(s *compile.Site) { s.Okonomiplaner[0].Rammer[2].Regulert[0].Kr += 500 }, "area_regulated_minus_adopted"},
 		{"a regulering", func(s *compile.Site) { s.Okonomiplaner[0].Reguleringer[0].Belop.Kr += 1 }, "regulated_minus_adopted"},
 		{"adjusted frame", func(s *compile.Site) { s.Prosjekter[0].Justert.Kr += 1 }, "adjusted_frame"},
@@ -145,5 +146,49 @@ func TestChecksHaveTexts(t *testing.T) {
 				t.Errorf("the kontroll page does not list kind %s", c.Kind)
 			}
 		}
+	}
+}
+
+// TestPrintedSumsWithinTolerance: the example's forslag of 2026–2029 is
+// typed in 1 000 kr with printed sums that differ from its rows by
+// rounding, within its toleranse: the check passes and shows the
+// difference; a printed sum outside the toleranse fails, and the message
+// names the toleranse.
+func TestPrintedSumsWithinTolerance(t *testing.T) {
+	site := example(t)
+	var o *compile.Okonomiplan
+	for _, p := range site.Okonomiplaner {
+		if p.ID == "2026-2029" {
+			o = p
+		}
+	}
+	if o == nil || len(o.Stadier) == 0 || o.Stadier[0].Type != "forslag" {
+		t.Fatal("the example has no økonomiplan 2026-2029 with a forslag first")
+	}
+	r := Run(site)
+	if r.Failed > 0 {
+		t.Fatal(r.Error())
+	}
+	rounded := 0
+	for _, c := range r.Checks {
+		if c.Kind == "oppgitt_sum" && c.What == "stated_total" && c.Subject.ID == "2026-2029" && c.Stadium == "forslag" {
+			if c.Avrunding == nil || c.Toleranse == nil || c.Toleranse.Kr != 2000 {
+				t.Fatalf("check %+v: want the rounding and a toleranse of 2 000 kr", c)
+			}
+			if c.Avrunding.Kr != c.Shown.Kr-c.Expected.Kr {
+				t.Errorf("%d: rounding %d, want printed − computed = %d", c.Ar, c.Avrunding.Kr, c.Shown.Kr-c.Expected.Kr)
+			}
+			if c.Avrunding.Kr != 0 {
+				rounded++
+			}
+		}
+	}
+	if rounded == 0 {
+		t.Error("no printed sum of the forslag differs by rounding: the example should show one")
+	}
+	o.Stadier[0].SumOppgitt[0].Kr += 2001 // 1 000 rounding already: now 3 001 off
+	r = Run(site)
+	if r.Failed != 1 || !strings.Contains(r.Error(), "stated_total") || !strings.Contains(r.Error(), "toleranse of 2\u00a0000\u00a0kr") {
+		t.Errorf("a printed sum outside the toleranse: %d failed: %s", r.Failed, r.Error())
 	}
 }

@@ -1,0 +1,153 @@
+package compile
+
+import (
+	"strconv"
+
+	"github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/record"
+)
+
+// compileStadier sets the stages of an økonomiplan (record.Stage) on o:
+// each stage with its frames and sums, the stage the plan is at, and the
+// stages side by side per year.
+func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self Ref) {
+	o.Enhet = string(ro.Enhet)
+	if o.Enhet == "" {
+		o.Enhet = string(money.UnitKr)
+	}
+	if ro.Toleranse.Set && ro.Toleranse.Kr > 0 {
+		o.Toleranse = krPtr(ro.Toleranse.Kr)
+	}
+	if latest := ro.Latest(); latest != nil {
+		o.Stadium = string(latest.Type)
+	}
+	o.Stadier = []Stadium{}
+	alt := 0
+	for _, st := range ro.Ordered() {
+		s := Stadium{Type: string(st.Type), Navn: st.Navn, Dokument: st.Dokument, Vedtak: c.vedtakRefPtr(st.Vedtak), Anker: "stadium-" + string(st.Type)}
+		if st.Type == record.Alternativ {
+			alt++
+			s.Anker += "-" + strconv.Itoa(alt)
+		}
+		s.Dato = datoPtr(st.Date(c.ix))
+		if st.Vedtak != "" {
+			c.link("vedtak/"+st.Vedtak+"/planer", self)
+		}
+		s.Sum = make([]Kr, record.PlanYears)
+		for _, r := range st.Ramme {
+			line := StadieRamme{Omrade: c.omradeRef(r.Omrade)}
+			for i, b := range r.Belop {
+				if i >= record.PlanYears {
+					break
+				}
+				line.Belop = append(line.Belop, kr(b.Kr))
+				s.Sum[i] = kr(money.MustAdd(s.Sum[i].Kr, b.Kr))
+			}
+			s.Rammer = append(s.Rammer, line)
+		}
+		s.SumVist = append([]Kr{}, s.Sum...)
+		for i, a := range st.SumDriftsrammer {
+			if i >= record.PlanYears {
+				break
+			}
+			s.SumOppgitt = append(s.SumOppgitt, kr(a.Kr))
+			s.Avrunding = append(s.Avrunding, kr(money.MustSub(a.Kr, s.Sum[i].Kr)))
+			s.SumVist[i] = kr(a.Kr)
+		}
+		s.Rammer = orEmpty(s.Rammer)
+		o.Stadier = append(o.Stadier, s)
+	}
+	for i, b := range base(o.Stadier) {
+		if b >= 0 {
+			o.Stadier[i].Mot = o.Stadier[b].Type
+		}
+	}
+	o.Sammenligning = sammenligning(o)
+}
+
+// base returns, for each stage in stadier, the index of the stage its
+// figures are compared with, or -1: the innstilling against the forslag,
+// the vedtatt against the innstilling (or the forslag), an alternative
+// against the innstilling (or the forslag).
+func base(stadier []Stadium) []int {
+	find := func(types ...string) int {
+		for _, t := range types {
+			for i, s := range stadier {
+				if s.Type == t {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	out := make([]int, len(stadier))
+	for i, s := range stadier {
+		switch s.Type {
+		case string(record.Forslag):
+			out[i] = -1
+		case string(record.Innstilling):
+			out[i] = find(string(record.Forslag))
+		default:
+			out[i] = find(string(record.Innstilling), string(record.Forslag))
+		}
+	}
+	return out
+}
+
+// sammenligning sets the stages side by side: per year, a row per area in
+// the order the areas first appear, a cell per stage.
+func sammenligning(o *Okonomiplan) []StadieAr {
+	if len(o.Stadier) == 0 {
+		return []StadieAr{}
+	}
+	var areas []Ref
+	seen := map[string]bool{}
+	for _, s := range o.Stadier {
+		for _, r := range s.Rammer {
+			if !seen[r.Omrade.ID] {
+				seen[r.Omrade.ID] = true
+				areas = append(areas, r.Omrade)
+			}
+		}
+	}
+	bases := base(o.Stadier)
+	out := []StadieAr{}
+	for i, year := range o.Ar {
+		y := StadieAr{Ar: year, Rader: []StadieRad{}}
+		for _, a := range areas {
+			figs := make([]*Kr, len(o.Stadier))
+			for si, s := range o.Stadier {
+				for _, r := range s.Rammer {
+					if r.Omrade.ID == a.ID && i < len(r.Belop) {
+						figs[si] = &r.Belop[i]
+					}
+				}
+			}
+			y.Rader = append(y.Rader, StadieRad{Omrade: a, Celler: cells(figs, bases)})
+		}
+		sums := make([]*Kr, len(o.Stadier))
+		for si, s := range o.Stadier {
+			if i < len(s.SumVist) && len(s.Rammer) > 0 {
+				sums[si] = &s.SumVist[i]
+			}
+		}
+		y.Sum = cells(sums, bases)
+		out = append(out, y)
+	}
+	return out
+}
+
+// cells compares each stage's figure with its base stage's.
+func cells(figs []*Kr, bases []int) []StadieCelle {
+	out := make([]StadieCelle, len(figs))
+	for i, f := range figs {
+		out[i].Belop = f
+		if f == nil || bases[i] < 0 || figs[bases[i]] == nil {
+			continue
+		}
+		d := money.MustSub(f.Kr, figs[bases[i]].Kr)
+		out[i].Endring = signedKr(d)
+		out[i].Endret = d != 0
+	}
+	return out
+}

@@ -22,13 +22,14 @@ var narrowPages = []string{
 	"rammeomrader/oppvekst/",
 	"vedtak/kst-2026-049/",
 	"vedtak/kst-2024-098/",
+	"okonomiplan/2026-2029/", // the budget stages side by side
 }
 
 // TestNarrowScreens loads each of narrowPages at 390 CSS px (a phone) and
 // at 1280: the page never scrolls sideways, axe finds nothing at 390 (when
 // axe-core is installed), and at every width
-// the project tables show the name and the money without scrolling
-// inside their wrapper. Screenshots at 1280 and 390 go to
+// the project tables and the budget stages tables show the name and the
+// money without scrolling inside their wrapper. Screenshots at 1280 and 390 go to
 // $PORTAL_SCREENSHOTS.
 func TestNarrowScreens(t *testing.T) {
 	site := buildSite(t, "../../data")
@@ -48,7 +49,7 @@ func TestNarrowScreens(t *testing.T) {
 				t.Errorf("%s at %d px: the page is %v px wide and scrolls sideways (widest: %s)", path, width, got,
 					eval[string](t, p, widest))
 			}
-			tables := eval[[]string](t, p, `[...document.querySelectorAll('table.projects')].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).map(t => (t.caption ? t.caption.textContent.slice(0, 40) : t.id) + ': ' + t.scrollWidth + ' px')`)
+			tables := eval[[]string](t, p, `[...document.querySelectorAll('table.projects, table.stages')].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).map(t => (t.caption ? t.caption.textContent.slice(0, 40) : t.id) + ': ' + t.scrollWidth + ' px')`)
 			if len(tables) > 0 {
 				t.Errorf("%s at %d px: the project tables %q are wider than the screen", path, width, tables)
 			}

@@ -68,6 +68,7 @@ var families = map[string][]string{
 	"kontroll_%s_explain": kontrollKinds,
 	"stage_%s":            record.StadiumTypeValues,   // compile.Stadium.Type
 	"stage_long_%s":       record.StadiumTypeValues,   // compile.Stadium.Type
+	"stage_short_%s":      record.StadiumTypeValues,   // compile.Stadium.Type, on a phone
 	"stage_note_%s":       {"forslag", "innstilling"}, // compile.Okonomiplan.Stadium, not adopted
 	"source_unit_%s":      {"kr", "1000kr"},           // compile.Okonomiplan.Enhet
 	"kontroll_what_%s": {"stage_total", "stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted",

@@ -99,7 +99,7 @@ func TestRequiredAgreesWithCheck(t *testing.T) {
 func TestRequiredDisagreement(t *testing.T) {
 	doc := string(readDoc(t))
 	for _, tc := range []struct{ old, new, want string }{
-		{"| `nummer` | text | yes |", "| `nummer` | text | no |", "the schema does not require nummer, but check says"},
+		{"| `fase` | code | yes | `\"bygging\"` |", "| `fase` | code | no | `\"bygging\"` |", "the schema does not require fase, but check says"},
 		{"| `arkivsak` | text | no |", "| `arkivsak` | text | yes |", "the schema requires arkivsak, but check accepts"},
 	} {
 		changed := strings.Replace(doc, tc.old, tc.new, 1)

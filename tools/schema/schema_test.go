@@ -283,7 +283,7 @@ tittel = "Første vedtak"
 		{"wrong type", "vedtak", strings.Replace(vedtak, `tittel = "Første vedtak"`, "tittel = 12", 1), "got number, want string"},
 		{"quoted date", "vedtak", strings.Replace(vedtak, "2025-02-13", `"13.02.2025"`, 1), "is not valid date"},
 		{"bad enum", "vedtak", vedtak + "[[punkt]]\nnr = 1\ntekst = \"x\"\n[[punkt.oppfolging]]\ndato = 2025-03-01\nstatus = \"ferdig\"\ntekst = \"x\"\n", "value must be one of"},
-		{"missing required", "vedtak", strings.Replace(vedtak, "saksnummer = \"001/25\"\n", "", 1), "missing property 'saksnummer'"},
+		{"missing required", "vedtak", strings.Replace(vedtak, "utvalg = \"KST\"\n", "", 1), "missing property 'utvalg'"},
 		{"empty required", "vedtak", strings.Replace(vedtak, `"Første vedtak"`, `""`, 1), "minLength"},
 		{"decimal amount", "prosjekt", "id = \"p\"\nnummer = \"1\"\nnavn = \"P\"\nomrade = \"o\"\nansvarlig = \"A\"\nfase = \"bygging\"\n[[kostnadsramme]]\ntype = \"opprinnelig\"\nbelop = 12.5\nvedtak = \"v\"\n", "got number, want integer"},
 		{"no utvalg", "kommune", "navn = \"K\"\nkommunenummer = \"9999\"\nmalform = \"nb\"\nreferansedato = 2026-10-31\nlisens = \"NLOD 2.0\"\nutvalg = []\n", "minItems"},

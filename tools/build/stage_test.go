@@ -118,3 +118,28 @@ var (
 	dlRE    = regexp.MustCompile(`(?s)<dl.*?</dl>`)
 	blockRE = regexp.MustCompile(`(?s)<(p|li|h[1-6]|figcaption|title)\b.*?</(p|li|h[1-6]|figcaption|title)>`)
 )
+
+// TestUkjentIkkeOppgitt builds a kommune with a project and a historic
+// vedtak whose source does not give some fields (testdata/bad/ukjent-info:
+// information, not errors): the build goes on, and the pages say "ikke
+// oppgitt" where the value would be, never "ukjent" or an empty cell.
+func TestUkjentIkkeOppgitt(t *testing.T) {
+	data := writeData(t, "../../testdata/base.txtar", "../../testdata/bad/ukjent-info.txtar")
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, data, out, "https://example.github.io/portal/"); err != nil {
+		t.Fatal(err)
+	}
+	page := read(t, filepath.Join(out, "prosjekter/vei/index.html"))
+	for _, label := range []string{"Nr.", "Rammeområde", "Ansvarlig"} {
+		re := regexp.MustCompile(`<dt>` + label + `</dt><dd><span class="muted">ikke oppgitt</span></dd>`)
+		if !re.MatchString(page) {
+			t.Errorf("prosjekter/vei: %s is not shown as ikke oppgitt", label)
+		}
+	}
+	assertContains(t, out, "vedtak/kst-2023-010/index.html", `<dd><span class="muted">ikke oppgitt</span></dd>`)
+	assertContains(t, out, "prosjekter/index.html", `<span class="muted">ikke oppgitt</span>`)
+	csv := read(t, filepath.Join(out, "data/prosjekter.csv"))
+	if !strings.Contains(csv, "\nvei,,Gang- og sykkelvei,,,,behovsutredning,") {
+		t.Errorf("prosjekter.csv: the unknown fields are not empty:\n%s", csv)
+	}
+}

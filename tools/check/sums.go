@@ -26,10 +26,12 @@ import (
 //   - a project's bevilgninger;
 //   - all projects' adjusted frames (the home page's total), and all
 //     projects' forecasts;
-//   - an økonomiplan's amounts of one plan year: the rammer, the
-//     reguleringer, the regnskap and the prognoser (the year's totals, each
-//     area's regulated frame, the avvik);
-//   - the rammer of one [[stadium]] in one plan year (the stage's total).
+//   - an økonomiplan's amounts of one plan year: the vedtatt stage's
+//     rammer and stated sum, the reguleringer, the regnskap and the
+//     prognoser (the year's totals, each area's regulated frame, the avvik,
+//     the rounding difference);
+//   - the rammer and the stated sum of every other stage in one plan year
+//     (the stage's total and its rounding difference).
 
 // term is an amount and where it is written.
 type term struct {
@@ -141,15 +143,16 @@ func (c *checker) acrossFiles(terms []term, srcs []record.Source, what string) {
 	}
 }
 
-// okonomiplanSums checks each plan year's amounts.
+// okonomiplanSums checks each plan year's amounts: the vedtatt stage's
+// rammer and printed sum with the reguleringer, regnskap and prognoser;
+// each other stage's rammer with its printed sum.
 func (c *checker) okonomiplanSums(o *record.Okonomiplan) {
+	adopted := o.Adopted()
 	for j := range record.PlanYears {
 		year := o.ForsteAr + j
 		var terms []term
-		for i, r := range o.Ramme {
-			if j < len(r.Belop) {
-				terms = append(terms, term{tomlpos.Elem(tomlpos.Elem("ramme", i)+".belop", j), r.Belop[j]})
-			}
+		if adopted != nil {
+			terms = stageTerms(*adopted, j)
 		}
 		for i, r := range o.Regulering {
 			if r.Ar == year {
@@ -162,15 +165,26 @@ func (c *checker) okonomiplanSums(o *record.Okonomiplan) {
 				terms = append(terms, term{p + ".regnskap", r.Regnskap}, term{p + ".prognose", r.Prognose})
 			}
 		}
-		c.bounded(o.Src, "the rammer, reguleringer, regnskap and prognoser of "+strconv.Itoa(year), terms)
-		for si, st := range o.Stadium {
-			var terms []term
-			for i, r := range st.Ramme {
-				if j < len(r.Belop) {
-					terms = append(terms, term{tomlpos.Elem(tomlpos.Elem(tomlpos.Elem("stadium", si)+".ramme", i)+".belop", j), r.Belop[j]})
-				}
+		c.bounded(o.Src, "the rammer, the stated sum, reguleringer, regnskap and prognoser of "+strconv.Itoa(year), terms)
+		for _, st := range o.Stages() {
+			if adopted == nil || st.Path != adopted.Path {
+				c.bounded(o.Src, "the rammer and the stated sum of this stage in "+strconv.Itoa(year), stageTerms(st, j))
 			}
-			c.bounded(o.Src, "the rammer of this stage in "+strconv.Itoa(year), terms)
 		}
 	}
+}
+
+// stageTerms are a stage's amounts of plan year j: its rammer and its
+// stated sum (whose difference from the rammer's sum the site shows).
+func stageTerms(st record.Stage, j int) []term {
+	var terms []term
+	for i, r := range st.Ramme {
+		if j < len(r.Belop) {
+			terms = append(terms, term{tomlpos.Elem(tomlpos.Elem(st.Key("ramme"), i)+".belop", j), r.Belop[j]})
+		}
+	}
+	if j < len(st.SumDriftsrammer) {
+		terms = append(terms, term{tomlpos.Elem(st.Key("sum_driftsrammer"), j), st.SumDriftsrammer[j]})
+	}
+	return terms
 }

@@ -26,6 +26,7 @@ type Dataset struct {
 	// TableID is SSB's table number from extension.px.tableid ("12362"),
 	// or "" if the file does not give it.
 	TableID string
+	IDOff   int // the byte offset of the id array, which lists the dimensions
 	// Dimensions in the order of the dataset's id; the value cube varies
 	// fastest along the last.
 	Dimensions []*Dimension
@@ -178,6 +179,9 @@ func (p *parser) dataset(root *node) *Dataset {
 	ds.Note = p.notes(root)
 	ds.TableID = p.tableID(root)
 	ids, sizes := p.idSize(root)
+	if idN, _ := root.get("id"); idN != nil {
+		ds.IDOff = idN.off
+	}
 	p.dimensions(root, ds, ids, sizes)
 	p.roles(root, ds, ids)
 	if len(ds.Dimensions) != len(ids) || len(p.probs) > 0 {

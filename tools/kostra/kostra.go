@@ -110,6 +110,9 @@ func (c *converter) convert() *record.Kostra {
 	if k.ID != "" {
 		k.URL = URL(k.ID)
 	}
+	if strings.TrimSpace(k.Tittel) == "" {
+		k.Tittel = "Tabell " + k.ID // SSB always gives a label; a file without one is still SSB's table
+	}
 	if ds.Source != "" && !strings.Contains(ds.Source, "Statistisk sentralbyrå") && !strings.Contains(ds.Source, "Statistics Norway") {
 		c.errorf(0, "source is %q: a KOSTRA table comes from Statistisk sentralbyrå; save the table from SSB's statistikkbank", ds.Source)
 	}
@@ -117,6 +120,10 @@ func (c *converter) convert() *record.Kostra {
 	fn := c.find("a KOSTRA function", "KOKfunksjon0000", "", "KOKfunksjon")
 	tid := c.find("a year", "Tid", first(ds.Role["time"]), "Tid")
 	if region == nil || fn == nil || tid == nil {
+		return nil
+	}
+	if region == fn || region == tid || fn == tid {
+		c.errorf(c.ds.IDOff, "the same dimension is used for two of region, KOSTRA function and year (role %v): the table needs one dimension for each", ds.Role)
 		return nil
 	}
 	for _, d := range []*jsonstat.Dimension{region, fn, tid} {
@@ -205,14 +212,17 @@ func (c *converter) fixed(d *jsonstat.Dimension) record.KostraFast {
 		return record.KostraFast{}
 	}
 	cat := d.Categories[0]
+	if strings.TrimSpace(cat.ID) == "" {
+		c.errorf(cat.Off, "dimension %q has a category with an empty id: fetch the table again", d.ID)
+	}
 	if u := cat.Unit; u != nil && u.Label != "" && u.Label != "kr" && u.Label != "kroner" {
 		c.errorf(cat.Off, "the figures of %q are in %q: the portal shows kroner per innbygger; fetch the statistikkvariabel in kr", cat.ID, u.Label)
 	}
-	return record.KostraFast{Dimensjon: c.text(d.Off, "the dimension id", d.ID), Kode: c.text(cat.Off, "the category id", cat.ID), Navn: c.text(cat.Off, "the label of "+strconv.Quote(cat.ID), cat.Label)}
+	return record.KostraFast{Dimensjon: c.text(d.Off, "the dimension id", d.ID), Kode: c.text(cat.Off, "the category id", cat.ID), Navn: c.text(cat.Off, "the label of "+strconv.Quote(cat.ID), orWord(cat.Label, cat.ID))}
 }
 
 func orWord(label, id string) string {
-	if label != "" {
+	if strings.TrimSpace(label) != "" {
 		return label
 	}
 	return id
@@ -233,7 +243,7 @@ func (c *converter) regions(d *jsonstat.Dimension) []record.KostraKode {
 			continue
 		}
 		seen[role] = cat.ID
-		out = append(out, record.KostraKode{Kode: cat.ID, Navn: c.text(cat.Off, "the label of region "+strconv.Quote(cat.ID), cat.Label), Rolle: role})
+		out = append(out, record.KostraKode{Kode: cat.ID, Navn: c.text(cat.Off, "the label of region "+strconv.Quote(cat.ID), orWord(cat.Label, cat.ID)), Rolle: role})
 	}
 	if seen[record.KostraKommune] == "" {
 		c.errorf(d.Off, "the table has no figures for the kommune %s (kommunenummer in kommune.toml): fetch it with region %s (or fix kommunenummer)", c.opt.Kommunenummer, c.opt.Kommunenummer)
@@ -249,7 +259,7 @@ func (c *converter) functions(d *jsonstat.Dimension) []record.KostraFunksjon {
 			c.errorf(cat.Off, "%q (%s) is not a KOSTRA function: a function is three digits, e.g. \"202\"; fetch single functions, not SSB's groups of them", cat.ID, cat.Label)
 			continue
 		}
-		out = append(out, record.KostraFunksjon{Kode: cat.ID, Navn: c.text(cat.Off, "the label of function "+strconv.Quote(cat.ID), cat.Label)})
+		out = append(out, record.KostraFunksjon{Kode: cat.ID, Navn: c.text(cat.Off, "the label of function "+strconv.Quote(cat.ID), orWord(cat.Label, cat.ID))})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package kostra_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,5 +132,18 @@ func TestBad(t *testing.T) {
 		if k != nil || !strings.Contains(strings.Join(got, "\n"), tc.want) {
 			t.Errorf("%s: record %v, got\n%s\nwant\n%s", tc.file, k != nil, strings.Join(got, "\n"), tc.want)
 		}
+	}
+}
+
+// TestOneDimensionTwice: a role that names the function dimension as the
+// regions is refused, not read as a table of one dimension.
+func TestOneDimensionTwice(t *testing.T) {
+	src := bytes.Replace(read(t, "small-12362.json"), []byte(`"geo": [
+      "KOKkommuneregion0000"`), []byte(`"geo": [
+      "KOKfunksjon0000"`), 1)
+	k, diags := convert(t, "twice.json", src)
+	got := fmt.Sprint(diags.Sorted())
+	if k != nil || !strings.Contains(got, "the same dimension is used for two of region, KOSTRA function and year") {
+		t.Errorf("record %v, problems %s", k != nil, got)
 	}
 }

@@ -26,6 +26,7 @@ import (
 // A chart is produced only where there is something to draw:
 //
 //	omrade/<id>                          an area with frames in an økonomiplan
+//	kostra/<id>                          an area with KOSTRA figures (kostra.go)
 //	okonomiplan/<id>/reguleringer/<year> a plan year with at least one regulering
 //	prosjekt/<id>                        a project with a kostnadsramme, spend or forecast
 //	portefolje                           at least one project with a forecast
@@ -61,6 +62,9 @@ func build(site *compile.Site) map[string]chart {
 	for _, o := range site.Omrader {
 		if c, ok := omradeChart(site, o, w); ok {
 			out["omrade/"+o.ID] = c
+		}
+		if c, ok := kostraChart(o, w); ok {
+			out["kostra/"+o.ID] = c
 		}
 	}
 	for _, o := range site.Okonomiplaner {

@@ -55,6 +55,9 @@ func TestExampleKeys(t *testing.T) {
 	var want []string
 	for _, o := range site.Omrader {
 		want = append(want, "omrade/"+o.ID)
+		if len(o.Kostra) > 0 {
+			want = append(want, "kostra/"+o.ID) // the example has a KOSTRA table with every area's functions
+		}
 	}
 	for _, p := range site.Prosjekter {
 		want = append(want, "prosjekt/"+p.ID)

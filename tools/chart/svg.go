@@ -151,10 +151,16 @@ func (c *canvas) hatched() []attr {
 // newCanvas starts an SVG for key with its title. kind names the chart
 // ("omrade", "reguleringer", "prosjekt", "portefolje") for the root class.
 func newCanvas(key, kind, title string, height float64, hatch bool) *canvas {
+	return newCanvasWidth(key, kind, title, width, height, hatch)
+}
+
+// newCanvasWidth starts an SVG of another width than the charts' 640: a
+// chart drawn for a phone's column keeps its text at full size there.
+func newCanvasWidth(key, kind, title string, wide, height float64, hatch bool) *canvas {
 	c := &canvas{id: "chart-" + slug(key), height: height}
 	c.start("svg",
 		a("xmlns", "http://www.w3.org/2000/svg"),
-		a("viewBox", "0 0 "+num(width)+" "+num(height)),
+		a("viewBox", "0 0 "+num(wide)+" "+num(height)),
 		a("width", "100%"),
 		a("role", "img"),
 		a("aria-labelledby", c.titleID()),

@@ -45,6 +45,10 @@ func Check(s *record.Set, diags *diag.List) {
 	for _, p := range s.Prosjekter {
 		c.prosjekt(p)
 	}
+	for _, k := range s.Kostra {
+		c.kostraTable(k)
+	}
+	c.kostraFunctions()
 	c.sums()
 }
 

@@ -75,6 +75,7 @@ func CompileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	c.kommune()
 	c.compileVedtak()
 	c.compileOmrader()
+	c.compileKostra()
 	c.compilePlaner()
 	c.compileOkonomiplaner()
 	c.compileProsjekter()

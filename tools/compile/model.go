@@ -378,6 +378,7 @@ type Omrade struct {
 	Utdrag      string           `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
 	Ansvarlig   string           `json:"ansvarlig"`
 	Kostra      []string         `json:"kostra"`
+	KostraTall  *OmradeKostra    `json:"kostra_tall"` // the functions' figures from SSB (kostra.go); nil without a table
 	Rammer      []OmradeRamme    `json:"rammer"`
 	Regnskap    []Regnskapslinje `json:"regnskap"`
 	Prosjekter  []Ref            `json:"prosjekter"`

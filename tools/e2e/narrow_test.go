@@ -63,6 +63,18 @@ func TestNarrowScreens(t *testing.T) {
 			}
 		}
 	}
+	// The KOSTRA chart keeps its smallest text (12 units) at 12 px or more on
+	// a phone, and its table cites SSB's table with a link.
+	do(t, p, chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+basePath+"rammeomrader/oppvekst/"))
+	if px := eval[float64](t, p, `(() => { const s = document.querySelector('svg.chart--kostra'); return s ? s.getBoundingClientRect().width / s.viewBox.baseVal.width * 12 : 0; })()`); px < 12 {
+		t.Errorf("oppvekst at 390 px: the KOSTRA chart's smallest text is %.1f px, want at least 12", px)
+	}
+	if w := eval[string](t, p, `(() => { const t = document.querySelector('table.kostra-table'); return t.scrollWidth > t.parentElement.clientWidth + 1 ? t.scrollWidth + ' px in ' + t.parentElement.clientWidth : ''; })()`); w != "" {
+		t.Errorf("oppvekst at 390 px: the KOSTRA table is wider than the screen (%s): a reader must scroll to see the latest year", w)
+	}
+	if src := eval[string](t, p, `(() => { const a = document.querySelector('.kostra-source a'); return a ? a.href : ''; })()`); src != "https://www.ssb.no/statbank/table/12362" {
+		t.Errorf("oppvekst: the KOSTRA table cites %q, want SSB's table 12362", src)
+	}
 	// The money columns are the ones left at 390 px, written compactly with
 	// the exact amount in the cell's title.
 	do(t, p, chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+basePath+"overskridelser/"))

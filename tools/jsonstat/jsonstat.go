@@ -23,6 +23,10 @@ type Dataset struct {
 	Source  string
 	Updated string // as written: a date or an ISO 8601 time
 	Note    []string
+	// TableID is SSB's table number from extension.px.tableid ("12362"),
+	// or "" if the file does not give it.
+	TableID string
+	IDOff   int // the byte offset of the id array, which lists the dimensions
 	// Dimensions in the order of the dataset's id; the value cube varies
 	// fastest along the last.
 	Dimensions []*Dimension
@@ -36,6 +40,7 @@ type Dimension struct {
 	ID         string
 	Label      string
 	Categories []Category // in index order
+	Off        int        // the byte offset of the dimension's object
 	index      map[string]int
 }
 
@@ -44,6 +49,7 @@ type Category struct {
 	ID    string
 	Label string // the id if the dataset gives no label
 	Unit  *Unit  // for metric categories, if given
+	Off   int    // the byte offset of the category's entry in the index
 }
 
 // Unit describes a metric category's unit.
@@ -58,7 +64,13 @@ type Value struct {
 	Number float64 // the figure, if not Null
 	Text   string  // the number exactly as written, e.g. "54321" or "12.5"
 	Status string  // SSB's mark: ".." no data, "." not applicable, ":" confidential …
+	Off    int     // the byte offset of the value; -1 if missing from a sparse object
 }
+
+// LineCol converts a byte offset in the file Parse read into a 1-based
+// line and column (columns count characters), for messages about a value
+// the dataset was read from.
+func LineCol(src []byte, off int) (line, col int) { return lineCol(src, off) }
 
 // Problem is one thing wrong with a file, at line:col.
 type Problem struct {
@@ -165,7 +177,11 @@ func (p *parser) dataset(root *node) *Dataset {
 		p.bad(u.off, "updated %q is not an ISO 8601 date or time (2026-02-25 or 2026-02-25T07:00:00Z)", u.str)
 	}
 	ds.Note = p.notes(root)
+	ds.TableID = p.tableID(root)
 	ids, sizes := p.idSize(root)
+	if idN, _ := root.get("id"); idN != nil {
+		ds.IDOff = idN.off
+	}
 	p.dimensions(root, ds, ids, sizes)
 	p.roles(root, ds, ids)
 	if len(ds.Dimensions) != len(ids) || len(p.probs) > 0 {
@@ -193,6 +209,22 @@ func validTime(s string) bool {
 		}
 	}
 	return false
+}
+
+// tableID reads extension.px.tableid, where SSB names the table; any
+// other extension is SSB's own and is not read.
+func (p *parser) tableID(root *node) string {
+	ext, _ := root.get("extension")
+	px, _ := ext.get("px")
+	id, _ := px.get("tableid")
+	if id == nil {
+		return ""
+	}
+	if id.kind != '"' {
+		p.bad(id.off, "extension.px.tableid is %s, want the table number as a string, e.g. \"12362\"", kindName(id.kind))
+		return ""
+	}
+	return id.str
 }
 
 // notes reads note: an array of strings.
@@ -306,7 +338,7 @@ func (p *parser) dimension(id string, dn *node) *Dimension {
 	if !p.want(dn, '{', fmt.Sprintf("dimension %q", id), dn.off) {
 		return nil
 	}
-	d := &Dimension{ID: id, Label: p.str(dn, "label"), index: map[string]int{}}
+	d := &Dimension{ID: id, Label: p.str(dn, "label"), Off: dn.off, index: map[string]int{}}
 	cat, _ := dn.get("category")
 	if !p.want(cat, '{', fmt.Sprintf("dimension %q's category", id), dn.off) {
 		return nil
@@ -314,13 +346,14 @@ func (p *parser) dimension(id string, dn *node) *Dimension {
 	idx, _ := cat.get("index")
 	lab, _ := cat.get("label")
 	var order []string
+	var offs []int
 	switch {
 	case idx == nil:
 		if lab == nil || lab.kind != '{' || len(lab.keys) != 1 {
 			p.bad(cat.off, "dimension %q's category has no index: give index (needed unless there is exactly one category, named in label)", id)
 			return nil
 		}
-		order = lab.keys
+		order, offs = lab.keys, lab.koff
 	case idx.kind == '[':
 		for _, k := range idx.kids {
 			if k.kind != '"' {
@@ -333,9 +366,11 @@ func (p *parser) dimension(id string, dn *node) *Dimension {
 			}
 			d.index[k.str] = len(order)
 			order = append(order, k.str)
+			offs = append(offs, k.off)
 		}
 	case idx.kind == '{':
 		order = make([]string, len(idx.keys))
+		offs = make([]int, len(idx.keys))
 		for i, k := range idx.keys {
 			n, err := strconv.Atoi(idx.kids[i].str)
 			if idx.kids[i].kind != '0' || err != nil || n < 0 || n >= len(idx.keys) {
@@ -346,7 +381,7 @@ func (p *parser) dimension(id string, dn *node) *Dimension {
 				p.bad(idx.kids[i].off, "categories %q and %q have the same index %d", order[n], k, n)
 				return nil
 			}
-			order[n] = k
+			order[n], offs[n] = k, idx.koff[i]
 		}
 	default:
 		p.bad(idx.off, "dimension %q's index is %s, want an array or an object", id, kindName(idx.kind))
@@ -354,7 +389,7 @@ func (p *parser) dimension(id string, dn *node) *Dimension {
 	}
 	for i, c := range order {
 		d.index[c] = i
-		d.Categories = append(d.Categories, Category{ID: c, Label: c})
+		d.Categories = append(d.Categories, Category{ID: c, Label: c, Off: offs[i]})
 	}
 	p.labels(d, lab)
 	unit, _ := cat.get("unit")
@@ -463,7 +498,7 @@ func (p *parser) values(root *node, total int) []Value {
 	}
 	out := make([]Value, total)
 	for i := range out {
-		out[i].Null = true
+		out[i].Null, out[i].Off = true, -1
 	}
 	switch vn.kind {
 	case '[':
@@ -503,17 +538,17 @@ func (p *parser) cellIndex(k string, total, off int, what string) (int, bool) {
 func (p *parser) value(n *node) Value {
 	switch n.kind {
 	case 'n':
-		return Value{Null: true}
+		return Value{Null: true, Off: n.off}
 	case '0':
 		f, err := strconv.ParseFloat(n.str, 64)
 		if err != nil || math.IsInf(f, 0) {
 			p.bad(n.off, "value %s is out of range", n.str)
-			return Value{Null: true}
+			return Value{Null: true, Off: n.off}
 		}
-		return Value{Number: f, Text: n.str}
+		return Value{Number: f, Text: n.str, Off: n.off}
 	}
 	p.bad(n.off, "a value is %s, want a number or null", quoteNode(n))
-	return Value{Null: true}
+	return Value{Null: true, Off: n.off}
 }
 
 // status attaches the statuses to the values.

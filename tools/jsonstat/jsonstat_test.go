@@ -26,6 +26,16 @@ func TestKostra(t *testing.T) {
 	if ds.Source != "Statistisk sentralbyrå" || !strings.HasPrefix(ds.Label, "12362:") || ds.Updated != "2025-06-15T06:00:00Z" || len(ds.Note) != 1 {
 		t.Errorf("metadata %q %q %q %q", ds.Source, ds.Label, ds.Updated, ds.Note)
 	}
+	if ds.TableID != "12362" {
+		t.Errorf("table id %q, want 12362 from extension.px.tableid", ds.TableID)
+	}
+	src := readFixture(t, "kostra-12362.json")
+	if l, c := LineCol(src, ds.Dimension("Tid").Categories[2].Off); l != 121 || c != 11 {
+		t.Errorf("category 2024 at %d:%d, want 121:11", l, c)
+	}
+	if l, c := LineCol(src, ds.Values[5].Off); l != 162 || c != 5 || !ds.Values[5].Null {
+		t.Errorf("the null value at %d:%d (%+v), want 162:5", l, c, ds.Values[5])
+	}
 	if got := ds.Role["geo"]; len(got) != 1 || got[0] != "KOKkommuneregion0000" {
 		t.Errorf("geo role %v", got)
 	}

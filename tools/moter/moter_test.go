@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/check"
+	"github.com/openkommune/portal/tools/cputime"
 	"github.com/openkommune/portal/tools/einnsyn"
 	"github.com/openkommune/portal/tools/load"
 )
@@ -230,6 +231,8 @@ func TestErrorWritesNothing(t *testing.T) {
 // import writes 2 000 files, and every iteration plans from scratch.
 func BenchmarkImportYear(b *testing.B) {
 	src := yearJSONLD(2000)
+	cpu := cputime.Used()
+	defer func() { b.ReportMetric(float64((cputime.Used()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op") }()
 	for b.Loop() {
 		b.StopTimer()
 		data := copyData(b)

@@ -38,6 +38,7 @@ type Set struct {
 	Planer      []*Plan
 	Okonomiplan []*Okonomiplan
 	Prosjekter  []*Prosjekt
+	Kostra      []*Kostra // data/kostra/: SSB's KOSTRA tables (kostra.go)
 }
 
 // Kommune is data/kommune.toml: who the kommune is and its own rules.

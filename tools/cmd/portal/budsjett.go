@@ -54,10 +54,7 @@ func importBudsjett(args []string, stdout, stderr io.Writer) int {
 		t, probs = sheet.Extract(g, m)
 	}
 	if len(probs) > 0 {
-		for _, p := range probs {
-			fmt.Fprintln(stderr, p)
-		}
-		fmt.Fprintf(stderr, "%d problem(s); nothing was read\n", len(probs))
+		printSheetProblems(stderr, probs)
 		return 1
 	}
 	printTable(stdout, t)

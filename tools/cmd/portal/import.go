@@ -12,7 +12,8 @@ import (
 )
 
 const importUsage = `usage: portal import moter [-root DIR] [-data DIR] [-innsyn URL] [-n] FILE.jsonld|FILE.xml
-       portal import budsjett -guess|-mapping MAPPING.toml FILE.xlsx|FILE.csv`
+       portal import budsjett -guess|-mapping MAPPING.toml FILE.xlsx|FILE.csv
+       portal import kostra [-root DIR] [-data DIR] [-hentet YYYY-MM-DD] [-n] FILE.json`
 
 // runImport brings in data a kommune already has elsewhere.
 func runImport(args []string) int {
@@ -25,6 +26,8 @@ func runImport(args []string) int {
 		return importMoter(args[1:])
 	case "budsjett":
 		return importBudsjett(args[1:], os.Stdout, os.Stderr)
+	case "kostra":
+		return importKostra(args[1:], os.Stdout, os.Stderr)
 	}
 	fmt.Fprintln(os.Stderr, importUsage)
 	return 2

@@ -7,7 +7,8 @@
 //	portal synth   write a synthetic kommune of any size (for benchmarks)
 //	portal new     start a new vedtak or prosjekt file from its record type
 //	portal schema  write the data files' JSON Schemas into schemas/ (for editors)
-//	portal import  bring in møtedata from eInnsyn (portal import moter FILE)
+//	portal import  bring in møtedata from eInnsyn (portal import moter FILE),
+//	               KOSTRA figures from SSB (portal import kostra FILE)
 //	portal export  write every list as one workbook (portal export xlsx)
 //
 // Run "portal <command> -h" for the flags of each.

@@ -75,14 +75,23 @@ type checker struct {
 	figures map[Part]map[int][]int64
 }
 
+// errorf reports a problem at the key path, which starts the message as
+// in the rest of check's messages ("kolonner[2]: column …").
 func (c *checker) errorf(path, format string, args ...any) {
 	pos := c.o.Src.At(path)
-	c.diags.Errorf(c.o.Src.Path, pos.Line, pos.Col, format, args...)
+	c.diags.Errorf(c.o.Src.Path, pos.Line, pos.Col, "%s", keyed(path, fmt.Sprintf(format, args...)))
 }
 
 func (c *checker) warnf(path, format string, args ...any) {
 	pos := c.o.Src.At(path)
-	c.diags.Warnf(c.o.Src.Path, pos.Line, pos.Col, format, args...)
+	c.diags.Warnf(c.o.Src.Path, pos.Line, pos.Col, "%s", keyed(path, fmt.Sprintf(format, args...)))
+}
+
+func keyed(path, msg string) string {
+	if path == "" {
+		return msg
+	}
+	return path + ": " + msg
 }
 
 func (c *checker) rejected(path string) bool {
@@ -389,7 +398,7 @@ func (c *checker) partB() {
 		}
 		switch {
 		case a.Omrade == "":
-			c.errorf(ap, "missing omrade: the id of the rammeområde in rammeomrader.toml")
+			c.errorf(tomlpos.Join(ap, "omrade"), "missing omrade: the id of the rammeområde in rammeomrader.toml")
 			complete = false
 		case c.ix.Omrader[a.Omrade] == nil:
 			c.errorf(tomlpos.Join(ap, "omrade"), "rammeområde %q does not exist: write an id from rammeomrader.toml", a.Omrade)

@@ -33,6 +33,9 @@ func tables(site *compile.Site) []*table {
 		reguleringTable(site),
 		prosjektTable(site),
 		overskridelseTable(site),
+		oversiktTable(site),
+		bevilgningTable(site),
+		bevilgningPerArTable(site),
 	}
 }
 

@@ -179,6 +179,26 @@ func checkProjects(s *record.Set, diags *diag.List) {
 		l, _ := Layouts["2022"].Line(Investering, nr)
 		names = append(names, fmt.Sprintf("%d %s", nr, l.Nb))
 	}
+	// The site sums every project's bevilgninger per year (package
+	// compile's Investering): each year's amounts, counted by their size,
+	// stay within money.MaxSum.
+	years := map[int]*money.Terms{}
+	for _, p := range s.Prosjekter {
+		for i, b := range p.Bevilgning {
+			if !b.Belop.Set || b.Belop.Problem() != "" {
+				continue
+			}
+			t := years[b.Ar]
+			if t == nil {
+				t = &money.Terms{}
+				years[b.Ar] = t
+			}
+			if t.OK() && !t.Add(b.Belop.Kr) {
+				pos := p.Src.At(fmt.Sprintf("bevilgning[%d].belop", i))
+				diags.Errorf(p.Src.Path, pos.Line, pos.Col, "bevilgning[%d].belop: with this amount the projects' bevilgninger for %d add up to more than %s (counting each amount by its size): no figure the portal computes may be that large; check the number of digits", i, b.Ar, money.FormatKr(money.MaxSum))
+			}
+		}
+	}
 	for _, p := range s.Prosjekter {
 		if p.Investeringslinje == 0 || p.Src.Pos != nil && p.Src.Pos.Rejected("investeringslinje") {
 			continue
@@ -189,7 +209,7 @@ func checkProjects(s *record.Set, diags *diag.List) {
 		}
 		if !ok {
 			pos := p.Src.At("investeringslinje")
-			diags.Errorf(p.Src.Path, pos.Line, pos.Col, "investeringslinje %d is not a § 5-5 line a project's bevilgning belongs to: write one of %s (or leave it out for 1)", p.Investeringslinje, strings.Join(names, ", "))
+			diags.Errorf(p.Src.Path, pos.Line, pos.Col, "investeringslinje: %d is not a § 5-5 line a project's bevilgning belongs to: write one of %s (or leave it out for 1)", p.Investeringslinje, strings.Join(names, ", "))
 		}
 	}
 }

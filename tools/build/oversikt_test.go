@@ -43,7 +43,7 @@ func TestBuildOversikter(t *testing.T) {
 			// The 2020 layout has its own fund lines and 23 drift lines;
 			// income printed negative is shown as printed.
 			p2021 := read(t, filepath.Join(out, "oversikter/2021-arsregnskap/index.html"))
-			for _, want := range []string{w["line19_2020"], "−225"+nbsp+"000"+nbsp+"000"+nbsp+"kr"} {
+			for _, want := range []string{w["line19_2020"], "−225" + nbsp + "000" + nbsp + "000" + nbsp + "kr"} {
 				if !strings.Contains(p2021, want) {
 					t.Errorf("2021-arsregnskap lacks %q", want)
 				}

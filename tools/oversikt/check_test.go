@@ -259,3 +259,28 @@ func TestIncomeNegative(t *testing.T) {
 		t.Fatal("no error for income printed negative without fortegn")
 	}
 }
+
+// A project's investeringslinje must be a § 5-5 line projects belong to,
+// and one year's bevilgninger of all projects stay within money.MaxSum.
+func TestProjectChecks(t *testing.T) {
+	bad := `id = "x"
+investeringslinje = 7
+[[bevilgning]]
+ar = 2030
+belop = 9_000_000_000_000
+vedtak = "kst-2024-090"
+`
+	extra := map[string]string{"prosjekter/x.toml": bad}
+	for i := range 120 {
+		extra[fmt.Sprintf("prosjekter/y%d.toml", i)] = fmt.Sprintf("id = \"y%d\"\n[[bevilgning]]\nar = 2030\nbelop = 9_000_000_000_000\nvedtak = \"kst-2024-090\"\n", i)
+	}
+	errs := strings.Join(run(t, good(), extra), "\n")
+	for _, want := range []string{
+		"data/prosjekter/x.toml:2:1: error: investeringslinje: 7 is not a § 5-5 line",
+		"error: bevilgning[0].belop: with this amount the projects' bevilgninger for 2030 add up to more than",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("want %q; got:\n%s", want, errs)
+		}
+	}
+}

@@ -79,6 +79,15 @@ func TestBuildOversikter(t *testing.T) {
 			if !strings.Contains(csv, "2025-arsregnskap,arsregnskap,regnskap,2022,drift,5,") || !strings.Contains(csv, ",329001000,329001,1000kr,standard,329000000,1000,") {
 				t.Errorf("oversikter.csv lacks line 5 of 2025 with its printed figure, sum and rounding:\n%s", csv[:min(len(csv), 600)])
 			}
+			// Frame growth with its sign without a forecast, and figures
+			// never reported shown as such, never as 0.
+			notReported := map[string]string{"nb": "ikke rapportert", "nn": "ikkje rapportert"}[lang]
+			assertContains(t, out, "prosjekter/c-hall/index.html", "&#43;6"+nbsp+"000"+nbsp+"000"+nbsp+"kr", "&#43;30,0"+nbsp+"%",
+				`<span class="not-reported">– `+notReported+`</span>`)
+			hall := read(t, filepath.Join(out, "prosjekter/c-hall/index.html"))
+			if strings.Contains(hall, ">0"+nbsp+"kr<") {
+				t.Errorf("c-hall shows 0 kr for a figure never reported")
+			}
 			checkLinks(t, out, "/")
 			checkNoTemplateLeaks(t, out)
 		})

@@ -22,6 +22,9 @@ var narrowPages = []string{
 	"rammeomrader/oppvekst/",
 	"vedtak/kst-2026-049/",
 	"vedtak/kst-2024-098/",
+	"oversikter/",
+	"oversikter/2025-arsregnskap/",
+	"kontroll/",
 }
 
 // TestNarrowScreens loads each of narrowPages at 390 CSS px (a phone) and

@@ -42,7 +42,7 @@ type Oversikt struct {
 type Kolonne struct {
 	Kode string `json:"kode"` // regnskap, regulert, opprinnelig, regnskap_i_fjor, budsjett, budsjett_i_fjor, or a plan year
 	Ar   int    `json:"ar"`
-	Type string `json:"type"` // regnskap, vedtatt, regulert
+	Type string `json:"type"` // regnskap, vedtatt, regulert, budsjett (last year's, not reconciled)
 }
 
 // Oversikts is one of the two oversikter of a page.

@@ -74,7 +74,7 @@ func oversiktTable(site *compile.Site) *table {
 			desc:  "export_oversikter_kolonne_desc"},
 			func(r oversiktRow) cell { return str(r.o.Kolonner[r.i].Kode) }},
 		{fAr, func(r oversiktRow) cell { return intOf(r.o.Kolonner[r.i].Ar) }},
-		{field{name: "type", typ: tString, required: true, enum: []string{"regnskap", "vedtatt", "regulert"},
+		{field{name: "type", typ: tString, required: true, enum: []string{"regnskap", "vedtatt", "regulert", "budsjett"},
 			title: "export_oversikter_type",
 			desc:  "export_oversikter_type_desc"},
 			func(r oversiktRow) cell { return str(r.o.Kolonner[r.i].Type) }},

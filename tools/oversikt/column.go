@@ -27,6 +27,10 @@ const (
 	KindRegnskap ColumnKind = "regnskap" // accounts
 	KindVedtatt  ColumnKind = "vedtatt"  // the budget as adopted (or at the oversikt's stage)
 	KindRegulert ColumnKind = "regulert" // the budget after the year's reguleringer
+	// KindBudsjett is last year's budget as an årsbudsjett or økonomiplan
+	// prints it, adopted or regulated as the document chose: shown, not
+	// reconciled.
+	KindBudsjett ColumnKind = "budsjett"
 )
 
 // Column is one column of an oversikt.
@@ -46,10 +50,10 @@ var columnCodes = map[record.OversiktDokument]map[string]struct {
 		"regnskap_i_fjor": {-1, KindRegnskap},
 	},
 	record.DokArsbudsjett: {
-		"budsjett": {0, KindVedtatt}, "budsjett_i_fjor": {-1, KindVedtatt}, "regnskap_i_fjor": {-1, KindRegnskap},
+		"budsjett": {0, KindVedtatt}, "budsjett_i_fjor": {-1, KindBudsjett}, "regnskap_i_fjor": {-1, KindRegnskap},
 	},
 	record.DokOkonomiplan: {
-		"budsjett_i_fjor": {-1, KindVedtatt}, "regnskap_i_fjor": {-1, KindRegnskap},
+		"budsjett_i_fjor": {-1, KindBudsjett}, "regnskap_i_fjor": {-1, KindRegnskap},
 	},
 }
 

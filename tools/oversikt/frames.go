@@ -64,7 +64,7 @@ func (c *checker) frames() {
 	}
 	l, _ := c.layout.Line(Drift, c.layout.SumDrift)
 	for j, col := range c.cols {
-		if col.Kind == KindRegnskap {
+		if col.Kind != KindVedtatt && col.Kind != KindRegulert {
 			continue
 		}
 		plan, i := Budget(c.set, c.o, col.Year)
@@ -139,7 +139,7 @@ func (c *checker) projects() {
 		}
 		l, _ := c.layout.Line(Investering, nr)
 		for j, col := range c.cols {
-			if col.Kind == KindRegnskap {
+			if col.Kind != KindVedtatt && col.Kind != KindRegulert {
 				continue
 			}
 			vedtak := ""

@@ -162,7 +162,7 @@ func plan(site *compile.Site, o *compile.Oversikt, y int) (*compile.Okonomiplan,
 // frames sums the rammeområder's frames for a budget column: adopted, or
 // regulated for a regulert column.
 func frames(site *compile.Site, o *compile.Oversikt, col compile.Kolonne) (int64, string, bool) {
-	if col.Type == "regnskap" {
+	if col.Type != "vedtatt" && col.Type != "regulert" {
 		return 0, "", false
 	}
 	p, i := plan(site, o, col.Ar)
@@ -187,7 +187,7 @@ func frames(site *compile.Site, o *compile.Oversikt, col compile.Kolonne) (int64
 // column: all of the year's for regulert, those of the adopting vedtak
 // otherwise.
 func projects(site *compile.Site, o *compile.Oversikt, col compile.Kolonne, nr int) (int64, bool) {
-	if col.Type == "regnskap" {
+	if col.Type != "vedtatt" && col.Type != "regulert" {
 		return 0, false
 	}
 	vedtak := ""

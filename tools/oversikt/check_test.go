@@ -203,6 +203,12 @@ func TestBadOversikt(t *testing.T) {
 		{"unknown fortegn", strings.Replace(g, `enhet =`, `fortegn = "negativ"`+"\nenhet =", 1), `fortegn =`, `fortegn "negativ" is not a sign convention`},
 		{"computed line within tolerance", strings.Replace(g, "{ nr = 5, belop = [480000,", "{ nr = 5, belop = [480002,", 1), "", ""},
 		{"2020 layout has 23 drift lines", strings.Replace(g, `oppsett = "2022"`, `oppsett = "2020"`, 1), `{ nr = 24,`, `line 24 is not a line of § 5-4 drift in the 2020 layout (lines 1–23)`},
+		{"kolonner not a list", strings.Replace(g, `kolonner = ["regnskap", "regulert", "opprinnelig"]`, `kolonner = "regnskap"`, 1), `kolonner =`, `kolonner`},
+		{"nr as text", strings.Replace(g, "{ nr = 3,", `{ nr = "3",`, 1), `{ nr = "3",`, `nr`},
+		{"linje not a list", strings.Replace(g, "[investering]\nlinje = [", "[investering]\nlinje = 5\nx = [", 1), `linje = 5`, `linje`},
+		{"decimal tolerance", strings.Replace(g, `toleranse = 2`, `toleranse = 1.5`, 1), `toleranse =`, `toleranse`},
+		{"empty part", strings.Replace(g, "[investering]\nlinje = [", "[investering]\nlinje = []\nx = [", 1), `linje = []`, `line 1 "Investeringer i varige driftsmidler" of § 5-5 investering is missing`},
+		{"year out of range", strings.Replace(g, "ar = 2025", "ar = 1999", 1), `ar = 1999`, `ar 1999 is outside`},
 		{"no parts", header, `id =`, `no oversikt in the file`},
 	}
 	for _, tc := range cases {

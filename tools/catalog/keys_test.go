@@ -63,7 +63,7 @@ var families = map[string][]string{
 	"risiko_%s":           record.RisikoValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
-	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser"}, // export's lists
+	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar"}, // export's lists
 	"kontroll_%s":         kontrollKinds,
 	"kontroll_%s_explain": kontrollKinds,
 	"stage_%s":            record.StadiumTypeValues,   // compile.Stadium.Type
@@ -76,14 +76,24 @@ var families = map[string][]string{
 		"count_vedtak", "count_punkter", "count_punkter_apne", "count_punkter_forsinket", "count_planer", "count_tiltak",
 		"count_prosjekter", "count_prosjekter_aktive", "count_prosjekter_over_ramme", "count_sluttregnskap_forfalt",
 		"sum_justert_ramme", "sum_prognose", "driftsrammer",
-		"rows_vedtak", "rows_punkter", "rows_punkter_apne", "rows_punkter_forsinket"}, // reconcile.Check.What
-	"search_kind_%s":      {"text", "keyword", "number", "date"}, // build's names of search.Kind
-	"search_fieldhelp_%s": searchFields(),
-	"sdg_%d":              numbers(1, 17),
-	"nav_%s":              {"vedtak", "planer", "okonomiplan", "prosjekter", "overskridelser"}, // baseof.html's menu
-	"page_title_%s":       nil,                                                                 // the key of every page in content/, filled in by contentKeys
-	"page_desc_%s":        nil,
-	"page_body_%s":        {"om"}, // the pages page.html shows
+		"rows_vedtak", "rows_punkter", "rows_punkter_apne", "rows_punkter_forsinket",
+		"drift_sum", "investering_sum", "computed_shown", "part_b", "frames_vedtatt", "frames_regulert", "projects_at_most", "projects_equal"}, // reconcile.Check.What
+	// The bevilgningsoversikter (layouts/oversikter, compile.Oversikt).
+	"oversikt_%s":          {"drift", "investering"},
+	"oversikt_%s_caption":  {"drift", "investering"},
+	"oversikt_kolonne_%s":  {"regnskap", "regulert", "opprinnelig", "regnskap_i_fjor", "budsjett", "budsjett_i_fjor"},
+	"oversikt_stadium_%s":  {"regnskap", "forslag", "innstilling", "vedtatt"},
+	"oversikt_dokument_%s": {"arsregnskap", "arsbudsjett", "okonomiplan"},
+	"oversikt_oppsett_%s":  {"2022", "2020"},
+	"oversikt_enhet_%s":    {"1000kr", "kr"},
+	"oversikt_fortegn_%s":  {"standard", "inntekt_negativ", "utgift_negativ"},
+	"search_kind_%s":       {"text", "keyword", "number", "date"}, // build's names of search.Kind
+	"search_fieldhelp_%s":  searchFields(),
+	"sdg_%d":               numbers(1, 17),
+	"nav_%s":               {"vedtak", "planer", "okonomiplan", "prosjekter", "overskridelser"}, // baseof.html's menu
+	"page_title_%s":        nil,                                                                 // the key of every page in content/, filled in by contentKeys
+	"page_desc_%s":         nil,
+	"page_body_%s":         {"om"}, // the pages page.html shows
 }
 
 // fromData stands for a key a layout takes from the data (i18n .etikett).
@@ -96,7 +106,8 @@ const fromData = "(from data)"
 var keysFromData = map[string]bool{filepath.Join("layouts", "sok", "section.html"): true}
 
 // kontrollKinds are reconcile.Check.Kind.
-var kontrollKinds = []string{"oppgitt_sum", "ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar"}
+var kontrollKinds = []string{"oppgitt_sum", "ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar",
+	"oversikt_sum", "oversikt_omrader", "oversikt_rammer", "oversikt_prosjekter"}
 
 func prefixed(p string, vs []string) []string {
 	out := make([]string, len(vs))

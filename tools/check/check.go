@@ -17,6 +17,7 @@ import (
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/diag"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/oversikt"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/theme"
 	"github.com/openkommune/portal/tools/tomlpos"
@@ -50,6 +51,7 @@ func Check(s *record.Set, diags *diag.List) {
 	}
 	c.kostraFunctions()
 	c.sums()
+	oversikt.Check(s, diags)
 }
 
 type checker struct {

@@ -79,6 +79,8 @@ func CompileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	c.compilePlaner()
 	c.compileOkonomiplaner()
 	c.compileProsjekter()
+	c.compileOversikter()
+	c.compileInvestering()
 	c.resolveLinks()
 	c.nokkeltall()
 	return c.site

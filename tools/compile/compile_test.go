@@ -468,3 +468,43 @@ func TestFrameGrowthAndUnreported(t *testing.T) {
 		})
 	}
 }
+
+// TestInvestering: the projects' bevilgninger are summed per year and
+// area; a year an area has none is nil (not reported), never 0.
+func TestInvestering(t *testing.T) {
+	set, diags := load.Load(os.DirFS("../../data"), "data")
+	if diags.Errors() > 0 {
+		t.Fatal("the example data has errors")
+	}
+	site := compile.Compile(set)
+	inv := site.Investering
+	if len(inv.Ar) == 0 || len(inv.Sum) != len(inv.Ar) {
+		t.Fatalf("investering: years %v, sums %v", inv.Ar, inv.Sum)
+	}
+	want := map[int]int64{}
+	for _, p := range set.Prosjekter {
+		for _, b := range p.Bevilgning {
+			want[b.Ar] += b.Belop.Kr
+		}
+	}
+	sawNil := false
+	for i, y := range inv.Ar {
+		if inv.Sum[i].Kr != want[y] {
+			t.Errorf("%d: sum %d, want %d", y, inv.Sum[i].Kr, want[y])
+		}
+		var areas int64
+		for _, a := range inv.Omrader {
+			if a.Belop[i] == nil {
+				sawNil = true
+				continue
+			}
+			areas += a.Belop[i].Kr
+		}
+		if areas != want[y] {
+			t.Errorf("%d: areas sum to %d, want %d", y, areas, want[y])
+		}
+	}
+	if !sawNil {
+		t.Error("no area without a bevilgning in some year: the example should show one as not reported")
+	}
+}

@@ -19,6 +19,8 @@ type Site struct {
 	Okonomiplaner []*Okonomiplan `json:"okonomiplaner"`
 	Omrader       []*Omrade      `json:"omrader"`
 	Prosjekter    []*Prosjekt    `json:"prosjekter"`
+	Oversikter    []*Oversikt    `json:"oversikter"`  // the § 5-4/§ 5-5 bevilgningsoversikter (oversikt.go)
+	Investering   Investering    `json:"investering"` // the projects' bevilgninger per year and area (investering.go)
 }
 
 // Ref links to another page.
@@ -442,6 +444,7 @@ type Prosjekt struct {
 	RegnskapSum          *Kr             `json:"regnskap_sum"` // nil when no spend is reported: "not reported", never 0
 	AndelBrukt           *Pct            `json:"andel_brukt"`
 	Bevilgninger         []Bevilgning    `json:"bevilgninger"`
+	Investeringslinje    int             `json:"investeringslinje"` // the § 5-5 line its bevilgninger belong to
 	PlanlagtFerdig       *Dato           `json:"planlagt_ferdig"`
 	ForventetFerdig      *Dato           `json:"forventet_ferdig"`
 	Overtatt             *Dato           `json:"overtatt"`

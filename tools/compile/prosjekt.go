@@ -7,6 +7,7 @@ import (
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/markdown"
 	"github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/oversikt"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -71,6 +72,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 		p.RammevekstPct = signedPercent(p.Tillegg.Kr, p.Opprinnelig.Kr)
 	}
 
+	p.Investeringslinje = oversikt.ProjectLine(rp)
 	for _, b := range rp.Bevilgning {
 		p.Bevilgninger = append(p.Bevilgninger, Bevilgning{Ar: b.Ar, Belop: kr(b.Belop.Kr), Vedtak: c.vedtakRef(b.Vedtak)})
 		moved("bevilgning", b.Vedtak, b.Ar, b.Belop.Kr, "")

@@ -23,6 +23,9 @@ var narrowPages = []string{
 	"vedtak/kst-2026-049/",
 	"vedtak/kst-2024-098/",
 	"okonomiplan/2026-2029/", // the budget stages side by side
+	"oversikter/",
+	"oversikter/2025-arsregnskap/",
+	"kontroll/",
 }
 
 // TestNarrowScreens loads each of narrowPages at 390 CSS px (a phone) and

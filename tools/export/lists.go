@@ -34,6 +34,9 @@ func tables(site *compile.Site) []*table {
 		stadieTable(site),
 		prosjektTable(site),
 		overskridelseTable(site),
+		oversiktTable(site),
+		bevilgningTable(site),
+		bevilgningPerArTable(site),
 	}
 }
 

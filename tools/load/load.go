@@ -9,6 +9,7 @@
 //	okonomiplan/ID.toml       one økonomiplan per file           (record.Okonomiplan)
 //	prosjekter/ID.toml        one investment project per file    (record.Prosjekt)
 //	kostra/TABELL.toml        one KOSTRA table from SSB per file (record.Kostra)
+//	oversikter/ID.toml        one bevilgningsoversikt per file   (record.Oversikt)
 //
 // Load is strict about the form of each file and reports, with the position
 // of each: TOML syntax errors, invalid UTF-8, unknown keys (with the nearest
@@ -125,6 +126,7 @@ func (l *loader) merge(part *loader) {
 	l.set.Okonomiplan = append(l.set.Okonomiplan, part.set.Okonomiplan...)
 	l.set.Prosjekter = append(l.set.Prosjekter, part.set.Prosjekter...)
 	l.set.Kostra = append(l.set.Kostra, part.set.Kostra...)
+	l.set.Oversikter = append(l.set.Oversikter, part.set.Oversikter...)
 }
 
 type loader struct {
@@ -179,6 +181,8 @@ func kind(p string) string {
 		return "prosjekt"
 	case dir == "kostra/":
 		return "kostra"
+	case dir == "oversikter/":
+		return "oversikt"
 	}
 	return ""
 }
@@ -197,11 +201,11 @@ func (l *loader) file(p string) {
 	k := kind(p)
 	if k == "" {
 		top, _, nested := strings.Cut(p, "/")
-		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter" || top == "kostra") {
+		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter" || top == "kostra" || top == "oversikter") {
 			l.diags.Errorf(l.display(p), 1, 1, "%s/ has no sub-folders (only vedtak/ may have year folders): move the file to %s", top, l.display(top+"/"+path.Base(p)))
 			return
 		}
-		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/, prosjekter/ or kostra/, or name it kommune.toml or rammeomrader.toml")
+		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/, prosjekter/, kostra/ or oversikter/, or name it kommune.toml or rammeomrader.toml")
 		return
 	}
 	src, ok := l.read(p)
@@ -236,6 +240,8 @@ func (l *loader) file(p string) {
 		keep(l, s, src, ok, stem, &record.Prosjekt{Src: s}, &l.set.Prosjekter)
 	case "kostra":
 		keep(l, s, src, ok, stem, &record.Kostra{Src: s}, &l.set.Kostra)
+	case "oversikt":
+		keep(l, s, src, ok, stem, &record.Oversikt{Src: s}, &l.set.Oversikter)
 	}
 }
 

@@ -28,6 +28,9 @@
 //     summed again from the vedtak, plans, projects and økonomiplaner.
 //   - vedtak_ar: the vedtak list's table by year: each year's row against
 //     that year's vedtak, and the rows against the table's total (footer).
+//   - oversikt_sum, oversikt_omrader, oversikt_rammer, oversikt_prosjekter:
+//     the bevilgningsoversikter (oversikt.go), within their rounding
+//     tolerance.
 //
 // Sums are added with money.Add: a sum that leaves ±money.MaxSum stays
 // out of range and fails its check, as does a figure shown out of range,
@@ -60,6 +63,13 @@ type Check struct {
 	Toleranse *compile.Kr `json:"toleranse,omitempty"`
 	Avrunding *compile.Kr `json:"avrunding,omitempty"`
 	OK        bool        `json:"ok"`
+	// Detalj names the line and column of an oversikt check.
+	Detalj string `json:"detalj,omitempty"`
+	// Hoyst: the parts' sum may be at most the stated figure (plus the
+	// tolerance), not equal to it: a line that holds the parts and more.
+	Hoyst bool `json:"hoyst,omitempty"`
+	// Avvik is the stated figure minus the parts' sum.
+	Avvik compile.Kr `json:"avvik"`
 }
 
 // Report is every check.
@@ -108,7 +118,8 @@ func (r *Report) Error() string {
 func Run(site *compile.Site) *Report {
 	r := &Report{Checks: []Check{}}
 	add := func(c Check) {
-		c.OK = within(c) && money.InRange(c.Expected.Kr) && money.InRange(c.Shown.Kr)
+		c.OK = agree(c)
+		c.Avvik = amount(diff(c.Shown.Kr, c.Expected.Kr))
 		if !c.OK {
 			r.Failed++
 		}
@@ -185,17 +196,26 @@ func Run(site *compile.Site) *Report {
 	}
 	forside(site, add)
 	vedtakAr(site, add)
+	oversikter(site, add)
 	return r
 }
 
-// within reports whether a check's figures agree: equal, or within its
-// toleranse.
-func within(c Check) bool {
-	if c.Toleranse == nil {
-		return c.Expected.Kr == c.Shown.Kr
+// agree decides a check: the figures equal, or within its tolerance, or
+// (Hoyst) the parts' sum at most the stated figure plus the tolerance;
+// never for a figure out of range.
+func agree(c Check) bool {
+	if !money.InRange(c.Expected.Kr) || !money.InRange(c.Shown.Kr) {
+		return false
 	}
-	d, ok := money.Sub(c.Shown.Kr, c.Expected.Kr)
-	return ok && c.Toleranse.Kr >= 0 && money.Abs(d) <= c.Toleranse.Kr
+	var tol int64
+	if c.Toleranse != nil {
+		tol = c.Toleranse.Kr
+	}
+	d := diff(c.Shown.Kr, c.Expected.Kr)
+	if c.Hoyst {
+		return d >= -tol
+	}
+	return money.Abs(d) <= tol
 }
 
 // stadier checks each stage's sums: its frames against its computed total,

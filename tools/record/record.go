@@ -38,7 +38,8 @@ type Set struct {
 	Planer      []*Plan
 	Okonomiplan []*Okonomiplan
 	Prosjekter  []*Prosjekt
-	Kostra      []*Kostra // data/kostra/: SSB's KOSTRA tables (kostra.go)
+	Kostra      []*Kostra   // data/kostra/: SSB's KOSTRA tables (kostra.go)
+	Oversikter  []*Oversikt // data/oversikter/: the § 5-4 and § 5-5 bevilgningsoversikter
 }
 
 // Kommune is data/kommune.toml: who the kommune is and its own rules.
@@ -272,25 +273,29 @@ type Driftsregnskap struct {
 
 // Prosjekt is one file under data/prosjekter/: one investment project.
 type Prosjekt struct {
-	Src                  Source          `toml:"-"`
-	ID                   string          `toml:"id"`
-	Nummer               string          `toml:"nummer"`
-	Navn                 string          `toml:"navn"`
-	Omrade               string          `toml:"omrade"`
-	Ansvarlig            string          `toml:"ansvarlig"`
-	Beskrivelse          string          `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
-	Sted                 string          `toml:"sted"`
-	Fase                 ProsjektFase    `toml:"fase"`
-	StartAr              int             `toml:"start_ar"`
-	PlanlagtFerdig       caldate.Date    `toml:"planlagt_ferdig"`
-	Overtatt             caldate.Date    `toml:"overtatt"`
-	Tiltak               []string        `toml:"tiltak"`
-	JustertKostnadsramme money.Amount    `toml:"justert_kostnadsramme"`
-	Kostnadsramme        []Rammeendring  `toml:"kostnadsramme"`
-	Bevilgning           []Bevilgning    `toml:"bevilgning"`
-	Regnskap             []Arsregnskap   `toml:"regnskap"`
-	Statusrapport        []Statusrapport `toml:"statusrapport"`
-	Sluttregnskap        *Sluttregnskap  `toml:"sluttregnskap"`
+	Src                  Source         `toml:"-"`
+	ID                   string         `toml:"id"`
+	Nummer               string         `toml:"nummer"`
+	Navn                 string         `toml:"navn"`
+	Omrade               string         `toml:"omrade"`
+	Ansvarlig            string         `toml:"ansvarlig"`
+	Beskrivelse          string         `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
+	Sted                 string         `toml:"sted"`
+	Fase                 ProsjektFase   `toml:"fase"`
+	StartAr              int            `toml:"start_ar"`
+	PlanlagtFerdig       caldate.Date   `toml:"planlagt_ferdig"`
+	Overtatt             caldate.Date   `toml:"overtatt"`
+	Tiltak               []string       `toml:"tiltak"`
+	JustertKostnadsramme money.Amount   `toml:"justert_kostnadsramme"`
+	Kostnadsramme        []Rammeendring `toml:"kostnadsramme"`
+	Bevilgning           []Bevilgning   `toml:"bevilgning"`
+	// Investeringslinje is the § 5-5 line its bevilgninger belong to
+	// (package oversikt); 0 means line 1, Investeringer i varige
+	// driftsmidler.
+	Investeringslinje int             `toml:"investeringslinje"`
+	Regnskap          []Arsregnskap   `toml:"regnskap"`
+	Statusrapport     []Statusrapport `toml:"statusrapport"`
+	Sluttregnskap     *Sluttregnskap  `toml:"sluttregnskap"`
 	// Ukjent lists the fields the public source does not give (ukjent.go).
 	Ukjent []ProsjektUkjent `toml:"ukjent"`
 }

@@ -64,6 +64,7 @@ var Kinds = []Kind{
 	{Name: "okonomiplan", Glob: "data/okonomiplan/*.toml", Doc: "okonomiplan/ID.toml", Type: reflect.TypeFor[record.Okonomiplan]()},
 	{Name: "prosjekt", Glob: "data/prosjekter/*.toml", Doc: "prosjekter/ID.toml", Type: reflect.TypeFor[record.Prosjekt]()},
 	{Name: "kostra", Glob: "data/kostra/*.toml", Doc: "kostra/TABELL.toml", Type: reflect.TypeFor[record.Kostra]()},
+	{Name: "oversikt", Glob: "data/oversikter/*.toml", Doc: "oversikter/ID.toml", Type: reflect.TypeFor[record.Oversikt]()},
 }
 
 // KindNamed returns the kind called name.

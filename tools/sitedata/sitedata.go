@@ -63,6 +63,8 @@ type Data struct {
 	Okonomiplaner []*compile.Okonomiplan `json:"okonomiplaner"`
 	Omrader       []*compile.Omrade      `json:"omrader"`
 	Prosjekter    []*compile.Prosjekt    `json:"prosjekter"`
+	Oversikter    []*compile.Oversikt    `json:"oversikter"`   // the § 5-4/§ 5-5 bevilgningsoversikter
+	Investering   compile.Investering    `json:"investering"`  // the projects' bevilgninger per year and area
 	Kontroll      reconcile.Report       `json:"kontroll"`     // the reconciliation, shown on /kontroll/
 	Nedlastinger  export.Index           `json:"nedlastinger"` // the downloads
 	Feeds         feed.Index             `json:"feeds"`

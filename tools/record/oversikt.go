@@ -1,0 +1,95 @@
+package record
+
+import "github.com/openkommune/portal/tools/money"
+
+// Oversikt is one file under data/oversikter/: the statutory
+// bevilgningsoversikter (§ 5-4 drift, § 5-5 investering) of one document
+// and year, typed as printed. Package oversikt owns the line layouts and
+// checks the figures against them.
+type Oversikt struct {
+	Src      Source           `toml:"-"`
+	ID       string           `toml:"id"`
+	Ar       int              `toml:"ar"`
+	Dokument OversiktDokument `toml:"dokument"`
+	Stadium  OversiktStadium  `toml:"stadium"`
+	Oppsett  string           `toml:"oppsett"` // a layout code of package oversikt: "2022", "2020"
+	Vedtak   string           `toml:"vedtak"`
+	Lenke    string           `toml:"lenke"`   // the published document
+	Enhet    string           `toml:"enhet"`   // "kr" or "1000kr"
+	Fortegn  string           `toml:"fortegn"` // a sign convention of package oversikt
+	// Toleranse is how far, in the unit, a printed computed line may be
+	// from the sum of its printed parts (rounding per row).
+	Toleranse   int64                `toml:"toleranse"`
+	Kolonner    []string             `toml:"kolonner"`
+	Drift       *OversiktDrift       `toml:"drift"`
+	Investering *OversiktInvestering `toml:"investering"`
+}
+
+// Ident returns the oversikt's id.
+func (o *Oversikt) Ident() string { return o.ID }
+
+// OversiktDrift is § 5-4, the bevilgningsoversikt drift.
+type OversiktDrift struct {
+	Linje []OversiktLinje `toml:"linje"` // part A
+	// Omrade is part B, the netto driftsramme per rammeområde.
+	Omrade []OversiktOmrade `toml:"omrade"`
+}
+
+// OversiktInvestering is § 5-5, the bevilgningsoversikt investering.
+type OversiktInvestering struct {
+	Linje []OversiktLinje `toml:"linje"` // part 1
+	// AlleProsjekter says that every project and purpose of part 2 is in
+	// data/prosjekter/: then the projects' bevilgninger must equal their
+	// lines, not just fit within them.
+	AlleProsjekter bool `toml:"alle_prosjekter"`
+}
+
+// OversiktLinje is one statutory line with a figure per column.
+type OversiktLinje struct {
+	Nr    int            `toml:"nr"`
+	Belop []money.Amount `toml:"belop"`
+}
+
+// OversiktOmrade is one rammeområde's figures in part B.
+type OversiktOmrade struct {
+	Omrade string         `toml:"omrade"`
+	Belop  []money.Amount `toml:"belop"`
+}
+
+// OversiktDokument is the document an oversikt is printed in.
+type OversiktDokument string
+
+const (
+	DokArsregnskap OversiktDokument = "arsregnskap"
+	DokArsbudsjett OversiktDokument = "arsbudsjett"
+	DokOkonomiplan OversiktDokument = "okonomiplan"
+)
+
+// OversiktDokumentValues lists the documents.
+var OversiktDokumentValues = values(DokArsregnskap, DokArsbudsjett, DokOkonomiplan)
+
+func (v OversiktDokument) Problem() string {
+	return enumProblem("dokument", string(v), OversiktDokumentValues)
+}
+
+// Values returns the allowed codes (for the JSON Schemas).
+func (OversiktDokument) Values() []string { return OversiktDokumentValues }
+
+// OversiktStadium is the budget stage of a budget document's oversikt.
+type OversiktStadium string
+
+const (
+	StadiumForslag     OversiktStadium = "forslag"
+	StadiumInnstilling OversiktStadium = "innstilling"
+	StadiumVedtatt     OversiktStadium = "vedtatt"
+)
+
+// OversiktStadiumValues lists the stages an oversikt may be printed at.
+var OversiktStadiumValues = values(StadiumForslag, StadiumInnstilling, StadiumVedtatt)
+
+func (v OversiktStadium) Problem() string {
+	return enumProblem("stadium", string(v), OversiktStadiumValues)
+}
+
+// Values returns the allowed codes (for the JSON Schemas).
+func (OversiktStadium) Values() []string { return OversiktStadiumValues }

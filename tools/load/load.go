@@ -8,6 +8,7 @@
 //	planer/ID.toml            one plan per file                  (record.Plan)
 //	okonomiplan/ID.toml       one økonomiplan per file           (record.Okonomiplan)
 //	prosjekter/ID.toml        one investment project per file    (record.Prosjekt)
+//	rapporter/ID.toml         one report per file                (record.Rapport)
 //
 // Load is strict about the form of each file and reports, with the position
 // of each: TOML syntax errors, invalid UTF-8, unknown keys (with the nearest
@@ -123,6 +124,7 @@ func (l *loader) merge(part *loader) {
 	l.set.Planer = append(l.set.Planer, part.set.Planer...)
 	l.set.Okonomiplan = append(l.set.Okonomiplan, part.set.Okonomiplan...)
 	l.set.Prosjekter = append(l.set.Prosjekter, part.set.Prosjekter...)
+	l.set.Rapporter = append(l.set.Rapporter, part.set.Rapporter...)
 }
 
 type loader struct {
@@ -175,6 +177,8 @@ func kind(p string) string {
 		return "okonomiplan"
 	case dir == "prosjekter/":
 		return "prosjekt"
+	case dir == "rapporter/":
+		return "rapport"
 	}
 	return ""
 }
@@ -193,11 +197,11 @@ func (l *loader) file(p string) {
 	k := kind(p)
 	if k == "" {
 		top, _, nested := strings.Cut(p, "/")
-		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter") {
+		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter" || top == "rapporter") {
 			l.diags.Errorf(l.display(p), 1, 1, "%s/ has no sub-folders (only vedtak/ may have year folders): move the file to %s", top, l.display(top+"/"+path.Base(p)))
 			return
 		}
-		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/ or prosjekter/, or name it kommune.toml or rammeomrader.toml")
+		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/, prosjekter/ or rapporter/, or name it kommune.toml or rammeomrader.toml")
 		return
 	}
 	src, ok := l.read(p)
@@ -230,6 +234,8 @@ func (l *loader) file(p string) {
 		keep(l, s, src, ok, stem, &record.Okonomiplan{Src: s}, &l.set.Okonomiplan)
 	case "prosjekt":
 		keep(l, s, src, ok, stem, &record.Prosjekt{Src: s}, &l.set.Prosjekter)
+	case "rapport":
+		keep(l, s, src, ok, stem, &record.Rapport{Src: s}, &l.set.Rapporter)
 	}
 }
 

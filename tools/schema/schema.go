@@ -63,6 +63,7 @@ var Kinds = []Kind{
 	{Name: "plan", Glob: "data/planer/*.toml", Doc: "planer/ID.toml", Type: reflect.TypeFor[record.Plan]()},
 	{Name: "okonomiplan", Glob: "data/okonomiplan/*.toml", Doc: "okonomiplan/ID.toml", Type: reflect.TypeFor[record.Okonomiplan]()},
 	{Name: "prosjekt", Glob: "data/prosjekter/*.toml", Doc: "prosjekter/ID.toml", Type: reflect.TypeFor[record.Prosjekt]()},
+	{Name: "rapport", Glob: "data/rapporter/*.toml", Doc: "rapporter/ID.toml", Type: reflect.TypeFor[record.Rapport]()},
 }
 
 // KindNamed returns the kind called name.

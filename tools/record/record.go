@@ -312,6 +312,7 @@ type Statusrapport struct {
 	Risiko          Risiko       `toml:"risiko"`
 	Kommentar       string       `toml:"kommentar"`
 	Rapport         string       `toml:"rapport"`
+	Fase            ProsjektFase `toml:"fase"` // the stage at this report; optional
 }
 
 // Sluttregnskap is a project's final account as put before the council.

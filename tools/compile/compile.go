@@ -78,6 +78,7 @@ func CompileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	c.compilePlaner()
 	c.compileOkonomiplaner()
 	c.compileProsjekter()
+	c.compileRapporter()
 	c.resolveLinks()
 	c.nokkeltall()
 	return c.site

@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/openkommune/portal/tools/endring"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/search"
 )
@@ -63,7 +64,9 @@ var families = map[string][]string{
 	"risiko_%s":           record.RisikoValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
-	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "prosjekter", "overskridelser"}, // export's lists
+	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "prosjekter", "overskridelser", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
+	"endring_%s":          endringKinds(),                                                                                                                                            // endring.Kind
+	"rapporttype_%s":      record.RapportTypeValues,
 	"kontroll_%s":         kontrollKinds,
 	"kontroll_%s_explain": kontrollKinds,
 	"kontroll_what_%s": {"stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted",
@@ -79,6 +82,14 @@ var families = map[string][]string{
 	"page_title_%s":       nil,                                                                 // the key of every page in content/, filled in by contentKeys
 	"page_desc_%s":        nil,
 	"page_body_%s":        {"om"}, // the pages page.html shows
+}
+
+func endringKinds() []string {
+	out := make([]string, len(endring.Kinds))
+	for i, k := range endring.Kinds {
+		out[i] = string(k)
+	}
+	return out
 }
 
 // fromData stands for a key a layout takes from the data (i18n .etikett).

@@ -28,6 +28,7 @@ import (
 //	omrade/<id>                          an area with frames in an økonomiplan
 //	okonomiplan/<id>/reguleringer/<year> a plan year with at least one regulering
 //	prosjekt/<id>                        a project with a kostnadsramme, spend or forecast
+//	prognose/<id>                        a project with a status report citing a report (prognose.go)
 //	portefolje                           at least one project with a forecast
 type chart struct {
 	svg     string
@@ -71,6 +72,9 @@ func build(site *compile.Site) map[string]chart {
 	for _, p := range site.Prosjekter {
 		if c, ok := prosjektChart(p, w); ok {
 			out["prosjekt/"+p.ID] = c
+		}
+		if c, ok := prognoseChart(p, w); ok {
+			out["prognose/"+p.ID] = c
 		}
 	}
 	if c, ok := portefoljeChart(site, w); ok {

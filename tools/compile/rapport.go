@@ -69,11 +69,12 @@ type Endringssett struct {
 
 // Prognosepunkt is a project's forecast and frame at one report.
 type Prognosepunkt struct {
-	Rapport  Ref  `json:"rapport"`
-	Prognose Kr   `json:"prognose"`
-	Ramme    Kr   `json:"ramme"`
-	Avvik    Kr   `json:"avvik"` // prognose − ramme
-	Over     bool `json:"over"`
+	Rapport  Ref    `json:"rapport"`
+	Kort     string `json:"kort"` // the report's short name for a chart's axis: "2. t. 2026"
+	Prognose Kr     `json:"prognose"`
+	Ramme    Kr     `json:"ramme"`
+	Avvik    Kr     `json:"avvik"` // prognose − ramme
+	Over     bool   `json:"over"`
 }
 
 func (c *compiler) rapportRef(r *record.Rapport) Ref {
@@ -87,7 +88,35 @@ func (c *compiler) rapportTittel(r *record.Rapport) string {
 		return r.Tittel
 	}
 	w := catalog.Must(string(c.set.Kommune.Malform))
-	return w.T(catalog.Key("rapport_tittel_"+string(r.Type)), catalog.Args{"Ar": r.Ar, "Tertial": r.Tertial})
+	return w.T(rapportKey(r.Type, false), catalog.Args{"Ar": r.Ar, "Tertial": r.Tertial})
+}
+
+// rapportKort is a report's short name for a chart's axis.
+func (c *compiler) rapportKort(r *record.Rapport) string {
+	w := catalog.Must(string(c.set.Kommune.Malform))
+	return w.T(rapportKey(r.Type, true), catalog.Args{"Ar": r.Ar, "Tertial": r.Tertial})
+}
+
+// rapportKey is the catalogue's key for a report's default title, or its
+// short name.
+func rapportKey(t record.RapportType, short bool) catalog.Key {
+	switch {
+	case t == record.Tertialrapport && short:
+		return "rapport_kort_tertialrapport"
+	case t == record.Tertialrapport:
+		return "rapport_tittel_tertialrapport"
+	case t == record.Arsrapport && short:
+		return "rapport_kort_arsrapport"
+	case t == record.Arsrapport:
+		return "rapport_tittel_arsrapport"
+	case t == record.ArsregnskapRap && short:
+		return "rapport_kort_arsregnskap"
+	case t == record.ArsregnskapRap:
+		return "rapport_tittel_arsregnskap"
+	case short:
+		return "rapport_kort_annen"
+	}
+	return "rapport_tittel_annen"
 }
 
 // compileRapporter builds the report pages, newest first, and the section
@@ -219,7 +248,7 @@ func (c *compiler) prognosehistorikk() {
 		h := endring.History(rp, c.ix, reports)
 		p.Prognosehistorikk = make([]Prognosepunkt, 0, len(h))
 		for _, s := range h {
-			p.Prognosehistorikk = append(p.Prognosehistorikk, Prognosepunkt{Rapport: c.rapportRef(s.Rapport), Prognose: kr(s.Prognose), Ramme: kr(s.Ramme), Avvik: kr(money.MustSub(s.Prognose, s.Ramme)), Over: s.Over})
+			p.Prognosehistorikk = append(p.Prognosehistorikk, Prognosepunkt{Rapport: c.rapportRef(s.Rapport), Kort: c.rapportKort(s.Rapport), Prognose: kr(s.Prognose), Ramme: kr(s.Ramme), Avvik: kr(money.MustSub(s.Prognose, s.Ramme)), Over: s.Over})
 		}
 		if since := endring.OverSince(h); since != nil && p.OverRamme {
 			ref := c.rapportRef(since)

@@ -63,6 +63,7 @@ type Data struct {
 	Okonomiplaner []*compile.Okonomiplan `json:"okonomiplaner"`
 	Omrader       []*compile.Omrade      `json:"omrader"`
 	Prosjekter    []*compile.Prosjekt    `json:"prosjekter"`
+	Rapporter     []*compile.Rapport     `json:"rapporter"`    // newest first, with what changed since the report before
 	Kontroll      reconcile.Report       `json:"kontroll"`     // the reconciliation, shown on /kontroll/
 	Nedlastinger  export.Index           `json:"nedlastinger"` // the downloads
 	Feeds         feed.Index             `json:"feeds"`

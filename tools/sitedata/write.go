@@ -45,8 +45,8 @@ func (w *Writer) Mounts() []Mount {
 }
 
 // Site writes the site model: kommune, nokkeltall, the vedtak list and one
-// file per vedtak, vedtak_ar, planer, okonomiplaner, omrader and
-// prosjekter.
+// file per vedtak, vedtak_ar, planer, okonomiplaner, omrader, prosjekter
+// and rapporter.
 func (w *Writer) Site(s *compile.Site) error {
 	rows := make([]VedtakRad, len(s.Vedtak))
 	for i, v := range s.Vedtak {
@@ -64,6 +64,7 @@ func (w *Writer) Site(s *compile.Site) error {
 		{"okonomiplaner", s.Okonomiplaner},
 		{"omrader", s.Omrader},
 		{"prosjekter", s.Prosjekter},
+		{"rapporter", s.Rapporter},
 	} {
 		if err := w.data(f.key, f.v); err != nil {
 			return err

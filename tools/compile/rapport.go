@@ -252,24 +252,14 @@ func (c *compiler) prognosehistorikk() {
 		}
 		if since := endring.OverSince(h); since != nil && p.OverRamme {
 			ref := c.rapportRef(since)
+			ref.Merke = c.rapportKort(since) // for a narrow column
 			p.OverSiden = &ref
 		}
 		p.Tilleggsvedtak = []Ref{}
 		for _, s := range rp.Kostnadsramme {
 			if s.Type != record.Opprinnelig {
-				r := c.vedtakRef(s.Vedtak)
-				r.Merke = merke2(r.Merke, signedKr(s.Belop.Kr).Tekst)
-				p.Tilleggsvedtak = append(p.Tilleggsvedtak, r)
+				p.Tilleggsvedtak = append(p.Tilleggsvedtak, c.vedtakRef(s.Vedtak))
 			}
 		}
 	}
-}
-
-// merke2 joins a vedtak's label and the amount it moved: "KST 030/25:
-// +12 000 000 kr".
-func merke2(merke, belop string) string {
-	if merke == "" {
-		return belop
-	}
-	return merke + ": " + belop
 }

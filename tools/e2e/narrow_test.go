@@ -22,6 +22,9 @@ var narrowPages = []string{
 	"rammeomrader/oppvekst/",
 	"vedtak/kst-2026-049/",
 	"vedtak/kst-2024-098/",
+	"rapporter/",
+	"rapporter/2026-t2/",
+	"prosjekter/lia-omsorgsboliger/",
 }
 
 // TestNarrowScreens loads each of narrowPages at 390 CSS px (a phone) and

@@ -194,9 +194,15 @@ func (c *checker) oppfolgingRapport(s record.Source, op string, o record.Oppfolg
 
 // tiltakRapporter checks a tiltak's report citations: the report of its
 // current fase and status, and its history, one entry per report, oldest
-// first, each with a fase and status.
+// first, each with a fase and status; the entry for the report of its
+// current fase and status agrees with them.
 func (c *checker) tiltakRapporter(s record.Source, path string, t record.Tiltak) {
 	c.rapportRef(s, path+".rapport", t.Rapport)
+	for j, h := range t.Rapportering {
+		if h.Rapport != "" && h.Rapport == t.Rapport && (h.Fase != "" && h.Fase != t.Fase || h.Status != "" && h.Status != t.Status) {
+			c.errorf(s, tomlpos.Elem(path+".rapportering", j), "rapport %s gives fase %s and status %s here, but the tiltak cites it for fase %s and status %s: make them agree", h.Rapport, load.Plain(string(h.Fase)), load.Plain(string(h.Status)), load.Plain(string(t.Fase)), load.Plain(string(t.Status)))
+		}
+	}
 	seen := map[string]bool{}
 	var prev *record.Rapport
 	for j, h := range t.Rapportering {
@@ -231,4 +237,16 @@ func rapportBefore(a, b *record.Rapport) bool {
 		return c < 0
 	}
 	return a.ID < b.ID
+}
+
+// statusFase checks a status report's stage: not beyond the project's
+// current stage (a report cannot put a project further than it is).
+func (c *checker) statusFase(p *record.Prosjekt, i int) {
+	r := p.Statusrapport[i]
+	if r.Fase == "" || p.Fase == "" || r.Fase.Index() < 0 || p.Fase.Index() < 0 {
+		return
+	}
+	if r.Fase.Index() > p.Fase.Index() {
+		c.errorf(p.Src, tomlpos.Elem("statusrapport", i)+".fase", "the report gives fase %s, beyond the project's fase %s: correct the report's fase or move the project's fase forward", r.Fase, p.Fase)
+	}
 }

@@ -18,26 +18,28 @@ func tiltak(p *record.Plan, order map[string]int, i int) []Change {
 
 // omrader returns the areas of an økonomiplan whose forecast for a year
 // changed at report i, compared with their latest earlier forecast for the
-// same year.
+// same year. Lines are grouped by area and year in one pass, in the order
+// first written.
 func omrader(o *record.Okonomiplan, order map[string]int, i int) []Change {
-	var out []Change
 	type key struct {
 		omrade string
 		ar     int
 	}
-	seen := map[key]bool{}
-	for _, line := range o.Regnskap {
-		k := key{line.Omrade, line.Ar}
-		if seen[k] {
+	groups := map[key][]int{}
+	var keys []key
+	for j, l := range o.Regnskap {
+		if !l.Prognose.Set {
 			continue
 		}
-		seen[k] = true
-		var idx []int
-		for j, l := range o.Regnskap {
-			if l.Omrade == k.omrade && l.Ar == k.ar && l.Prognose.Set {
-				idx = append(idx, j)
-			}
+		k := key{l.Omrade, l.Ar}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
 		}
+		groups[k] = append(groups[k], j)
+	}
+	var out []Change
+	for _, k := range keys {
+		idx := groups[k]
 		cur, prev := at(len(idx), func(j int) string { return o.Regnskap[idx[j]].Rapport }, order, i)
 		if cur < 0 || prev < 0 {
 			continue

@@ -163,7 +163,7 @@ func TestExample(t *testing.T) {
 			t.Errorf("%s: index has %d rows, the CSV %d", l.Navn, l.Rader, n)
 		}
 	}
-	want := []string{"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "prosjekter", "overskridelser"}
+	want := []string{"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "prosjekter", "overskridelser", "rapporter", "endringer", "prognosehistorikk"}
 	if !slices.Equal(got, want) {
 		t.Errorf("lists %v, want %v", got, want)
 	}
@@ -462,8 +462,8 @@ func TestDataPackage(t *testing.T) {
 			jsons++
 		}
 	}
-	if csvs != 8 || jsons != 8 || sheets != 8 {
-		t.Errorf("%d CSV, %d JSON and %d spreadsheet resources, want 8 of each", csvs, jsons, sheets)
+	if csvs != 11 || jsons != 11 || sheets != 11 {
+		t.Errorf("%d CSV, %d JSON and %d spreadsheet resources, want 11 of each", csvs, jsons, sheets)
 	}
 }
 

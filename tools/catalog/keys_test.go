@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/openkommune/portal/tools/endring"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/search"
 )
@@ -63,7 +64,9 @@ var families = map[string][]string{
 	"risiko_%s":           record.RisikoValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
-	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar"}, // export's lists
+	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
+	"endring_%s":          endringKinds(),                                                                                                                                                                                                                    // endring.Kind
+	"rapporttype_%s":      record.RapportTypeValues,
 	"kontroll_%s":         kontrollKinds,
 	"kontroll_%s_explain": kontrollKinds,
 	"stage_%s":            record.StadiumTypeValues,   // compile.Stadium.Type
@@ -94,6 +97,14 @@ var families = map[string][]string{
 	"page_title_%s":        nil,                                                                 // the key of every page in content/, filled in by contentKeys
 	"page_desc_%s":         nil,
 	"page_body_%s":         {"om"}, // the pages page.html shows
+}
+
+func endringKinds() []string {
+	out := make([]string, len(endring.Kinds))
+	for i, k := range endring.Kinds {
+		out[i] = string(k)
+	}
+	return out
 }
 
 // fromData stands for a key a layout takes from the data (i18n .etikett).

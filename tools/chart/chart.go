@@ -29,6 +29,7 @@ import (
 //	kostra/<id>                          an area with KOSTRA figures (kostra.go)
 //	okonomiplan/<id>/reguleringer/<year> a plan year with at least one regulering
 //	prosjekt/<id>                        a project with a kostnadsramme, spend or forecast
+//	prognose/<id>                        a project with a status report citing a report (prognose.go)
 //	portefolje                           at least one project with a forecast
 type chart struct {
 	svg     string
@@ -75,6 +76,9 @@ func build(site *compile.Site) map[string]chart {
 	for _, p := range site.Prosjekter {
 		if c, ok := prosjektChart(p, w); ok {
 			out["prosjekt/"+p.ID] = c
+		}
+		if c, ok := prognoseChart(p, w); ok {
+			out["prognose/"+p.ID] = c
 		}
 	}
 	if c, ok := portefoljeChart(site, w); ok {

@@ -34,6 +34,10 @@ func Check(s *record.Set, diags *diag.List) {
 		c.omrader(s.Omrader)
 	}
 	c.uniqueIDs()
+	periods := map[string]*record.Rapport{}
+	for _, r := range s.Rapporter {
+		c.rapport(r, periods)
+	}
 	for _, v := range s.Vedtak {
 		c.vedtak(v)
 	}
@@ -359,7 +363,10 @@ func (c *checker) uniqueIDs() {
 	for _, p := range c.set.Prosjekter {
 		kinds["prosjekt"] = append(kinds["prosjekt"], rec{p.ID, p.Src})
 	}
-	for _, kind := range []string{"vedtak", "plan", "økonomiplan", "prosjekt"} {
+	for _, r := range c.set.Rapporter {
+		kinds["rapport"] = append(kinds["rapport"], rec{r.ID, r.Src})
+	}
+	for _, kind := range []string{"vedtak", "plan", "økonomiplan", "prosjekt", "rapport"} {
 		first := map[string]record.Source{}
 		for _, r := range kinds[kind] {
 			if r.id == "" {

@@ -216,6 +216,7 @@ func (c *checker) okonomiRegnskap(o *record.Okonomiplan) {
 		if !r.Regnskap.Set {
 			c.errorf(s, path+".regnskap", "missing: add regnskap = the net spend so far in kroner")
 		}
+		c.periodRef(s, path+".rapport", r.Rapport, r.Ar, r.Periode)
 		k := key{r.Omrade, r.Ar, r.Periode}
 		if seen[k] {
 			c.errorf(s, path, "%s %d %s is reported twice: keep one [[regnskap]] per area and period", load.Plain(r.Omrade), r.Ar, load.Plain(string(r.Periode)))

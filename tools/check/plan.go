@@ -124,6 +124,7 @@ func (c *checker) planTiltak(p *record.Plan, i int, seen map[string]bool) {
 	for j, id := range t.Vedtak {
 		c.vedtakRef(s, tomlpos.Elem(path+".vedtak", j), id, true)
 	}
+	c.tiltakRapporter(s, path, t)
 }
 
 // malRef reports a tiltak's reference to a mål that does not exist.

@@ -110,6 +110,7 @@ func (c *checker) prosjektRegnskap(p *record.Prosjekt) {
 		if !r.Belop.Set {
 			c.errorf(s, path+".belop", "missing: add what was spent that year in kroner")
 		}
+		c.yearRef(s, path+".rapport", r.Rapport, r.Ar)
 	}
 }
 
@@ -135,6 +136,8 @@ func (c *checker) statusrapporter(p *record.Prosjekt) {
 		}
 		reports[k] = true
 		c.reportPeriod(p, i)
+		c.periodRef(s, path+".rapport", r.Rapport, r.Ar, r.Periode)
+		c.statusFase(p, i)
 		if !r.Prognose.Set {
 			c.errorf(s, path+".prognose", "missing: add the forecast final cost, e.g. prognose = 142_000_000")
 		} else if r.Prognose.Kr <= 0 && r.Prognose.Problem() == "" {

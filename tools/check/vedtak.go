@@ -120,9 +120,7 @@ func (c *checker) oppfolging(v *record.Vedtak, path string, p record.Vedtakspunk
 		if cited := c.vedtakRef(s, op+".vedtak", o.Vedtak, o.Status == record.Utgar); cited != nil && !o.Dato.IsZero() && cited.Motedato.After(o.Dato) {
 			c.errorf(s, op+".vedtak", "vedtak %s (%s) is after this follow-up (%s): a follow-up can only cite a sak already treated", cited.ID, cited.Motedato, o.Dato)
 		}
-		if o.RapportertI == "" && o.Vedtak == "" {
-			c.errorf(s, op, "say where this was reported: add rapportert_i = \"1. tertial %s\" or vedtak = \"...\"", yearOr(o.Dato.Y))
-		}
+		c.oppfolgingRapport(s, op, o)
 	}
 }
 

@@ -81,6 +81,7 @@ func CompileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	c.compileProsjekter()
 	c.compileOversikter()
 	c.compileInvestering()
+	c.compileRapporter()
 	c.resolveLinks()
 	c.nokkeltall()
 	return c.site

@@ -21,6 +21,7 @@ type Site struct {
 	Prosjekter    []*Prosjekt    `json:"prosjekter"`
 	Oversikter    []*Oversikt    `json:"oversikter"`  // the § 5-4/§ 5-5 bevilgningsoversikter (oversikt.go)
 	Investering   Investering    `json:"investering"` // the projects' bevilgninger per year and area (investering.go)
+	Rapporter     []*Rapport     `json:"rapporter"`   // newest first (rapport.go)
 }
 
 // Ref links to another page.
@@ -164,7 +165,8 @@ type Oppfolging struct {
 	Dato        Dato   `json:"dato"`
 	Status      string `json:"status"`
 	Tekst       string `json:"tekst"`
-	RapportertI string `json:"rapportert_i"`
+	RapportertI string `json:"rapportert_i"` // the cited report's title, or the free text from before reports were records
+	Rapport     *Ref   `json:"rapport"`
 	Vedtak      *Ref   `json:"vedtak"`
 }
 
@@ -200,6 +202,7 @@ type Plan struct {
 	Vedtak          []Ref            `json:"vedtak"`
 	Kilde           string           `json:"kilde"`
 	KildeURL        string           `json:"kilde_url"` // the data file in the kommune's repository, or ""
+	Endringer       *Endringssett    `json:"endringer"` // its tiltak's changes at the latest report (rapport.go)
 }
 
 // Telling counts records with one value of a code.
@@ -386,6 +389,7 @@ type Omrade struct {
 	Prosjekter  []Ref            `json:"prosjekter"`
 	Tiltak      []Ref            `json:"tiltak"`
 	Vedtak      []Ref            `json:"vedtak"`
+	Endringer   *Endringssett    `json:"endringer"` // its own and its projects' changes at the latest report (rapport.go)
 }
 
 // OmradeRamme is an area's frame in one year of one økonomiplan, from the
@@ -458,6 +462,14 @@ type Prosjekt struct {
 	Vedtak               []Ref           `json:"vedtak"`
 	Kilde                string          `json:"kilde"`
 	KildeURL             string          `json:"kilde_url"` // the data file in the kommune's repository, or ""
+	// Report history (rapport.go): the forecast and frame at each report,
+	// the report since which the project has been over its frame (nil
+	// when it is not), the vedtak that changed its frame after the
+	// original, and its changes at the latest report.
+	Prognosehistorikk []Prognosepunkt `json:"prognosehistorikk"`
+	OverSiden         *Ref            `json:"over_siden"`
+	Tilleggsvedtak    []Ref           `json:"tilleggsvedtak"`
+	Endringer         *Endringssett   `json:"endringer"`
 }
 
 // Arsbelop is an amount for one year.

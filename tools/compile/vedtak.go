@@ -124,6 +124,10 @@ func (c *compiler) punkt(v *record.Vedtak, rp record.Vedtakspunkt) *Punkt {
 		p.Status = string(o.Status)
 		p.StatusDato = datoPtr(o.Dato)
 		entry := Oppfolging{Dato: dato(o.Dato), Status: string(o.Status), Tekst: o.Tekst, RapportertI: o.RapportertI, Vedtak: c.vedtakRefPtr(o.Vedtak)}
+		if r := c.ix.Rapporter[o.Rapport]; r != nil {
+			ref := c.rapportRef(r)
+			entry.Rapport, entry.RapportertI = &ref, ref.Tittel
+		}
 		p.Oppfolging = append(p.Oppfolging, entry)
 		if o.Vedtak != "" && o.Vedtak != v.ID {
 			// The later vedtak reported on this one: link both ways.

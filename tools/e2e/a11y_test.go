@@ -22,7 +22,9 @@ var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
 // query, and the fixed pages.
 func templatePages(tb testing.TB, site string) []string {
 	pages := []string{"", "om/", "sok/?q=skole", "data/", "kontroll/"}
-	for _, sec := range []string{"vedtak", "planer", "okonomiplan", "rammeomrader", "prosjekter", "overskridelser", "oversikter"} {
+	// A report page with changes of every kind (the first report has none).
+	pages = append(pages, "rapporter/2026-t2/")
+	for _, sec := range []string{"vedtak", "planer", "okonomiplan", "rammeomrader", "prosjekter", "overskridelser", "oversikter", "rapporter"} {
 		pages = append(pages, sec+"/")
 		// The first record page, and the first year page where a section
 		// has them (vedtak/2026/).

@@ -26,6 +26,9 @@ var narrowPages = []string{
 	"oversikter/",
 	"oversikter/2025-arsregnskap/",
 	"kontroll/",
+	"rapporter/",
+	"rapporter/2026-t2/",
+	"prosjekter/lia-omsorgsboliger/",
 }
 
 // TestNarrowScreens loads each of narrowPages at 390 CSS px (a phone) and

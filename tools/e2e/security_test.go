@@ -50,7 +50,7 @@ func TestInjectionInBrowser(t *testing.T) {
 			go chromedp.Call(p.ctx, cdppage.HandleJavaScriptDialog, cdppage.HandleJavaScriptDialogParams{Accept: true})
 		}
 	})
-	for _, path := range []string{"vedtak/kst-2026-068/", "prosjekter/nordbyen-skole/", "overskridelser/", "sok/?q=" + hostile.Marker} {
+	for _, path := range []string{"vedtak/kst-2026-068/", "prosjekter/nordbyen-skole/", "overskridelser/", "rapporter/2026-t2/", "sok/?q=" + hostile.Marker} {
 		do(t, p, chromedp.Navigate(srv.URL+basePath+path))
 		if strings.HasPrefix(path, "sok/") {
 			waitRender(t, p, 0)

@@ -163,7 +163,7 @@ func TestExample(t *testing.T) {
 			t.Errorf("%s: index has %d rows, the CSV %d", l.Navn, l.Rader, n)
 		}
 	}
-	want := []string{"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar"}
+	want := []string{"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}
 	if !slices.Equal(got, want) {
 		t.Errorf("lists %v, want %v", got, want)
 	}
@@ -462,8 +462,8 @@ func TestDataPackage(t *testing.T) {
 			jsons++
 		}
 	}
-	if csvs != 12 || jsons != 12 || sheets != 12 {
-		t.Errorf("%d CSV, %d JSON and %d spreadsheet resources, want 12 of each", csvs, jsons, sheets)
+	if csvs != 15 || jsons != 15 || sheets != 15 {
+		t.Errorf("%d CSV, %d JSON and %d spreadsheet resources, want 15 of each", csvs, jsons, sheets)
 	}
 }
 

@@ -37,6 +37,9 @@ func tables(site *compile.Site) []*table {
 		oversiktTable(site),
 		bevilgningTable(site),
 		bevilgningPerArTable(site),
+		rapportTable(site),
+		endringTable(site),
+		prognosehistorikkTable(site),
 	}
 }
 
@@ -568,6 +571,14 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 			title: "export_prosjekter_over_ramme",
 			desc:  "export_prosjekter_over_ramme_desc"},
 			func(p P) cell { return boolean(p.OverRamme) }},
+		{field{name: "over_siden", typ: tString,
+			title: "export_prosjekter_over_siden",
+			desc:  "export_prosjekter_over_siden_desc"},
+			func(p P) cell { return refID(p.OverSiden) }},
+		{field{name: "tilleggsvedtak", typ: tString,
+			title: "export_prosjekter_tilleggsvedtak",
+			desc:  "export_prosjekter_tilleggsvedtak_desc"},
+			func(p P) cell { return ids(p.Tilleggsvedtak) }},
 		{field{name: "varsel", typ: tBoolean, required: true,
 			title: "export_prosjekter_varsel",
 			desc:  "export_prosjekter_varsel_desc"},

@@ -1,5 +1,6 @@
 // Package feed owns the portal's Atom feeds (RFC 4287): the newest vedtak,
-// every change to each investment project, and alerts for projects whose
+// every change to each investment project, a summary of each report (what
+// changed since the report before it, rapport.go), and alerts for projects whose
 // forecast passes their adjusted frame by more than the kommune's
 // threshold: the projects with Prosjekt.Varsel, decided once by
 // compile.Varsel on exact kroner, with the threshold as written.
@@ -28,6 +29,7 @@ type Index struct {
 	Vedtak     string            `json:"vedtak"`     // "feed/vedtak.xml"
 	Varsler    string            `json:"varsler"`    // "feed/overskridelser.xml"
 	Prosjekter map[string]string `json:"prosjekter"` // project id → "feed/prosjekter/<id>.xml"
+	Rapporter  string            `json:"rapporter"`  // "feed/rapporter.xml": an entry per report (rapport.go)
 }
 
 // Paths of the feeds and of the pages they are the feeds of.
@@ -61,7 +63,7 @@ func Files(site *compile.Site, baseURL string) (map[string][]byte, Index, error)
 	}
 	g := &gen{site: site, w: w, links: links, tag: tagPrefix(site.Kommune.Nettsted, links)}
 	files := map[string][]byte{}
-	idx := Index{Vedtak: vedtakPath, Varsler: varselPath, Prosjekter: map[string]string{}}
+	idx := Index{Vedtak: vedtakPath, Varsler: varselPath, Prosjekter: map[string]string{}, Rapporter: rapportPath}
 	add := func(path string, f *atomFeed) error {
 		b, err := marshal(f)
 		if err != nil {
@@ -74,6 +76,9 @@ func Files(site *compile.Site, baseURL string) (map[string][]byte, Index, error)
 		return nil, Index{}, err
 	}
 	if err := add(varselPath, g.varselFeed()); err != nil {
+		return nil, Index{}, err
+	}
+	if err := add(rapportPath, g.rapportFeed()); err != nil {
 		return nil, Index{}, err
 	}
 	for _, p := range site.Prosjekter {

@@ -96,7 +96,10 @@ func files(tb testing.TB, site *compile.Site, base string) (map[string][]byte, I
 
 // pages is every page path in the site model.
 func pages(site *compile.Site) map[string]bool {
-	p := map[string]bool{"": true, "vedtak/": true, "overskridelser/": true, "prosjekter/": true, "planer/": true, "okonomiplan/": true, "rammeomrader/": true}
+	p := map[string]bool{"": true, "vedtak/": true, "overskridelser/": true, "prosjekter/": true, "planer/": true, "okonomiplan/": true, "rammeomrader/": true, "rapporter/": true}
+	for _, x := range site.Rapporter {
+		p[x.Path] = true
+	}
 	for _, v := range site.Vedtak {
 		p[v.Path] = true
 	}
@@ -264,8 +267,8 @@ func checkFeed(t *testing.T, name string, data []byte, site *compile.Site, base 
 func checkAll(t *testing.T, site *compile.Site, base string) (map[string][]byte, Index) {
 	t.Helper()
 	f, idx := files(t, site, base)
-	if len(f) != 2+len(site.Prosjekter) {
-		t.Errorf("%d feeds, want %d", len(f), 2+len(site.Prosjekter))
+	if len(f) != 3+len(site.Prosjekter) {
+		t.Errorf("%d feeds, want %d", len(f), 3+len(site.Prosjekter))
 	}
 	ids := map[string]string{}
 	for _, p := range slices.Sorted(maps.Keys(f)) {

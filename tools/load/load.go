@@ -10,6 +10,7 @@
 //	prosjekter/ID.toml        one investment project per file    (record.Prosjekt)
 //	kostra/TABELL.toml        one KOSTRA table from SSB per file (record.Kostra)
 //	oversikter/ID.toml        one bevilgningsoversikt per file   (record.Oversikt)
+//	rapporter/ID.toml         one report per file                (record.Rapport)
 //
 // Load is strict about the form of each file and reports, with the position
 // of each: TOML syntax errors, invalid UTF-8, unknown keys (with the nearest
@@ -127,6 +128,7 @@ func (l *loader) merge(part *loader) {
 	l.set.Prosjekter = append(l.set.Prosjekter, part.set.Prosjekter...)
 	l.set.Kostra = append(l.set.Kostra, part.set.Kostra...)
 	l.set.Oversikter = append(l.set.Oversikter, part.set.Oversikter...)
+	l.set.Rapporter = append(l.set.Rapporter, part.set.Rapporter...)
 }
 
 type loader struct {
@@ -183,6 +185,8 @@ func kind(p string) string {
 		return "kostra"
 	case dir == "oversikter/":
 		return "oversikt"
+	case dir == "rapporter/":
+		return "rapport"
 	}
 	return ""
 }
@@ -201,11 +205,11 @@ func (l *loader) file(p string) {
 	k := kind(p)
 	if k == "" {
 		top, _, nested := strings.Cut(p, "/")
-		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter" || top == "kostra" || top == "oversikter") {
+		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter" || top == "kostra" || top == "oversikter" || top == "rapporter") {
 			l.diags.Errorf(l.display(p), 1, 1, "%s/ has no sub-folders (only vedtak/ may have year folders): move the file to %s", top, l.display(top+"/"+path.Base(p)))
 			return
 		}
-		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/, prosjekter/, kostra/ or oversikter/, or name it kommune.toml or rammeomrader.toml")
+		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/, prosjekter/, kostra/, oversikter/ or rapporter/, or name it kommune.toml or rammeomrader.toml")
 		return
 	}
 	src, ok := l.read(p)
@@ -242,6 +246,8 @@ func (l *loader) file(p string) {
 		keep(l, s, src, ok, stem, &record.Kostra{Src: s}, &l.set.Kostra)
 	case "oversikt":
 		keep(l, s, src, ok, stem, &record.Oversikt{Src: s}, &l.set.Oversikter)
+	case "rapport":
+		keep(l, s, src, ok, stem, &record.Rapport{Src: s}, &l.set.Rapporter)
 	}
 }
 

@@ -7,6 +7,7 @@ type Index struct {
 	Planer      map[string]*Plan
 	Okonomiplan map[string]*Okonomiplan
 	Prosjekter  map[string]*Prosjekt
+	Rapporter   map[string]*Rapport
 	Omrader     map[string]*Omrade
 	Utvalg      map[string]*Utvalg
 }
@@ -18,6 +19,7 @@ func (s *Set) Index() *Index {
 		Planer:      byID(s.Planer),
 		Okonomiplan: byID(s.Okonomiplan),
 		Prosjekter:  byID(s.Prosjekter),
+		Rapporter:   byID(s.Rapporter),
 		Omrader:     map[string]*Omrade{},
 		Utvalg:      map[string]*Utvalg{},
 	}

@@ -40,6 +40,7 @@ type Set struct {
 	Prosjekter  []*Prosjekt
 	Kostra      []*Kostra   // data/kostra/: SSB's KOSTRA tables (kostra.go)
 	Oversikter  []*Oversikt // data/oversikter/: the § 5-4 and § 5-5 bevilgningsoversikter
+	Rapporter   []*Rapport
 }
 
 // Kommune is data/kommune.toml: who the kommune is and its own rules.
@@ -142,7 +143,8 @@ type Oppfolging struct {
 	Dato        caldate.Date `toml:"dato"`
 	Status      Status       `toml:"status"`
 	Tekst       string       `toml:"tekst"`
-	RapportertI string       `toml:"rapportert_i"`
+	RapportertI string       `toml:"rapportert_i"` // free text from before reports were records; see Rapport
+	Rapport     string       `toml:"rapport"`
 	Vedtak      string       `toml:"vedtak"`
 }
 
@@ -191,6 +193,16 @@ type Tiltak struct {
 	Rammeomrader []string   `toml:"rammeomrader"`
 	Prosjekter   []string   `toml:"prosjekter"`
 	Vedtak       []string   `toml:"vedtak"`
+	// Rapport is the report that gave the current fase and status.
+	Rapport      string               `toml:"rapport"`
+	Rapportering []TiltakRapportering `toml:"rapportering"`
+}
+
+// TiltakRapportering is a tiltak's fase and status as one report gave them.
+type TiltakRapportering struct {
+	Rapport string     `toml:"rapport"`
+	Fase    TiltakFase `toml:"fase"`
+	Status  Status     `toml:"status"`
 }
 
 // Fase is a phase of a plan or programme (for instance a temaplan carried
@@ -269,6 +281,7 @@ type Driftsregnskap struct {
 	Periode  Periode      `toml:"periode"`
 	Regnskap money.Amount `toml:"regnskap"`
 	Prognose money.Amount `toml:"prognose"`
+	Rapport  string       `toml:"rapport"`
 }
 
 // Prosjekt is one file under data/prosjekter/: one investment project.
@@ -317,8 +330,9 @@ type Bevilgning struct {
 
 // Arsregnskap is what a project spent in one year.
 type Arsregnskap struct {
-	Ar    int          `toml:"ar"`
-	Belop money.Amount `toml:"belop"`
+	Ar      int          `toml:"ar"`
+	Belop   money.Amount `toml:"belop"`
+	Rapport string       `toml:"rapport"`
 }
 
 // Statusrapport is a project's status at one reporting period.
@@ -329,6 +343,8 @@ type Statusrapport struct {
 	ForventetFerdig caldate.Date `toml:"forventet_ferdig"`
 	Risiko          Risiko       `toml:"risiko"`
 	Kommentar       string       `toml:"kommentar"`
+	Rapport         string       `toml:"rapport"`
+	Fase            ProsjektFase `toml:"fase"` // the stage at this report; optional
 }
 
 // Sluttregnskap is a project's final account as put before the council.

@@ -46,7 +46,7 @@ func (w *Writer) Mounts() []Mount {
 
 // Site writes the site model: kommune, nokkeltall, the vedtak list and one
 // file per vedtak, vedtak_ar, planer, okonomiplaner, omrader,
-// prosjekter, oversikter and investering.
+// prosjekter, oversikter, investering and rapporter.
 func (w *Writer) Site(s *compile.Site) error {
 	rows := make([]VedtakRad, len(s.Vedtak))
 	for i, v := range s.Vedtak {
@@ -66,6 +66,7 @@ func (w *Writer) Site(s *compile.Site) error {
 		{"prosjekter", s.Prosjekter},
 		{"oversikter", s.Oversikter},
 		{"investering", s.Investering},
+		{"rapporter", s.Rapporter},
 	} {
 		if err := w.data(f.key, f.v); err != nil {
 			return err

@@ -123,8 +123,10 @@ type Vedtak struct {
 	Omrader    []Ref        `json:"omrader"`
 	Prosjekter []Ref        `json:"prosjekter"`
 	Penger     []Pengelinje `json:"penger"`
-	Omtalt     []Ref        `json:"omtalt"` // vedtak whose follow-up cites this one
-	Kilde      string       `json:"kilde"`  // the data file
+	Omtalt     []Ref        `json:"omtalt"`     // vedtak whose follow-up cites this one
+	Kilde      string       `json:"kilde"`      // the data file
+	Forslag    []Forslag    `json:"forslag"`    // the proposals voted over (votering.go)
+	Voteringer []Votering   `json:"voteringer"` // the votes on the whole vedtak
 }
 
 // VedtakAr is one year of vedtak: its list page and counts, so that the
@@ -155,6 +157,7 @@ type Punkt struct {
 	StatusDato *Dato        `json:"status_dato"`
 	Forsinket  bool         `json:"forsinket"`
 	Oppfolging []Oppfolging `json:"oppfolging"`
+	Voteringer []Votering   `json:"voteringer"` // the votes on this point alone
 }
 
 // Oppfolging is one follow-up entry.

@@ -9,6 +9,7 @@ type Index struct {
 	Prosjekter  map[string]*Prosjekt
 	Omrader     map[string]*Omrade
 	Utvalg      map[string]*Utvalg
+	Parti       map[string]*Parti
 }
 
 // Index builds the lookup tables of s.
@@ -20,6 +21,7 @@ func (s *Set) Index() *Index {
 		Prosjekter:  byID(s.Prosjekter),
 		Omrader:     map[string]*Omrade{},
 		Utvalg:      map[string]*Utvalg{},
+		Parti:       map[string]*Parti{},
 	}
 	if s.Omrader != nil {
 		for i := range s.Omrader.Omrade {
@@ -34,6 +36,12 @@ func (s *Set) Index() *Index {
 			u := &s.Kommune.Utvalg[i]
 			if _, ok := ix.Utvalg[u.Kode]; !ok {
 				ix.Utvalg[u.Kode] = u
+			}
+		}
+		for i := range s.Kommune.Parti {
+			p := &s.Kommune.Parti[i]
+			if _, ok := ix.Parti[p.Kode]; !ok {
+				ix.Parti[p.Kode] = p
 			}
 		}
 	}

@@ -63,6 +63,8 @@ type Kommune struct {
 	// LogoData is the logo file's content, read by package load.
 	LogoData []byte   `toml:"-"`
 	Utvalg   []Utvalg `toml:"utvalg"`
+	// Parti lists the parties a vote's counts may name (votering.go).
+	Parti []Parti `toml:"parti"`
 }
 
 // Regler are the kommune's own thresholds from its økonomireglement.
@@ -89,6 +91,9 @@ func (k *Kommune) KommunestyreKode() string {
 type Utvalg struct {
 	Kode string `toml:"kode"`
 	Navn string `toml:"navn"`
+	// Medlemmer is the number of seats, if given: a vote's counts must
+	// then add up to it.
+	Medlemmer int `toml:"medlemmer"`
 }
 
 // Rammeomrader is data/rammeomrader.toml: the budget areas the council
@@ -122,6 +127,8 @@ type Vedtak struct {
 	Rammeomrader []string       `toml:"rammeomrader"`
 	Prosjekter   []string       `toml:"prosjekter"`
 	Punkt        []Vedtakspunkt `toml:"punkt"`
+	Forslag      []Forslag      `toml:"forslag"`  // the proposals voted over (votering.go)
+	Votering     []Votering     `toml:"votering"` // the votes on the whole vedtak
 }
 
 // Vedtakspunkt is one numbered point of a vedtak, followed up on its own.
@@ -131,6 +138,7 @@ type Vedtakspunkt struct {
 	Ansvarlig  string       `toml:"ansvarlig"`
 	Frist      caldate.Date `toml:"frist"`
 	Oppfolging []Oppfolging `toml:"oppfolging"`
+	Votering   []Votering   `toml:"votering"` // the votes on this point alone
 }
 
 // Oppfolging is one dated entry in a point's follow-up log.

@@ -65,7 +65,7 @@ var families = map[string][]string{
 	"proposal_type_%s":    record.ForslagTypeValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
-	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "prosjekter", "overskridelser"}, // export's lists
+	"list_%s":             {"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "prosjekter", "overskridelser"}, // export's lists
 	"kontroll_%s":         kontrollKinds,
 	"kontroll_%s_explain": kontrollKinds,
 	"kontroll_what_%s": {"stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted",

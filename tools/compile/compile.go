@@ -142,6 +142,7 @@ func (c *compiler) kommune() {
 	}
 	c.site.Kommune = Kommune{
 		Utvalg:                    []Utvalg{},
+		Partier:                   []PartiNavn{},
 		Navn:                      k.Navn,
 		Kommunenummer:             k.Kommunenummer,
 		Malform:                   string(k.Malform),
@@ -170,6 +171,9 @@ func (c *compiler) kommune() {
 	if len(k.LogoData) > 0 {
 		sum := sha256.Sum256(k.LogoData)
 		c.site.Kommune.Logo = fmt.Sprintf("logo-%x%s", sum[:6], strings.ToLower(path.Ext(k.Logo)))
+	}
+	for _, p := range k.Parti {
+		c.site.Kommune.Partier = append(c.site.Kommune.Partier, PartiNavn{Kode: p.Kode, Navn: p.Navn})
 	}
 	for _, u := range k.Utvalg {
 		c.site.Kommune.Utvalg = append(c.site.Kommune.Utvalg, Utvalg{Kode: u.Kode, Navn: u.Navn})

@@ -75,6 +75,8 @@ type Kommune struct {
 	Tema  []theme.Token `json:"tema"`
 	// Logo is the logo's path on the site ("logo-<hash>.svg"), empty for none.
 	Logo string `json:"logo"`
+	// Partier are the parties a vote may name (votering.go).
+	Partier []PartiNavn `json:"partier"`
 }
 
 // Utvalg is a political body and how many vedtak it has.

@@ -94,7 +94,7 @@ type resource struct {
 	Dialect     *dialect `json:"dialect,omitempty"`
 	Bytes       int      `json:"bytes"`
 	Hash        string   `json:"hash"`
-	Schema      string   `json:"schema"`
+	Schema      string   `json:"schema,omitempty"` // none for a file that is not a table (Popolo)
 }
 
 // dialect is a Frictionless CSV Dialect

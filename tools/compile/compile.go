@@ -58,6 +58,10 @@ func Compile(s *record.Set) *Site { return CompileAsOf(s, caldate.Date{}) }
 // while the reported statuses stay those of the reference date. The same
 // data and date always give the same model.
 func CompileAsOf(s *record.Set, asOf caldate.Date) *Site {
+	return CompileWith(s, Options{AsOf: asOf})
+}
+
+func compileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	ref := s.Kommune.Referansedato
 	if asOf.After(ref) {
 		ref = asOf
@@ -219,8 +223,10 @@ func (c *compiler) vedtakRefPtr(id string) *Ref {
 // kildeURL is a data file's web address in the kommune's repository
 // (kommune.toml: kilde_url, a folder) with each part of its path
 // percent-encoded, or "" when none is configured.
-func (c *compiler) kildeURL(file string) string {
-	base := c.set.Kommune.KildeURL
+func (c *compiler) kildeURL(file string) string { return kildeURLOf(c.set.Kommune.KildeURL, file) }
+
+// kildeURLOf is file's address under the folder base, or "" without one.
+func kildeURLOf(base, file string) string {
 	if base == "" {
 		return ""
 	}

@@ -75,6 +75,8 @@ type Kommune struct {
 	Tema  []theme.Token `json:"tema"`
 	// Logo is the logo's path on the site ("logo-<hash>.svg"), empty for none.
 	Logo string `json:"logo"`
+	// Versjon is the build's version (history.go); nil without git history.
+	Versjon *Versjon `json:"versjon"`
 	// Partier are the parties a vote may name (votering.go).
 	Partier []PartiNavn `json:"partier"`
 }
@@ -125,8 +127,9 @@ type Vedtak struct {
 	Omrader    []Ref        `json:"omrader"`
 	Prosjekter []Ref        `json:"prosjekter"`
 	Penger     []Pengelinje `json:"penger"`
-	Omtalt     []Ref        `json:"omtalt"`     // vedtak whose follow-up cites this one
-	Kilde      string       `json:"kilde"`      // the data file
+	Omtalt     []Ref        `json:"omtalt"` // vedtak whose follow-up cites this one
+	Kilde      string       `json:"kilde"`  // the data file
+	Historikk               // the data file's last change and history (history.go)
 	Forslag    []Forslag    `json:"forslag"`    // the proposals voted over (votering.go)
 	Voteringer []Votering   `json:"voteringer"` // the votes on the whole vedtak
 }
@@ -203,6 +206,7 @@ type Plan struct {
 	Vedtak          []Ref            `json:"vedtak"`
 	Kilde           string           `json:"kilde"`
 	KildeURL        string           `json:"kilde_url"` // the data file in the kommune's repository, or ""
+	Historikk                        // the data file's last change and history (history.go)
 }
 
 // Telling counts records with one value of a code.
@@ -276,6 +280,7 @@ type Okonomiplan struct {
 	Regnskap     []Regnskapslinje  `json:"regnskap"`
 	Kilde        string            `json:"kilde"`
 	KildeURL     string            `json:"kilde_url"` // the data file in the kommune's repository, or ""
+	Historikk                      // the data file's last change and history (history.go)
 }
 
 // Rammelinje is one area's frames over the plan years.
@@ -393,6 +398,7 @@ type Prosjekt struct {
 	Vedtak               []Ref           `json:"vedtak"`
 	Kilde                string          `json:"kilde"`
 	KildeURL             string          `json:"kilde_url"` // the data file in the kommune's repository, or ""
+	Historikk                            // the data file's last change and history (history.go)
 }
 
 // Arsbelop is an amount for one year.

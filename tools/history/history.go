@@ -24,8 +24,11 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/openkommune/portal/tools/caldate"
 )
 
@@ -95,10 +98,29 @@ func Read(dataDir string) (*Log, error) {
 		l.Shallow = true
 		return l, nil
 	}
-	if l.Files, err = walk(repo, head, prefix); err != nil {
+	if l.Files, err = walkFast(repo, head, prefix); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
 	return l, nil
+}
+
+// walkFast walks with the pack files kept open: go-git otherwise opens a
+// pack file for each object it reads, which dominates a long walk.
+func walkFast(repo *git.Repository, head *object.Commit, prefix string) (map[string]Commit, error) {
+	fsStore, ok := repo.Storer.(*filesystem.Storage)
+	if !ok {
+		return walk(repo, head, prefix)
+	}
+	st := filesystem.NewStorageWithOptions(fsStore.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+	defer st.Close()
+	fast, err := git.Open(st, nil)
+	if err != nil {
+		return nil, err
+	}
+	if head, err = fast.CommitObject(head.Hash); err != nil {
+		return nil, err
+	}
+	return walk(fast, head, prefix)
 }
 
 func commitOf(c *object.Commit) *Commit {
@@ -166,13 +188,14 @@ func walk(repo *git.Repository, head *object.Commit, prefix string) (map[string]
 	if err != nil {
 		return nil, err
 	}
+	tc := &trees{repo: repo, m: map[plumbing.Hash]*object.Tree{}}
 	iter, err := repo.Log(&git.LogOptions{From: head.Hash, Order: git.LogOrderCommitterTime})
 	if err != nil {
 		return nil, err
 	}
 	defer iter.Close()
 	err = iter.ForEach(func(c *object.Commit) error {
-		changed, err := changedFiles(c, prefix, pending)
+		changed, err := tc.changedFiles(c, prefix, pending)
 		if err != nil {
 			return err
 		}
@@ -192,7 +215,7 @@ func walk(repo *git.Repository, head *object.Commit, prefix string) (map[string]
 // from its first parent and, for a merge, from every other parent too (a
 // file taken unchanged from one side was changed on that side, which the
 // walk reaches later).
-func changedFiles(c *object.Commit, prefix string, pending map[string]plumbing.Hash) ([]string, error) {
+func (tc *trees) changedFiles(c *object.Commit, prefix string, pending map[string]plumbing.Hash) ([]string, error) {
 	tree, err := dataTree(c, prefix)
 	if err != nil || tree == nil {
 		return nil, err
@@ -223,22 +246,54 @@ func changedFiles(c *object.Commit, prefix string, pending map[string]plumbing.H
 	if first != nil && first.Hash == tree.Hash {
 		return nil, nil
 	}
-	changes, err := object.DiffTree(first, tree)
-	if err != nil {
-		return nil, err
-	}
 	var out []string
-	for _, ch := range changes {
-		p := ch.To.Name
-		if p == "" {
-			continue // deleted here
+	err = tc.changed(first, tree, "", func(p string, h plumbing.Hash) {
+		if _, ok := pending[p]; ok && !fromOtherParent(parents[1:], p, h) {
+			out = append(out, p)
 		}
-		if _, ok := pending[p]; !ok || fromOtherParent(parents[1:], p, ch.To.TreeEntry.Hash) {
+	})
+	return out, err
+}
+
+// changed calls fn for each file of tree b that is not in tree a with the
+// same content, below the path dir. Subtrees with the same hash are
+// skipped without being read: a commit that changed a few files costs the
+// folders on their paths, not the whole data folder.
+func (tc *trees) changed(a, b *object.Tree, dir string, fn func(path string, h plumbing.Hash)) error {
+	old := map[string]object.TreeEntry{}
+	if a != nil {
+		for _, e := range a.Entries {
+			old[e.Name] = e
+		}
+	}
+	for _, e := range b.Entries {
+		p := e.Name
+		if dir != "" {
+			p = dir + "/" + e.Name
+		}
+		prev, had := old[e.Name]
+		if had && prev.Hash == e.Hash && prev.Mode == e.Mode {
 			continue
 		}
-		out = append(out, p)
+		if e.Mode != filemode.Dir {
+			fn(p, e.Hash)
+			continue
+		}
+		sub, err := tc.get(e.Hash)
+		if err != nil {
+			return err
+		}
+		var prevSub *object.Tree
+		if had && prev.Mode == filemode.Dir {
+			if prevSub, err = tc.get(prev.Hash); err != nil {
+				return err
+			}
+		}
+		if err := tc.changed(prevSub, sub, p, fn); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // fromOtherParent reports whether one of a merge's other parents has the
@@ -253,4 +308,29 @@ func fromOtherParent(others []*object.Tree, path string, h plumbing.Hash) bool {
 		}
 	}
 	return false
+}
+
+// trees keeps the folders decoded lately: a commit's folders are its
+// child's parent folders, read again one step later in the walk.
+type trees struct {
+	repo *git.Repository
+	m    map[plumbing.Hash]*object.Tree
+}
+
+// maxTrees bounds the cache; it is emptied when full.
+const maxTrees = 4096
+
+func (tc *trees) get(h plumbing.Hash) (*object.Tree, error) {
+	if t := tc.m[h]; t != nil {
+		return t, nil
+	}
+	t, err := tc.repo.TreeObject(h)
+	if err != nil {
+		return nil, err
+	}
+	if len(tc.m) >= maxTrees {
+		clear(tc.m)
+	}
+	tc.m[h] = t
+	return t, nil
 }

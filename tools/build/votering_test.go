@@ -24,7 +24,9 @@ func TestVotesNbNn(t *testing.T) {
 			`<dt>For Høyres alternative budsjett</dt>`,
 			`<abbr title="Høyre">H</abbr> 9`,
 			`<summary>Hvem stemte hva</summary>`,
-			`<li id="forslag-h-budsjett"><strong>Høyres alternative budsjett</strong> <span class="muted">(alternativt forslag, fremmet av Kari Nordmann (H), <abbr title="Høyre">H</abbr>)`,
+			// The alternative budget links to the vote it fell in.
+			`<li id="forslag-h-budsjett"><strong>Høyres alternative budsjett</strong> <span class="muted">(alternativt forslag, fremmet av Kari Nordmann (H), <abbr title="Høyre">H</abbr>)</span> <a href="#votering-1">Se voteringen</a>`,
+			`<li id="forslag-endring-1"><strong>Endringsforslag om skolestruktur</strong> <span class="muted">(endringsforslag, <abbr title="Arbeiderpartiet">Ap</abbr>)</span> <a href="#punkt-2-votering-1">Se voteringen</a>`,
 			`<div class="votering" id="punkt-1-votering-1">`,
 			`Vedtatt</span> enstemmig`,
 			// The tie, decided by the chair's casting vote.
@@ -37,6 +39,7 @@ func TestVotesNbNn(t *testing.T) {
 			`<h3>Framlegg</h3>`,
 			`(alternativt framlegg, fremja av Kari Nordmann (H)`,
 			`Vedteke</span> samrøystes`,
+			`<a href="#votering-1">Sjå voteringa</a>`,
 			`<summary>Kven røysta kva</summary>`,
 		}},
 	} {

@@ -18,6 +18,9 @@ type Forslag struct {
 	Partier   []PartiNavn `json:"partier"`
 	Tekst     string      `json:"tekst"`              // as written (Markdown), for downloads
 	TekstMD   string      `json:"tekst_md,omitempty"` // markdown.Escape(Tekst) when that differs
+	// Votering is the id of the vote it was voted over in (as forslag or
+	// as alternativ), "" if none: an alternative budget links its vote.
+	Votering string `json:"votering"`
 }
 
 // PartiNavn is a party by its code and name.
@@ -84,9 +87,31 @@ func (c *compiler) forslag(rv *record.Vedtak) []Forslag {
 		for _, p := range f.Partier {
 			cf.Partier = append(cf.Partier, c.partiNavn(p))
 		}
+		cf.Votering = votedIn(rv, f.ID)
 		out = append(out, cf)
 	}
 	return out
+}
+
+// votedIn is the id of the vote of rv that names proposal id, or "".
+func votedIn(rv *record.Vedtak, id string) string {
+	names := func(vs []record.Votering) int {
+		for i, v := range vs {
+			if v.Forslag == id || v.Alternativ == id {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	if i := names(rv.Votering); i > 0 {
+		return "votering-" + itoa(i)
+	}
+	for _, p := range rv.Punkt {
+		if i := names(p.Votering); i > 0 {
+			return "punkt-" + itoa(p.Nr) + "-votering-" + itoa(i)
+		}
+	}
+	return ""
 }
 
 func (c *compiler) partiNavn(kode string) PartiNavn {

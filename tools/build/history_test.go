@@ -66,6 +66,8 @@ func TestHistoryAndVersion(t *testing.T) {
 	assertContains(t, a, "prosjekter/nordbyen-skole/index.html", `Sist endret <time datetime="2026-10-01">1. oktober 2026</time>`, `Versjon `+version)
 	assertContains(t, a, "planer/samfunnsdel/index.html", `Sist endret <time datetime="2026-10-01">`)
 	assertContains(t, a, "okonomiplan/2025-2028/index.html", `Sist endret <time datetime="2026-10-01">`)
+	assertContains(t, a, "rammeomrader/oppvekst/index.html", `Sist endret <time datetime="2026-10-01">`,
+		`<a href="https://git.example.org/testvik/portal/commits/branch/main/data/rammeomrader.toml">`, `Testvik kommune: «Oppvekst».`)
 	assertContains(t, a, "data/datapackage.json", `"version": "`+version+`"`)
 
 	// The same commit with every file's time changed builds the same site.

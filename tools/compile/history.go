@@ -43,11 +43,17 @@ type Versjon struct {
 // CompileWith builds the site model from s with the build's options.
 func CompileWith(s *record.Set, o Options) *Site {
 	site := compileAsOf(s, o.AsOf)
-	addHistory(site, s.Kommune.KildeURL, o.History)
+	omrader := ""
+	if s.Omrader != nil {
+		omrader = s.Omrader.Src.File
+	}
+	addHistory(site, s.Kommune.KildeURL, omrader, o.History)
 	return site
 }
 
-func addHistory(site *Site, kildeURL string, l *history.Log) {
+// addHistory dates each record's data file; omrader is the file all
+// rammeområder share ("" for none).
+func addHistory(site *Site, kildeURL, omrader string, l *history.Log) {
 	if l != nil && l.Head != nil {
 		h := l.Head
 		site.Kommune.Versjon = &Versjon{ID: h.Date.String() + "-" + h.Short(), Dato: dato(h.Date), Commit: h.Short(), Full: h.Hash}
@@ -72,6 +78,11 @@ func addHistory(site *Site, kildeURL string, l *history.Log) {
 	}
 	for _, p := range site.Prosjekter {
 		set(&p.Historikk, p.Kilde)
+	}
+	if omrader != "" {
+		for _, o := range site.Omrader {
+			set(&o.Historikk, omrader)
+		}
 	}
 }
 

@@ -327,6 +327,7 @@ type Omrade struct {
 	Prosjekter  []Ref            `json:"prosjekter"`
 	Tiltak      []Ref            `json:"tiltak"`
 	Vedtak      []Ref            `json:"vedtak"`
+	Historikk                    // rammeomrader.toml's last change and history (history.go)
 }
 
 // OmradeRamme is an area's frame in one year of one økonomiplan, from the

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/history"
 	"github.com/openkommune/portal/tools/hugo"
 	"github.com/openkommune/portal/tools/reconcile"
 	"github.com/openkommune/portal/tools/record"
@@ -45,6 +47,7 @@ type run struct {
 	dir    string
 	ownDir bool
 	set    *record.Set
+	hist   *history.Log // the data's git history (check reads it)
 	site   *compile.Site
 	// kommune is the set's kommune, kept for the overlay after search
 	// has let go of the set and the site model.
@@ -71,6 +74,7 @@ func (r *run) check() (string, error) {
 		return "", ErrInvalidData
 	}
 	r.set, r.kommune = set, set.Kommune
+	r.hist = readHistory(r.o.DataDir, r.o.Diags)
 	return fmt.Sprintf("%d vedtak, %d planer, %d prosjekter", len(set.Vedtak), len(set.Planer), len(set.Prosjekter)), nil
 }
 
@@ -83,7 +87,7 @@ func (r *run) compile() (string, error) {
 		}
 		r.dir, r.ownDir = dir, true
 	}
-	r.site = compile.CompileAsOf(r.set, r.o.AsOf)
+	r.site = compile.CompileWith(r.set, compile.Options{AsOf: r.o.AsOf, History: r.hist})
 	r.out = sitedata.NewWriter(r.dir)
 	if err := r.out.Site(r.site); err != nil {
 		return "", fmt.Errorf("writing the compiled data: %w", err)
@@ -187,4 +191,16 @@ func (r *run) publish() (string, error) {
 		return "", err
 	}
 	return relTo(r.o.Root, r.o.Out), nil
+}
+
+// readHistory reads the data's git history for the record pages' dates
+// and the build's version. A repository go-git cannot read is a warning:
+// the site is built without dates, as from a folder outside git.
+func readHistory(dataDir string, diags io.Writer) *history.Log {
+	l, err := history.Read(dataDir)
+	if err != nil {
+		fmt.Fprintf(diags, "warning: %v: the pages show no dates of change and the build no version\n", err)
+		return &history.Log{}
+	}
+	return l
 }

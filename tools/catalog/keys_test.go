@@ -62,10 +62,12 @@ var families = map[string][]string{
 	"planstatus_%s":       record.PlanStatusValues,
 	"periode_%s":          record.PeriodeValues,
 	"risiko_%s":           record.RisikoValues,
+	"vote_result_%s":      record.ResultatValues,
+	"proposal_type_%s":    record.ForslagTypeValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
-	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
-	"endring_%s":          endringKinds(),                                                                                                                                                                                                                    // endring.Kind
+	"list_%s":             {"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
+	"endring_%s":          endringKinds(),                                                                                                                                                                                                                                  // endring.Kind
 	"rapporttype_%s":      record.RapportTypeValues,
 	"kontroll_%s":         kontrollKinds,
 	"kontroll_%s_explain": kontrollKinds,

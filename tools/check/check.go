@@ -295,6 +295,7 @@ func (c *checker) kommune(k *record.Kommune) {
 		}
 	}
 	c.kommunestyre(k, first)
+	c.partier(k)
 }
 
 // kommunestyre checks that the council is one of the listed utvalg: the

@@ -18,6 +18,7 @@ func (c *checker) vedtak(v *record.Vedtak) {
 	for i := range v.Punkt {
 		c.punkt(v, i, nrs)
 	}
+	c.voteringer(v)
 	// A vedtak with no points must at least have its text.
 	if len(v.Punkt) == 0 {
 		c.required(v.Src, "tekst", v.Tekst, `"""Saken tas til orientering."""`)

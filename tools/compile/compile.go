@@ -58,6 +58,10 @@ func Compile(s *record.Set) *Site { return CompileAsOf(s, caldate.Date{}) }
 // while the reported statuses stay those of the reference date. The same
 // data and date always give the same model.
 func CompileAsOf(s *record.Set, asOf caldate.Date) *Site {
+	return CompileWith(s, Options{AsOf: asOf})
+}
+
+func compileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	ref := s.Kommune.Referansedato
 	if asOf.After(ref) {
 		ref = asOf
@@ -146,6 +150,7 @@ func (c *compiler) kommune() {
 	}
 	c.site.Kommune = Kommune{
 		Utvalg:                    []Utvalg{},
+		Partier:                   []PartiNavn{},
 		Navn:                      k.Navn,
 		Kommunenummer:             k.Kommunenummer,
 		Malform:                   string(k.Malform),
@@ -174,6 +179,9 @@ func (c *compiler) kommune() {
 	if len(k.LogoData) > 0 {
 		sum := sha256.Sum256(k.LogoData)
 		c.site.Kommune.Logo = fmt.Sprintf("logo-%x%s", sum[:6], strings.ToLower(path.Ext(k.Logo)))
+	}
+	for _, p := range k.Parti {
+		c.site.Kommune.Partier = append(c.site.Kommune.Partier, PartiNavn{Kode: p.Kode, Navn: p.Navn})
 	}
 	for _, u := range k.Utvalg {
 		c.site.Kommune.Utvalg = append(c.site.Kommune.Utvalg, Utvalg{Kode: u.Kode, Navn: u.Navn})
@@ -219,8 +227,10 @@ func (c *compiler) vedtakRefPtr(id string) *Ref {
 // kildeURL is a data file's web address in the kommune's repository
 // (kommune.toml: kilde_url, a folder) with each part of its path
 // percent-encoded, or "" when none is configured.
-func (c *compiler) kildeURL(file string) string {
-	base := c.set.Kommune.KildeURL
+func (c *compiler) kildeURL(file string) string { return kildeURLOf(c.set.Kommune.KildeURL, file) }
+
+// kildeURLOf is file's address under the folder base, or "" without one.
+func kildeURLOf(base, file string) string {
 	if base == "" {
 		return ""
 	}

@@ -78,6 +78,10 @@ type Kommune struct {
 	Tema  []theme.Token `json:"tema"`
 	// Logo is the logo's path on the site ("logo-<hash>.svg"), empty for none.
 	Logo string `json:"logo"`
+	// Versjon is the build's version (history.go); nil without git history.
+	Versjon *Versjon `json:"versjon"`
+	// Partier are the parties a vote may name (votering.go).
+	Partier []PartiNavn `json:"partier"`
 }
 
 // Utvalg is a political body and how many vedtak it has.
@@ -128,6 +132,9 @@ type Vedtak struct {
 	Penger     []Pengelinje `json:"penger"`
 	Omtalt     []Ref        `json:"omtalt"` // vedtak whose follow-up cites this one
 	Kilde      string       `json:"kilde"`  // the data file
+	Historikk               // the data file's last change and history (history.go)
+	Forslag    []Forslag    `json:"forslag"`    // the proposals voted over (votering.go)
+	Voteringer []Votering   `json:"voteringer"` // the votes on the whole vedtak
 }
 
 // VedtakAr is one year of vedtak: its list page and counts, so that the
@@ -158,6 +165,7 @@ type Punkt struct {
 	StatusDato *Dato        `json:"status_dato"`
 	Forsinket  bool         `json:"forsinket"`
 	Oppfolging []Oppfolging `json:"oppfolging"`
+	Voteringer []Votering   `json:"voteringer"` // the votes on this point alone
 }
 
 // Oppfolging is one follow-up entry.
@@ -203,6 +211,7 @@ type Plan struct {
 	Kilde           string           `json:"kilde"`
 	KildeURL        string           `json:"kilde_url"` // the data file in the kommune's repository, or ""
 	Endringer       *Endringssett    `json:"endringer"` // its tiltak's changes at the latest report (rapport.go)
+	Historikk                        // the data file's last change and history (history.go)
 }
 
 // Telling counts records with one value of a code.
@@ -290,6 +299,7 @@ type Okonomiplan struct {
 	Regnskap      []Regnskapslinje  `json:"regnskap"`
 	Kilde         string            `json:"kilde"`
 	KildeURL      string            `json:"kilde_url"` // the data file in the kommune's repository, or ""
+	Historikk                       // the data file's last change and history (history.go)
 }
 
 // Stadium is one stage of an økonomiplan with its frames.
@@ -390,6 +400,7 @@ type Omrade struct {
 	Tiltak      []Ref            `json:"tiltak"`
 	Vedtak      []Ref            `json:"vedtak"`
 	Endringer   *Endringssett    `json:"endringer"` // its own and its projects' changes at the latest report (rapport.go)
+	Historikk                    // rammeomrader.toml's last change and history (history.go)
 }
 
 // OmradeRamme is an area's frame in one year of one økonomiplan, from the
@@ -470,6 +481,7 @@ type Prosjekt struct {
 	OverSiden         *Ref            `json:"over_siden"`
 	Tilleggsvedtak    []Ref           `json:"tilleggsvedtak"`
 	Endringer         *Endringssett   `json:"endringer"`
+	Historikk                         // the data file's last change and history (history.go)
 }
 
 // Arsbelop is an amount for one year.

@@ -32,6 +32,8 @@ func (c *compiler) compileVedtak() {
 			Punkter:    []*Punkt{},
 			Penger:     []Pengelinje{},
 			Kilde:      rv.Src.File,
+			Forslag:    c.forslag(rv),
+			Voteringer: c.voteringer(rv, 0, rv.Votering),
 		}
 		if u := c.ix.Utvalg[rv.Utvalg]; u != nil {
 			v.Utvalg.Navn = u.Navn
@@ -119,6 +121,7 @@ func (c *compiler) punkt(v *record.Vedtak, rp record.Vedtakspunkt) *Punkt {
 		Frist:      datoPtr(rp.Frist),
 		Status:     string(record.IkkeStartet),
 		Oppfolging: []Oppfolging{},
+		Voteringer: c.voteringer(v, rp.Nr, rp.Votering),
 	}
 	for _, o := range rp.Oppfolging {
 		p.Status = string(o.Status)

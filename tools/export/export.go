@@ -41,6 +41,7 @@ const dir = "data/"
 type Index struct {
 	Lister    []Liste `json:"lister"`
 	Datapakke string  `json:"datapakke"` // site-relative path of datapackage.json
+	Popolo    string  `json:"popolo"`    // site-relative path of the votes as Popolo (popolo.go)
 }
 
 // Liste is one list with its files (site-relative paths) and sizes.
@@ -68,7 +69,7 @@ func Files(site *compile.Site) (map[string][]byte, Index, error) {
 	}
 	tables := tables(site)
 	files := map[string][]byte{}
-	idx := Index{Lister: []Liste{}, Datapakke: dir + "datapackage.json"}
+	idx := Index{Lister: []Liste{}, Datapakke: dir + "datapackage.json", Popolo: dir + popoloFile}
 	var resources []resource
 	for _, t := range tables {
 		if err := t.validate(); err != nil {
@@ -128,6 +129,17 @@ func Files(site *compile.Site) (map[string][]byte, Index, error) {
 				Bytes: len(sheetData), Hash: hash(sheetData), Schema: sheet + ".schema.json",
 			})
 	}
+	pop, err := marshal(popoloOf(site))
+	if err != nil {
+		return nil, Index{}, fmt.Errorf("export: %s: %w", popoloFile, err)
+	}
+	files[idx.Popolo] = pop
+	resources = append(resources, resource{
+		Name: "voteringer-popolo", Path: popoloFile, Profile: "data-resource",
+		Title: w.T("export_popolo", nil), Description: w.T("export_popolo_desc", nil),
+		Format: "json", Mediatype: "application/json", Encoding: "utf-8",
+		Bytes: len(pop), Hash: hash(pop),
+	})
 	pkg, err := marshal(dataPackage(site, w, resources))
 	if err != nil {
 		return nil, Index{}, fmt.Errorf("export: datapackage.json: %w", err)

@@ -27,6 +27,7 @@ func tables(site *compile.Site) []*table {
 	return []*table{
 		vedtakTable(site),
 		punktTable(site),
+		voteringTable(site),
 		planTable(site),
 		tiltakTable(site),
 		rammeTable(site),

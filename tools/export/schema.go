@@ -72,6 +72,7 @@ type pkg struct {
 	Title       string     `json:"title"`
 	Description string     `json:"description"`
 	Homepage    string     `json:"homepage,omitempty"`
+	Version     string     `json:"version,omitempty"` // the build's version, "2026-12-07-97fedb8" (compile.Versjon)
 	Licenses    []license  `json:"licenses,omitempty"`
 	Resources   []resource `json:"resources"`
 }
@@ -94,7 +95,7 @@ type resource struct {
 	Dialect     *dialect `json:"dialect,omitempty"`
 	Bytes       int      `json:"bytes"`
 	Hash        string   `json:"hash"`
-	Schema      string   `json:"schema"`
+	Schema      string   `json:"schema,omitempty"` // none for a file that is not a table (Popolo)
 }
 
 // dialect is a Frictionless CSV Dialect
@@ -132,6 +133,9 @@ func dataPackage(site *compile.Site, w *catalog.Text, resources []resource) pkg 
 		Description: desc,
 		Homepage:    k.Nettsted,
 		Resources:   resources,
+	}
+	if k.Versjon != nil {
+		p.Version = k.Versjon.ID
 	}
 	if k.Lisens != "" || k.LisensURL != "" {
 		p.Licenses = []license{{Name: licenseIDs[strings.ToLower(strings.TrimSpace(k.Lisens))], Title: k.Lisens, Path: k.LisensURL}}

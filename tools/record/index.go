@@ -10,6 +10,7 @@ type Index struct {
 	Rapporter   map[string]*Rapport
 	Omrader     map[string]*Omrade
 	Utvalg      map[string]*Utvalg
+	Parti       map[string]*Parti
 }
 
 // Index builds the lookup tables of s.
@@ -22,6 +23,7 @@ func (s *Set) Index() *Index {
 		Rapporter:   byID(s.Rapporter),
 		Omrader:     map[string]*Omrade{},
 		Utvalg:      map[string]*Utvalg{},
+		Parti:       map[string]*Parti{},
 	}
 	if s.Omrader != nil {
 		for i := range s.Omrader.Omrade {
@@ -36,6 +38,12 @@ func (s *Set) Index() *Index {
 			u := &s.Kommune.Utvalg[i]
 			if _, ok := ix.Utvalg[u.Kode]; !ok {
 				ix.Utvalg[u.Kode] = u
+			}
+		}
+		for i := range s.Kommune.Parti {
+			p := &s.Kommune.Parti[i]
+			if _, ok := ix.Parti[p.Kode]; !ok {
+				ix.Parti[p.Kode] = p
 			}
 		}
 	}

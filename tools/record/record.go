@@ -66,6 +66,8 @@ type Kommune struct {
 	// LogoData is the logo file's content, read by package load.
 	LogoData []byte   `toml:"-"`
 	Utvalg   []Utvalg `toml:"utvalg"`
+	// Parti lists the parties a vote's counts may name (votering.go).
+	Parti []Parti `toml:"parti"`
 }
 
 // Regler are the kommune's own thresholds from its økonomireglement.
@@ -92,6 +94,9 @@ func (k *Kommune) KommunestyreKode() string {
 type Utvalg struct {
 	Kode string `toml:"kode"`
 	Navn string `toml:"navn"`
+	// Medlemmer is the number of seats, if given: a vote's counts must
+	// then add up to it.
+	Medlemmer int `toml:"medlemmer"`
 }
 
 // Rammeomrader is data/rammeomrader.toml: the budget areas the council
@@ -126,7 +131,9 @@ type Vedtak struct {
 	Prosjekter   []string       `toml:"prosjekter"`
 	Punkt        []Vedtakspunkt `toml:"punkt"`
 	// Ukjent lists the fields the public source does not give (ukjent.go).
-	Ukjent []VedtakUkjent `toml:"ukjent"`
+	Ukjent   []VedtakUkjent `toml:"ukjent"`
+	Forslag  []Proposal     `toml:"forslag"`  // the proposals voted over (votering.go)
+	Votering []Votering     `toml:"votering"` // the votes on the whole vedtak
 }
 
 // Vedtakspunkt is one numbered point of a vedtak, followed up on its own.
@@ -136,6 +143,7 @@ type Vedtakspunkt struct {
 	Ansvarlig  string       `toml:"ansvarlig"`
 	Frist      caldate.Date `toml:"frist"`
 	Oppfolging []Oppfolging `toml:"oppfolging"`
+	Votering   []Votering   `toml:"votering"` // the votes on this point alone
 }
 
 // Oppfolging is one dated entry in a point's follow-up log.

@@ -10,6 +10,7 @@
 //	portal import  bring in møtedata from eInnsyn (portal import moter FILE),
 //	               KOSTRA figures from SSB (portal import kostra FILE)
 //	portal export  write every list as one workbook (portal export xlsx)
+//	portal tag     tag the published build of HEAD (data-YYYY-MM-DD; -dry-run)
 //
 // Run "portal <command> -h" for the flags of each.
 package main
@@ -30,13 +31,14 @@ var commands = map[string]func(args []string) int{
 	"schema": runSchema,
 	"import": runImport,
 	"export": runExport,
+	"tag":    runTag,
 }
 
 func main() { os.Exit(run(os.Args[1:])) }
 
 func run(args []string) int {
 	if len(args) < 1 || commands[args[0]] == nil {
-		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth|new|schema|import|export [flags]")
+		fmt.Fprintln(os.Stderr, "usage: portal check|build|serve|synth|new|schema|import|export|tag [flags]")
 		return 2
 	}
 	// The UI texts Go writes are read from the embedded i18n/ files: a

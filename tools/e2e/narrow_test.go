@@ -77,6 +77,6 @@ func TestNarrowScreens(t *testing.T) {
 
 // widest names the elements that reach furthest to the right.
 const widest = `(() => { const w = document.documentElement.clientWidth;
-	const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+	const clipped = e => { if (/absolute|fixed/.test(getComputedStyle(e).position)) return false; for (let p = e.parentElement; p; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
 	return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !clipped(e))
 		.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right)).join(', '); })()`

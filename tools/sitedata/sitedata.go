@@ -57,8 +57,9 @@ import (
 type Data struct {
 	Kommune       compile.Kommune        `json:"kommune"`
 	Nokkeltall    compile.Nokkeltall     `json:"nokkeltall"`
-	Vedtak        []VedtakRad            `json:"vedtak"`    // newest first; each record is in Records
-	VedtakAr      []compile.VedtakAr     `json:"vedtak_ar"` // the years with vedtak, newest first
+	Vedtak        []VedtakRad            `json:"vedtak"`     // newest first; each record is in Records
+	Oppfolging    []PunktRad             `json:"oppfolging"` // the open points, late first (oppfolging.go)
+	VedtakAr      []compile.VedtakAr     `json:"vedtak_ar"`  // the years with vedtak, newest first
 	Planer        []*compile.Plan        `json:"planer"`
 	Okonomiplaner []*compile.Okonomiplan `json:"okonomiplaner"`
 	Omrader       []*compile.Omrade      `json:"omrader"`

@@ -47,7 +47,7 @@ func omradeYears(site *compile.Site, o *compile.Omrade) []omradeYear {
 
 // omradeChart draws an area's netto driftsramme per year as grouped bars:
 // the adopted frame (outlined) beside the regulated frame (solid).
-func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text) (chart, bool) {
+func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text, l layout) (chart, bool) {
 	years := omradeYears(site, o)
 	if len(years) == 0 {
 		return chart{}, false
@@ -72,10 +72,10 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text) (chart,
 	)
 	left := 12 + tickLabelWidth(sc)
 	plotBottom := plotTop + plotH
-	plotR := width - right
+	plotR := l.width - right
 	height := plotBottom + 34
 
-	c := newCanvas("omrade/"+o.ID, "omrade", w.T("chart_omrade_title", catalog.Args{"Navn": o.Navn}), height, false)
+	c := newCanvas("omrade/"+o.ID, "omrade", w.T("chart_omrade_title", catalog.Args{"Navn": o.Navn}), height, false, l)
 	c.legend(left, legendY, []legendItem{
 		{w.T("chart_vedtatt", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--vedtatt", lightStyle...)

@@ -96,6 +96,7 @@ type VedtakRad struct {
 // (hugo.Data.portal.diagram.<key>).
 type Chart struct {
 	SVG   string `json:"svg"`
+	Smal  string `json:"smal"` // the same chart drawn for a phone's width
 	Tekst string `json:"tekst"`
 }
 

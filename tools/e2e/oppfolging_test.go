@@ -112,3 +112,31 @@ func TestFollowUp(t *testing.T) {
 		t.Errorf("errors in the browser: %q", errs)
 	}
 }
+
+// TestAboutFigures: /om/ explains each derived figure with an example and
+// a link to its definition in the data format, in bokmål and nynorsk.
+func TestAboutFigures(t *testing.T) {
+	for _, lang := range []string{"nb", "nn"} {
+		site := buildSite(t, exampleData(t, lang))
+		srv := serve(t, site)
+		p := newPage(t)
+		do(t, p, chromedp.Navigate(srv.URL+basePath+"om/"))
+		defs := eval[[]string](t, p, `[...document.querySelectorAll('.figure-defs dt')].map(dt => dt.textContent + '|' + dt.nextElementSibling.textContent + '|' + (dt.nextElementSibling.querySelector('a[href*="data-format.md#"]') ? 'link' : ''))`)
+		if len(defs) < 12 {
+			t.Errorf("%s: /om/ explains %d figures, want every derived figure", lang, len(defs))
+		}
+		example := map[string]string{"nb": "Eksempel", "nn": "Døme"}[lang]
+		for _, d := range defs {
+			parts := strings.Split(d, "|")
+			if parts[2] != "link" {
+				t.Errorf("%s: %q has no link to its definition", lang, parts[0])
+			}
+			if strings.Contains(parts[1], "{{") {
+				t.Errorf("%s: %q is not filled in: %s", lang, parts[0], parts[1])
+			}
+		}
+		if got := eval[int](t, p, `[...document.querySelectorAll('.figure-defs dd')].filter(dd => dd.textContent.includes('`+example+`')).length`); got < 8 {
+			t.Errorf("%s: %d figures with an example", lang, got)
+		}
+	}
+}

@@ -36,7 +36,7 @@
     });
     table.parentNode.hidden = shown === 0;
     none.hidden = shown !== 0;
-    count.textContent = shown + " " + form.getAttribute(shown === 1 ? "data-one" : "data-other");
+    count.textContent = shown + " " + form.getAttribute(shown === 1 ? "data-entall" : "data-flertall");
     if (write) {
       var q = params.toString();
       history.replaceState(null, "", location.pathname + (q ? "?" + q : ""));

@@ -10,6 +10,7 @@ import (
 
 	"github.com/openkommune/portal/tools/build"
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/linkcheck"
 )
 
 // TestExampleData checks the bundled example kommune, builds it with the
@@ -220,43 +221,16 @@ func checkNoTemplateLeaks(t *testing.T, out string) {
 	})
 }
 
-// checkLinks follows every href="/portal/…" and src="/portal/…" in every
-// page to a file, and every fragment (#id, on the page itself or another)
-// to an element with that id.
+// checkLinks checks every internal link of every page (package
+// linkcheck).
 func checkLinks(t *testing.T, out, prefix string) {
 	t.Helper()
-	broken := map[string]string{}
-	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		page := read(t, p)
-		for _, attr := range []string{`href="`, `src="`} {
-			for _, part := range strings.Split(page, attr)[1:] {
-				ref := part[:strings.IndexByte(part, '"')]
-				if strings.HasPrefix(ref, "#") {
-					if !strings.Contains(page, `id="`+ref[1:]+`"`) {
-						broken[ref] = p
-					}
-					continue
-				}
-				if !strings.HasPrefix(ref, prefix) {
-					if strings.HasPrefix(ref, "/") {
-						broken[ref] = p + " (outside " + prefix + ")"
-					}
-					continue
-				}
-				if f, ok := target(out, strings.TrimPrefix(ref, prefix)); !ok {
-					broken[ref] = p
-				} else if i := strings.IndexByte(ref, '#'); i >= 0 && !strings.Contains(read(t, f), `id="`+ref[i+1:]+`"`) {
-					broken[ref] = p + " (no such id)"
-				}
-			}
-		}
-		return nil
-	})
-	for ref, page := range broken {
-		t.Errorf("broken link %s in %s", ref, page)
+	broken, err := linkcheck.Site(out, prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range broken {
+		t.Errorf("broken link: %s", b)
 	}
 }
 

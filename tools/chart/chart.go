@@ -33,6 +33,7 @@ import (
 //	portefolje                           at least one project with a forecast
 type chart struct {
 	svg     string
+	narrow  string // the same chart drawn for a phone
 	summary string
 }
 
@@ -42,6 +43,16 @@ func All(site *compile.Site) map[string]string {
 	out := map[string]string{}
 	for k, c := range build(site) {
 		out[k] = c.svg
+	}
+	return out
+}
+
+// Narrow returns every chart of the site drawn for a phone's width, by
+// the same keys as All.
+func Narrow(site *compile.Site) map[string]string {
+	out := map[string]string{}
+	for k, c := range build(site) {
+		out[k] = c.narrow
 	}
 	return out
 }
@@ -61,27 +72,39 @@ func build(site *compile.Site) map[string]chart {
 	w := catalog.Must(site.Kommune.Malform)
 	out := map[string]chart{}
 	for _, o := range site.Omrader {
-		if c, ok := omradeChart(site, o, w); ok {
+		if c, ok := omradeChart(site, o, w, wide); ok {
+			n, _ := omradeChart(site, o, w, narrow)
+			c.narrow = n.svg
 			out["omrade/"+o.ID] = c
 		}
-		if c, ok := kostraChart(o, w); ok {
+		if c, ok := kostraChart(o, w, layout{width: kostraWidth}); ok {
+			n, _ := kostraChart(o, w, narrow)
+			c.narrow = n.svg
 			out["kostra/"+o.ID] = c
 		}
 	}
 	for _, o := range site.Okonomiplaner {
 		for _, year := range regulatedYears(o) {
-			out[fmt.Sprintf("okonomiplan/%s/reguleringer/%d", o.ID, year)] = waterfallChart(o, year, w)
+			c := waterfallChart(o, year, w, wide)
+			c.narrow = waterfallChart(o, year, w, narrow).svg
+			out[fmt.Sprintf("okonomiplan/%s/reguleringer/%d", o.ID, year)] = c
 		}
 	}
 	for _, p := range site.Prosjekter {
-		if c, ok := prosjektChart(p, w); ok {
+		if c, ok := prosjektChart(p, w, wide); ok {
+			n, _ := prosjektChart(p, w, narrow)
+			c.narrow = n.svg
 			out["prosjekt/"+p.ID] = c
 		}
-		if c, ok := prognoseChart(p, w); ok {
+		if c, ok := prognoseChart(p, w, wide); ok {
+			n, _ := prognoseChart(p, w, narrow)
+			c.narrow = n.svg
 			out["prognose/"+p.ID] = c
 		}
 	}
-	if c, ok := portefoljeChart(site, w); ok {
+	if c, ok := portefoljeChart(site, w, wide); ok {
+		n, _ := portefoljeChart(site, w, narrow)
+		c.narrow = n.svg
 		out["portefolje"] = c
 	}
 	return out

@@ -30,7 +30,7 @@ var kostraStyles = map[string][]attr{
 // horizontal bars: for each function, the kommune's figure per innbygger
 // above its KOSTRA group's and the country's, each labelled with its
 // value.
-func kostraChart(o *compile.Omrade, w *catalog.Text) (chart, bool) {
+func kostraChart(o *compile.Omrade, w *catalog.Text, l layout) (chart, bool) {
 	k := o.KostraTall
 	if k == nil || len(k.Ar) == 0 || len(k.Funksjoner) == 0 {
 		return chart{}, false
@@ -47,7 +47,7 @@ func kostraChart(o *compile.Omrade, w *catalog.Text) (chart, bool) {
 	// The value labels go beyond the bars' ends: leave room for the widest
 	// on each side of zero.
 	room := func(v int64) float64 { return textWidth(money.Format(v)+" kr", smallSize) + 8 }
-	left, right := 8.0, kostraWidth-8
+	left, right := 8.0, l.width-8
 	plotL, plotR := left, right-room(hi)
 	if lo < 0 {
 		plotL += room(lo)
@@ -64,7 +64,7 @@ func kostraChart(o *compile.Omrade, w *catalog.Text) (chart, bool) {
 	top := legendTop + legendH + 16
 	group := kostraLabel + float64(len(k.Regioner))*(kostraBar+kostraGap) + kostraAfter
 	height := top + float64(len(k.Funksjoner))*group
-	c := newCanvasWidth("kostra/"+o.ID, "kostra", w.T("chart_kostra_title", catalog.Args{"Navn": o.Navn, "Ar": k.Ar[last]}), kostraWidth, height, false)
+	c := newCanvas("kostra/"+o.ID, "kostra", w.T("chart_kostra_title", catalog.Args{"Navn": o.Navn, "Ar": k.Ar[last]}), height, false, l)
 
 	c.start("g", a("class", "chart-legend"))
 	for i, r := range k.Regioner {

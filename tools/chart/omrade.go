@@ -47,7 +47,7 @@ func omradeYears(site *compile.Site, o *compile.Omrade) []omradeYear {
 
 // omradeChart draws an area's netto driftsramme per year as grouped bars:
 // the adopted frame (outlined) beside the regulated frame (solid).
-func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text) (chart, bool) {
+func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text, l layout) (chart, bool) {
 	years := omradeYears(site, o)
 	if len(years) == 0 {
 		return chart{}, false
@@ -72,10 +72,10 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text) (chart,
 	)
 	left := 12 + tickLabelWidth(sc)
 	plotBottom := plotTop + plotH
-	plotR := width - right
+	plotR := l.width - right
 	height := plotBottom + 34
 
-	c := newCanvas("omrade/"+o.ID, "omrade", w.T("chart_omrade_title", catalog.Args{"Navn": o.Navn}), height, false)
+	c := newCanvas("omrade/"+o.ID, "omrade", w.T("chart_omrade_title", catalog.Args{"Navn": o.Navn}), height, false, l)
 	c.legend(left, legendY, []legendItem{
 		{w.T("chart_vedtatt", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--vedtatt", lightStyle...)
@@ -89,10 +89,13 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text) (chart,
 
 	group := (plotR - left) / float64(len(years))
 	barW := min(group*0.8/2, 64)
+	// Values over the bars where each fits its bar, with a margin for a
+	// font wider than textWidth's estimate; on a phone the bars are too
+	// narrow, and the table under the chart has the figures.
 	labels := true
 	for _, y := range years {
 		for _, v := range []int64{y.vedtatt, y.regulert} {
-			if textWidth(u.short(v), smallSize) > barW+6 {
+			if textWidth(u.short(v), smallSize)*1.15 > barW {
 				labels = false
 			}
 		}

@@ -13,7 +13,7 @@ import (
 // first, with a solid line at 0 and a dashed line at the kommune's alert
 // threshold. An overrun's bar is hatched and its row says "▲ over ramme":
 // never colour alone.
-func portefoljeChart(site *compile.Site, w *catalog.Text) (chart, bool) {
+func portefoljeChart(site *compile.Site, w *catalog.Text, l layout) (chart, bool) {
 	var rows []*compile.Prosjekt
 	for _, p := range site.Prosjekter {
 		if p.AvvikJustertPct != nil {
@@ -31,31 +31,48 @@ func portefoljeChart(site *compile.Site, w *catalog.Text) (chart, bool) {
 	for _, p := range rows {
 		lo, hi = min(lo, p.AvvikJustertPct.Verdi), max(hi, p.AvvikJustertPct.Verdi)
 	}
-	sc := niceScale(lo, hi, 5)
-
 	const (
 		legendY = 20.0
-		top     = 62.0 // the threshold's label sits above
-		rowH    = 24.0
 		barH    = 14.0
-		nameW   = 226.0
-		valueX  = 530.0 // right edge of the value column
-		markerX = 537.0
 	)
+	// Wide: the name left of its bar, the value and the over-marker right
+	// of the plot. Narrow: the name on a line of its own above the bar, the
+	// marker at that line's end, the value right of the bar.
+	rowH, nameW, valueX, markerX := 24.0, 226.0, 530.0, 537.0
 	plotL, plotR := nameW+12, valueX-64
-	plotBottom := top + rowH*float64(len(rows))
-	height := plotBottom + 48
-	xAt := func(v float64) float64 { return sc.at(v, plotL, plotR) }
-
-	c := newCanvas("portefolje", "portefolje", w.T("chart_portefolje_title", nil), height, true)
-	c.legend(plotL, legendY, []legendItem{
+	barTop, ticks := (rowH-barH)/2, 5
+	nameX, nameAnchor, nameRoom, overRoom := nameW, "end", nameW, nameW
+	if l.narrow {
+		rowH, valueX, markerX = 42, l.width-8, l.width-8
+		plotL, plotR = 28, valueX-58 // room for half a tick label
+		barTop, ticks = 20, 3
+		nameX, nameAnchor = 8, "start"
+		// Names are cut a tenth short of the room: the real font may be
+		// wider than textWidth's estimate.
+		nameRoom = (l.width - 16) * 0.9
+		overRoom = (l.width - 16 - textWidth(w.T("chart_over_marker", nil), smallSize) - 6) * 0.9
+	}
+	legendX := plotL
+	if l.narrow {
+		legendX = 8
+	}
+	legend := []legendItem{
 		{w.T("chart_over_legend", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-over", c.hatched()...)
 		}},
 		{w.T("chart_within_legend", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--avvik", solidStyle...)
 		}},
-	})
+	}
+	// The threshold's label sits above the plot, below the legend's rows.
+	top := 62 + legendHeight(legendX, l.width, legend)
+	sc := niceScale(lo, hi, ticks)
+	plotBottom := top + rowH*float64(len(rows))
+	height := plotBottom + 48
+	xAt := func(v float64) float64 { return sc.at(v, plotL, plotR) }
+
+	c := newCanvas("portefolje", "portefolje", w.T("chart_portefolje_title", nil), height, true, l)
+	c.legend(legendX, legendY, legend)
 
 	c.start("g", a("class", "chart-grid"))
 	for _, t := range sc.ticks {
@@ -70,9 +87,12 @@ func portefoljeChart(site *compile.Site, w *catalog.Text) (chart, bool) {
 	c.text((plotL+plotR)/2, plotBottom+36, "chart-label chart-axis-title", "middle", w.T("chart_avvik_axis", nil), "", af("font-size", smallSize))
 	c.end("g")
 
-	maxChars := charsFor(nameW, fontSize)
 	for i, p := range rows {
-		y := top + rowH*float64(i) + (rowH-barH)/2
+		y := top + rowH*float64(i) + barTop
+		nameY, markerAnchor := y+barH-2, "start"
+		if l.narrow {
+			nameY, markerAnchor = y-6, "end"
+		}
 		v := p.AvvikJustertPct.Verdi
 		class, barClass, style := "chart-row", "chart-bar chart-bar--avvik", solidStyle
 		if p.OverRamme {
@@ -82,14 +102,18 @@ func portefoljeChart(site *compile.Site, w *catalog.Text) (chart, bool) {
 			class += " chart-row--varsel"
 		}
 		c.start("g", a("class", class))
-		name := truncate(p.Navn, maxChars)
-		c.text(nameW, y+barH-2, "chart-label", "end", name, p.Navn)
+		room := nameRoom
+		if p.OverRamme {
+			room = overRoom
+		}
+		name := truncate(p.Navn, charsFor(room, fontSize))
+		c.text(nameX, nameY, "chart-label chart-name", nameAnchor, name, p.Navn)
 		if v != 0 {
 			c.rect(xAt(0), y, xAt(v), y+barH, barClass, style...)
 		}
 		c.text(valueX, y+barH-2, "chart-label chart-value", "end", formatPct(v), "")
 		if p.OverRamme {
-			c.text(markerX, y+barH-2, "chart-label chart-over-marker", "start", w.T("chart_over_marker", nil), "", a("font-weight", "bold"), af("font-size", smallSize))
+			c.text(markerX, nameY, "chart-label chart-over-marker", markerAnchor, w.T("chart_over_marker", nil), "", a("font-weight", "bold"), af("font-size", smallSize))
 		}
 		c.end("g")
 	}
@@ -102,7 +126,7 @@ func portefoljeChart(site *compile.Site, w *catalog.Text) (chart, bool) {
 	// The threshold as written (5,04 %), as the page and the feed show it.
 	label := w.T("chart_threshold", catalog.Args{"Terskel": thresholdText(site.Kommune.OverskridelseVarsel)})
 	lx, anchor := tx, "middle"
-	if half := textWidth(label, smallSize) / 2; tx+half > width-8 {
+	if half := textWidth(label, smallSize) / 2; tx+half > l.width-8 {
 		lx, anchor = tx, "end"
 	} else if tx-half < plotL {
 		lx, anchor = tx, "start"

@@ -12,7 +12,7 @@ import (
 // solid line with square markers and the forecast as a dashed line with
 // round markers. Reports where the forecast is over the frame get a
 // hatched bar between the two, so the overrun does not rely on colour.
-func prognoseChart(p *compile.Prosjekt, w *catalog.Text) (chart, bool) {
+func prognoseChart(p *compile.Prosjekt, w *catalog.Text, l layout) (chart, bool) {
 	h := p.Prognosehistorikk
 	if len(h) == 0 {
 		return chart{}, false
@@ -32,7 +32,7 @@ func prognoseChart(p *compile.Prosjekt, w *catalog.Text) (chart, bool) {
 		right   = 124.0
 	)
 	left := 12 + tickLabelWidth(sc)
-	plotR := width - right
+	plotR := l.width - right
 	plotBottom := plotTop + plotH
 	band := (plotR - left) / float64(len(h))
 	xAt := func(i int) float64 { return left + band*(float64(i)+0.5) }
@@ -58,9 +58,9 @@ func prognoseChart(p *compile.Prosjekt, w *catalog.Text) (chart, bool) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--over", c.hatched()...)
 		}})
 	}
-	shift := legendHeight(left, items)
+	shift := legendHeight(left, l.width, items)
 	height := plotBottom + shift + 32
-	c := newCanvas("prognose/"+p.ID, "prognose", w.T("chart_prognose_title", catalog.Args{"Navn": p.Navn}), height, over)
+	c := newCanvas("prognose/"+p.ID, "prognose", w.T("chart_prognose_title", catalog.Args{"Navn": p.Navn}), height, over, l)
 	c.legend(left, legendY, items)
 	if shift > 0 {
 		c.start("g", a("transform", "translate(0 "+num(shift)+")"))

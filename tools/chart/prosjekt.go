@@ -112,7 +112,7 @@ func appendInTime(series []point, pt point) []point {
 // square markers at each vedtak, the forecast from each status report as a
 // dashed step line with hollow round markers, and the cumulative spend at
 // each year's end as light bars, over a time axis in years.
-func prosjektChart(p *compile.Prosjekt, w *catalog.Text) (chart, bool) {
+func prosjektChart(p *compile.Prosjekt, w *catalog.Text, l layout) (chart, bool) {
 	s, ok := prosjektData(p)
 	if !ok {
 		return chart{}, false
@@ -131,10 +131,15 @@ func prosjektChart(p *compile.Prosjekt, w *catalog.Text) (chart, bool) {
 		legendY = 20.0
 		plotTop = 78.0
 		plotH   = 220.0
-		right   = 124.0 // direct labels
 	)
+	// The direct labels at the lines' ends need 124 units; on a phone the
+	// legend names the lines and the table gives the figures.
+	right := 124.0
+	if l.narrow {
+		right = 12
+	}
 	left := 12 + tickLabelWidth(sc)
-	plotR := width - right
+	plotR := l.width - right
 	plotBottom := plotTop + plotH
 
 	dayLo, dayHi := yearStart(s.y0), yearStart(s.y1+1)
@@ -162,10 +167,10 @@ func prosjektChart(p *compile.Prosjekt, w *catalog.Text) (chart, bool) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--regnskap", lightStyle...)
 		}})
 	}
-	shift := legendHeight(left, items) // more than one row pushes the plot down
+	shift := legendHeight(left, l.width, items) // more than one row pushes the plot down
 	height := plotBottom + shift + 32
 
-	c := newCanvas("prosjekt/"+p.ID, "prosjekt", w.T("chart_prosjekt_title", catalog.Args{"Navn": p.Navn}), height, false)
+	c := newCanvas("prosjekt/"+p.ID, "prosjekt", w.T("chart_prosjekt_title", catalog.Args{"Navn": p.Navn}), height, false, l)
 	c.legend(left, legendY, items)
 	if shift > 0 {
 		c.start("g", a("transform", "translate(0 "+num(shift)+")"))
@@ -224,7 +229,9 @@ func prosjektChart(p *compile.Prosjekt, w *catalog.Text) (chart, bool) {
 		}
 		labels = append(labels, directLabel{y: yKr(v), lines: [2]string{name, formatAmount(v)}, class: "chart-direct chart-direct--prognose"})
 	}
-	c.directLabels(plotR, plotR+8, plotTop, plotBottom+20, labels)
+	if !l.narrow {
+		c.directLabels(plotR, plotR+8, plotTop, plotBottom+20, labels)
+	}
 	if shift > 0 {
 		c.end("g")
 	}

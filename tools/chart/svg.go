@@ -9,13 +9,29 @@ import (
 	"strings"
 )
 
-// Geometry shared by the charts. Every chart is 640 units wide; the page
-// scales it to its column (width="100%"), and its height follows from the
-// viewBox. Text is at least 12 units high at that width.
+// Geometry shared by the charts. Every chart is drawn twice: 640 units
+// wide, and 288 units wide for a phone (layout); the page scales each to
+// its column (width="100%") and shows the one drawn for the column's width,
+// and its height follows from the viewBox. Text is at least 12 units high,
+// and a chart is never shown narrower than it is drawn, so text is never
+// below 12 CSS px on the screen.
 const (
-	width     = 640.0
-	fontSize  = 13.0 // labels, legend
-	smallSize = 12.0 // tick labels, values in the plot
+	width     = 640.0 // the wide layout
+	fontSize  = 13.0  // labels, legend
+	smallSize = 12.0  // tick labels, values in the plot
+)
+
+// layout is the width a chart is drawn for. The narrow one fits the
+// narrowest phone's column (320 px less the page's margins of 2 × 16 px);
+// the page shows it below a column of 640 px (static/css/portal.css).
+type layout struct {
+	width  float64
+	narrow bool
+}
+
+var (
+	wide   = layout{width: width}
+	narrow = layout{width: 288, narrow: true}
 )
 
 // num formats a coordinate with at most one decimal: "12.5", "40".
@@ -56,8 +72,9 @@ func slug(key string) string {
 // canvas builds one SVG element as text.
 type canvas struct {
 	b      strings.Builder
-	id     string // "chart-<slug of key>", the prefix of every id inside
+	id     string // "chart-<slug of key>" ("chart-smal-…" narrow), the prefix of every id inside
 	height float64
+	width  float64 // the layout's
 }
 
 // attr is one attribute; its value is escaped when written.
@@ -150,21 +167,20 @@ func (c *canvas) hatched() []attr {
 
 // newCanvas starts an SVG for key with its title. kind names the chart
 // ("omrade", "reguleringer", "prosjekt", "portefolje") for the root class.
-func newCanvas(key, kind, title string, height float64, hatch bool) *canvas {
-	return newCanvasWidth(key, kind, title, width, height, hatch)
-}
-
-// newCanvasWidth starts an SVG of another width than the charts' 640: a
-// chart drawn for a phone's column keeps its text at full size there.
-func newCanvasWidth(key, kind, title string, wide, height float64, hatch bool) *canvas {
-	c := &canvas{id: "chart-" + slug(key), height: height}
+func newCanvas(key, kind, title string, height float64, hatch bool, l layout) *canvas {
+	c := &canvas{id: "chart-" + slug(key), height: height, width: l.width}
+	class := "chart chart--" + kind
+	if l.narrow {
+		c.id = "chart-smal-" + slug(key)
+		class += " chart--smal"
+	}
 	c.start("svg",
 		a("xmlns", "http://www.w3.org/2000/svg"),
-		a("viewBox", "0 0 "+num(wide)+" "+num(height)),
+		a("viewBox", "0 0 "+num(l.width)+" "+num(height)),
 		a("width", "100%"),
 		a("role", "img"),
 		a("aria-labelledby", c.titleID()),
-		a("class", "chart chart--"+kind),
+		a("class", class),
 		a("font-family", "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"),
 		a("font-size", num(fontSize)),
 		a("fill", "currentColor"),
@@ -196,13 +212,13 @@ type legendItem struct {
 	draw  func(c *canvas, x, y float64)
 }
 
-// legendLayout places items in rows from x0, wrapping at the right edge;
-// it returns each item's x and row.
-func legendLayout(x0 float64, items []legendItem) (xs []float64, rows []int) {
+// legendLayout places items in rows from x0, wrapping at the right edge
+// (right, less a margin); it returns each item's x and row.
+func legendLayout(x0, right float64, items []legendItem) (xs []float64, rows []int) {
 	x, row := x0, 0
 	for _, it := range items {
 		w := legendSwatch + 6 + textWidth(it.label, fontSize)
-		if x > x0 && x+w > width-8 {
+		if x > x0 && x+w > right-8 {
 			x, row = x0, row+1
 		}
 		xs, rows = append(xs, x), append(rows, row)
@@ -214,8 +230,8 @@ func legendLayout(x0 float64, items []legendItem) (xs []float64, rows []int) {
 const legendRow = 20.0
 
 // legendHeight is how much lower than one row the legend ends.
-func legendHeight(x0 float64, items []legendItem) float64 {
-	_, rows := legendLayout(x0, items)
+func legendHeight(x0, right float64, items []legendItem) float64 {
+	_, rows := legendLayout(x0, right, items)
 	if len(rows) == 0 {
 		return 0
 	}
@@ -224,7 +240,7 @@ func legendHeight(x0 float64, items []legendItem) float64 {
 
 // legend draws items in rows from x0 with the first baseline at y.
 func (c *canvas) legend(x0, y float64, items []legendItem) {
-	xs, rows := legendLayout(x0, items)
+	xs, rows := legendLayout(x0, c.width, items)
 	c.start("g", a("class", "chart-legend"))
 	for i, it := range items {
 		yy := y + float64(rows[i])*legendRow

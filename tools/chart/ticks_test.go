@@ -104,7 +104,7 @@ func TestWaterfallExtreme(t *testing.T) {
 			SumVedtatt:   []compile.Kr{{Kr: tc.start}},
 			Reguleringer: []compile.Reguleringssteg{{Ar: 2025, Belop: compile.Kr{Kr: tc.change}, Vedtak: ref}},
 		}
-		c := waterfallChart(o, 2025, catalog.Must("nb"))
+		c := waterfallChart(o, 2025, catalog.Must("nb"), wide)
 		if n := strings.Count(c.svg, "chart-tick"); n < 2 || n > 40 {
 			t.Errorf("start %d, change %d: %d tick labels", tc.start, tc.change, n)
 		}
@@ -122,7 +122,7 @@ func TestThresholdAsWritten(t *testing.T) {
 		Prosjekter: []*compile.Prosjekt{{ID: "a", Navn: "A", Path: "prosjekter/a/", OverRamme: true, Varsel: true,
 			AvvikJustertPct: &compile.Pct{Verdi: 5.1, Tekst: "5,1\u00a0%"}}},
 	}
-	c, ok := portefoljeChart(site, catalog.Must("nb"))
+	c, ok := portefoljeChart(site, catalog.Must("nb"), wide)
 	if !ok || !strings.Contains(c.svg, "Varslingsgrense 5,04\u00a0%") || !strings.Contains(c.summary, "5,04\u00a0%") {
 		t.Errorf("threshold not as written:\n%s\n%s", c.summary, c.svg)
 	}

@@ -29,7 +29,7 @@ func regulatedYears(o *compile.Okonomiplan) []int {
 // changes are small beside the sum, so the value axis starts near the
 // lowest running total rather than at zero; the start and end bars are
 // drawn broken and a note says so.
-func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text) chart {
+func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text, l layout) chart {
 	idx := 0
 	for i, y := range o.Ar {
 		if y == year {
@@ -71,19 +71,25 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text) chart {
 		axisLo = min(0, u.value(lo))
 		axisHi = max(0, axisHi)
 	}
-	sc := niceScale(axisLo, axisHi, 4)
-	broken = sc.lo > 0
-
 	const (
 		legendY = 20.0
-		top     = 40.0
-		rowH    = 24.0
 		barH    = 14.0
-		labelW  = 250.0
-		valueW  = 112.0
 	)
+	// Wide: the label left of its bar, the amount right of the plot.
+	// Narrow: the label and the amount on a line of their own above the
+	// bar, which has the whole width.
+	top, rowH, labelW, valueW := 40.0, 24.0, 250.0, 112.0
 	plotL := labelW + 12
-	plotR := width - valueW - 12
+	plotR := l.width - valueW - 12
+	labelX, labelAnchor, barTop, ticks := labelW, "end", (rowH-barH)/2, 4
+	if l.narrow {
+		top, rowH = 48, 40
+		plotL, plotR = 28, l.width-28 // room for half a tick label
+		labelW = l.width - 24 - valueW
+		labelX, labelAnchor, barTop, ticks = 12, "start", 20, 3
+	}
+	sc := niceScale(axisLo, axisHi, ticks)
+	broken = sc.lo > 0
 	rows := len(regs) + 2
 	plotBottom := top + rowH*float64(rows)
 	height := plotBottom + 44
@@ -91,10 +97,17 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text) chart {
 		height += 18
 	}
 	xAt := func(kr int64) float64 { return sc.at(u.value(kr), plotL, plotR) }
-	rowY := func(i int) float64 { return top + rowH*float64(i) + (rowH-barH)/2 }
+	rowY := func(i int) float64 { return top + rowH*float64(i) + barTop }
+	// The baseline of a row's label and amount.
+	textY := func(y float64) float64 {
+		if l.narrow {
+			return y - 6
+		}
+		return y + barH - 2
+	}
 
 	key := fmt.Sprintf("okonomiplan/%s/reguleringer/%d", o.ID, year)
-	c := newCanvas(key, "reguleringer", w.T("chart_waterfall_title", catalog.Args{"Ar": year}), height, true)
+	c := newCanvas(key, "reguleringer", w.T("chart_waterfall_title", catalog.Args{"Ar": year}), height, true, l)
 	c.legend(plotL, legendY, []legendItem{
 		{w.T("chart_increase", nil), func(c *canvas, x, y float64) {
 			c.rect(x, y, x+legendSwatch, y+legendSwatch, "chart-bar chart-bar--opp", solidStyle...)
@@ -126,7 +139,7 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text) chart {
 	total := func(i int, label string, v int64) {
 		y := rowY(i)
 		c.start("g", a("class", "chart-step chart-step--sum"))
-		c.text(labelW, y+barH-2, "chart-label", "end", truncate(label, maxChars), label, a("font-weight", "bold"))
+		c.text(labelX, textY(y), "chart-label", labelAnchor, truncate(label, maxChars), label, a("font-weight", "bold"))
 		if broken && xAt(v)-plotL > 24 {
 			// A gap with slanted edges near the axis: the bar is cut.
 			gap := plotL + 8
@@ -141,7 +154,7 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text) chart {
 			}
 			c.rect(base, y, xAt(v), y+barH, "chart-bar chart-bar--sum", solidStyle...)
 		}
-		c.text(width-12, y+barH-2, "chart-label chart-value", "end", formatAmount(v), "", a("font-weight", "bold"))
+		c.text(l.width-12, textY(y), "chart-label chart-value", "end", formatAmount(v), "", a("font-weight", "bold"))
 		c.end("g")
 	}
 
@@ -161,7 +174,11 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text) chart {
 		merke := r.Vedtak.Merke
 		label := r.Omrade.Tittel + " · " + merke
 		short := truncate(r.Omrade.Tittel, maxChars-len([]rune(merke))-3) + " · " + merke
-		c.text(labelW, y+barH-2, "chart-label", "end", short, label)
+		if l.narrow {
+			// The area alone: the vedtak is in the title and the table.
+			short = truncate(r.Omrade.Tittel, maxChars)
+		}
+		c.text(labelX, textY(y), "chart-label", labelAnchor, short, label)
 		x1, x2 := xAt(before), xAt(after)
 		if d := x2 - x1; d > -1.5 && d < 1.5 {
 			// Draw the smallest change at least 1.5 units wide, centred.
@@ -169,7 +186,7 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text) chart {
 			x1, x2 = mid-0.75, mid+0.75
 		}
 		c.rect(x1, y, x2, y+barH, barClass, style...)
-		c.text(width-12, y+barH-2, "chart-label chart-value", "end", formatSignedAmount(r.Belop.Kr), "")
+		c.text(l.width-12, textY(y), "chart-label chart-value", "end", formatSignedAmount(r.Belop.Kr), "")
 		c.end("g")
 	}
 	last := rowY(rows - 1)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -14,14 +15,19 @@ import (
 
 // axeTags are the rule sets axe-core runs: WCAG 2.0 and 2.1, levels A and
 // AA, which Norwegian law (forskrift om universell utforming av IKT)
-// requires of a kommune's website.
-var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
+// requires of a kommune's website, and the rules new in WCAG 2.2 AA, which
+// the EU's accessibility directive is moving to.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
+
+// axeWidths are the viewport widths TestAccessibility runs axe at: a
+// desktop and a phone, where tables reflow and regions scroll.
+var axeWidths = []int64{1280, 390}
 
 // templatePages returns one page of every template in the built site:
 // home, each section's list and one of its pages, the search page with a
 // query, and the fixed pages.
 func templatePages(tb testing.TB, site string) []string {
-	pages := []string{"", "om/", "sok/?q=skole", "data/", "kontroll/"}
+	pages := []string{"", "om/", "sok/?q=skole", "data/", "kontroll/", "oppfolging/"}
 	// A report page with changes of every kind (the first report has none).
 	pages = append(pages, "rapporter/2026-t2/")
 	for _, sec := range []string{"vedtak", "planer", "okonomiplan", "rammeomrader", "prosjekter", "overskridelser", "oversikter", "rapporter"} {
@@ -77,7 +83,8 @@ type axeViolation struct {
 }
 
 // TestAccessibility runs axe-core in headless Chromium over one page of
-// every template, in bokmål and in nynorsk, served under a sub-path as
+// every template (and the 404 page), in bokmål and in nynorsk, at 1280 and
+// 390 CSS px, served under a sub-path as
 // GitHub Pages serves a project site. It also checks that no page asks for
 // anything from another origin (no CDN, fonts or trackers) and that no page
 // logs an error.
@@ -90,27 +97,30 @@ func TestAccessibility(t *testing.T) {
 			site := buildSite(t, exampleData(t, lang))
 			srv := serve(t, site)
 			p := newPage(t)
-			for _, path := range templatePages(t, site) {
-				url := srv.URL + basePath + path
-				do(t, p, chromedp.Navigate(url))
-				if strings.HasPrefix(path, "sok/") {
-					waitFor(t, p, `(() => { const a = document.getElementById('search-app'); return !!a && Number(a.dataset.renders || 0) > 0 && !a.hasAttribute('aria-busy'); })()`, "search results")
-				}
-				if got := eval[string](t, p, `document.documentElement.lang`); got != lang {
-					t.Errorf("%s: <html lang=%q>, want %q", path, got, lang)
-				}
-				for _, v := range runAxe(t, p, axe, tagsJS, path) {
-					var where []string
-					for i, n := range v.Nodes {
-						if i == 5 {
-							where = append(where, fmt.Sprintf("… %d more", len(v.Nodes)-5))
-							break
-						}
-						where = append(where, fmt.Sprintf("%v %s", n.Target, n.HTML))
+			for _, width := range axeWidths {
+				do(t, p, chromedp.EmulateViewport(width, 900))
+				for _, path := range layoutPages(t, site) {
+					url := srv.URL + basePath + path
+					do(t, p, chromedp.Navigate(url))
+					if strings.HasPrefix(path, "sok/") {
+						waitFor(t, p, `(() => { const a = document.getElementById('search-app'); return !!a && Number(a.dataset.renders || 0) > 0 && !a.hasAttribute('aria-busy'); })()`, "search results")
 					}
-					t.Errorf("%s: %s (%s): %s\n\t%s", path, v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
+					if got := eval[string](t, p, `document.documentElement.lang`); got != lang {
+						t.Errorf("%s: <html lang=%q>, want %q", path, got, lang)
+					}
+					for _, v := range runAxe(t, p, axe, tagsJS, path) {
+						var where []string
+						for i, n := range v.Nodes {
+							if i == 5 {
+								where = append(where, fmt.Sprintf("… %d more", len(v.Nodes)-5))
+								break
+							}
+							where = append(where, fmt.Sprintf("%v %s", n.Target, n.HTML))
+						}
+						t.Errorf("%s at %d px: %s (%s): %s\n\t%s", path, width, v.ID, v.Impact, v.Help, strings.Join(where, "\n\t"))
+					}
+					screenshot(t, p, fmt.Sprintf("a11y-%s-%d-%s", lang, width, strings.NewReplacer("/", "_", "?", "_", "=", "_").Replace(strings.TrimSuffix(path, "/"))))
 				}
-				screenshot(t, p, "a11y-"+lang+"-"+strings.NewReplacer("/", "_", "?", "_", "=", "_").Replace(strings.TrimSuffix(path, "/")))
 			}
 			reqs, errs := p.logged()
 			var foreign []string
@@ -145,10 +155,22 @@ func runAxe(t *testing.T, p *page, axe, tagsJS, path string) []axeViolation {
 	return vs
 }
 
-// exampleData returns the example data directory, in nynorsk a copy of it
-// with malform = "nn".
+// malformRe is the målform's line in kommune.toml.
+var malformRe = regexp.MustCompile(`(?m)^malform\s*=\s*"[a-z]+"`)
+
+// exampleData returns the data directory (the example kommune, or in a
+// fork the kommune's own) in målform lang: data/ itself if it is written
+// so, otherwise a copy of it with that malform.
 func exampleData(tb testing.TB, lang string) string {
-	if lang == "nb" {
+	b, err := os.ReadFile("../../data/kommune.toml")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	want := `malform = "` + lang + `"`
+	if !malformRe.Match(b) {
+		tb.Fatal(`kommune.toml has no malform = "…" line to set`)
+	}
+	if string(malformRe.Find(b)) == want {
 		return "../../data"
 	}
 	dir := filepath.Join(tb.TempDir(), "data")
@@ -156,15 +178,7 @@ func exampleData(tb testing.TB, lang string) string {
 		tb.Fatal(err)
 	}
 	k := filepath.Join(dir, "kommune.toml")
-	b, err := os.ReadFile(k)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	nn := strings.Replace(string(b), `malform = "nb"`, `malform = "`+lang+`"`, 1)
-	if nn == string(b) {
-		tb.Fatal(`kommune.toml has no malform = "nb" to replace`)
-	}
-	if err := os.WriteFile(k, []byte(nn), 0o644); err != nil {
+	if err := os.WriteFile(k, malformRe.ReplaceAll(b, []byte(want)), 0o644); err != nil {
 		tb.Fatal(err)
 	}
 	return dir

@@ -57,8 +57,9 @@ import (
 type Data struct {
 	Kommune       compile.Kommune        `json:"kommune"`
 	Nokkeltall    compile.Nokkeltall     `json:"nokkeltall"`
-	Vedtak        []VedtakRad            `json:"vedtak"`    // newest first; each record is in Records
-	VedtakAr      []compile.VedtakAr     `json:"vedtak_ar"` // the years with vedtak, newest first
+	Vedtak        []VedtakRad            `json:"vedtak"`     // newest first; each record is in Records
+	Oppfolging    []PunktRad             `json:"oppfolging"` // the open points, late first (oppfolging.go)
+	VedtakAr      []compile.VedtakAr     `json:"vedtak_ar"`  // the years with vedtak, newest first
 	Planer        []*compile.Plan        `json:"planer"`
 	Okonomiplaner []*compile.Okonomiplan `json:"okonomiplaner"`
 	Omrader       []*compile.Omrade      `json:"omrader"`
@@ -98,6 +99,7 @@ type VedtakRad struct {
 // (hugo.Data.portal.diagram.<key>).
 type Chart struct {
 	SVG   string `json:"svg"`
+	Smal  string `json:"smal"` // the same chart drawn for a phone's width
 	Tekst string `json:"tekst"`
 }
 

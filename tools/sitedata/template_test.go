@@ -78,7 +78,7 @@ func TestPartials(t *testing.T) {
 		{"safe url data", `{{ partial "safe-url.html" " DATA:text/html,x" }}`, "", `false`},
 		{"vedtak row", `{{ partial "vedtak-table.html" (dict "list" (partial "data/list.html" "vedtak") "caption" "C") }}`,
 			`[{"id":"kst-2026-001","sti":"vedtak/kst-2026-001/","tittel":"Skole","merke":"KST 001/26","dato":{"iso":"2026-01-02","tekst":"2. januar 2026"},"utvalg":"KST","punkter":3,"apne":2,"forsinket":1}]`,
-			`<td data-sort="2">2 / 3</td>
+			`<td data-sort="2"><span class="cell-label">Åpne punkter: </span>2 / 3</td>
       <td data-sort="1"><span class="ds-tag badge late" data-color="warning">1 forsinket</span></td>`},
 		{"vedtak record", `{{ with partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-001") }}{{ .tittel }}: {{ len .punkter }}{{ end }}`, "",
 			`Skole: 2`},

@@ -45,8 +45,8 @@ func (w *Writer) Mounts() []Mount {
 }
 
 // Site writes the site model: kommune, nokkeltall, the vedtak list and one
-// file per vedtak, vedtak_ar, planer, okonomiplaner, omrader,
-// prosjekter, oversikter, investering and rapporter.
+// file per vedtak, the open points (oppfolging), vedtak_ar, planer,
+// okonomiplaner, omrader, prosjekter, oversikter, investering and rapporter.
 func (w *Writer) Site(s *compile.Site) error {
 	rows := make([]VedtakRad, len(s.Vedtak))
 	for i, v := range s.Vedtak {
@@ -59,6 +59,7 @@ func (w *Writer) Site(s *compile.Site) error {
 		{"kommune", s.Kommune},
 		{"nokkeltall", s.Nokkeltall},
 		{"vedtak", rows},
+		{"oppfolging", Oppfolging(s)},
 		{"vedtak_ar", s.VedtakAr},
 		{"planer", s.Planer},
 		{"okonomiplaner", s.Okonomiplaner},

@@ -130,6 +130,21 @@
       }
       dv.numbers[name] = col;
     }
+    // Parents (tools/search/group.go): each part's record, and whether its
+    // matches are grouped under it.
+    var np = r.uv(), po = 0;
+    dv.parent = new Int32Array(docs).fill(-1);
+    dv.group = new Uint8Array(docs);
+    for (i = 0; i < np; i++) {
+      var d = r.uv(), v = r.uv(), of = Math.floor(v / 2);
+      if ((i > 0 && d === 0) || po + d >= docs || of >= docs || of === po + d) throw new Error('doc values: bad parent');
+      po += d;
+      dv.parent[po] = of;
+      dv.group[po] = v % 2;
+    }
+    for (i = 0; i < docs; i++) {
+      if (dv.parent[i] >= 0 && dv.parent[dv.parent[i]] >= 0) throw new Error('doc values: a part\'s record is itself a part');
+    }
     if (docs > 0 && nr === 0) throw new Error('doc values: no runs');
     return dv;
   }
@@ -1259,13 +1274,21 @@
       }
     });
 
-    var hits = this.top(main, req.sort, from, size);
+    var total = main.size, hits;
+    var sf = BY_NAME[req.sort];
+    if (sf && sf.sort) {
+      hits = this.top(main, req.sort, from, size);
+    } else {
+      hits = this.rank(main);
+      total = hits.length;
+      hits = hits.slice(from, from + size);
+    }
     var need = new Set();
     hits.forEach(function (h) { need.add(Math.floor(h[0] / self.head.results.block)); });
     await Promise.all(Array.from(need).map(function (b) { return self.loadBlock(b); }));
 
     var terms = highlightTerms(parsed.q);
-    var res = { total: main.size, hits: [], facets: [], terms: terms };
+    var res = { total: total, hits: [], facets: [], terms: terms };
     if (parsed.notice) res.notice = parsed.notice.args.length ? { code: parsed.notice.code, args: parsed.notice.args } : { code: parsed.notice.code };
     var termSet = new Set(terms);
     hits.forEach(function (h) {
@@ -1274,6 +1297,7 @@
       if (d.date) hit.date = d.date;
       if (d.label) hit.label = d.label;
       hit.snippet = mark(d.text || '', termSet, SNIPPET);
+      if (h[2]) hit.points = h[2];
       res.hits.push(hit);
     });
     FACETS.concat(RANGE_ORDER).forEach(function (name) {
@@ -1300,6 +1324,41 @@
       return (col && desc(col, a[0], b[0])) || b[1] - a[1] || desc(dates, a[0], b[0]) || a[0] - b[0];
     });
     return all.slice(from, from + size);
+  };
+
+  // rank weighs, groups and orders the hits by relevance as package search
+  // does (tools/search/group.go): parts score PART_WEIGHT times theirs, a
+  // vedtak's matching points are one result (the vedtak if it matches,
+  // else its best point) with the number of its points, equal scores list
+  // the newest first, then in document order. Each result is
+  // [ord, score, points].
+  var PART_WEIGHT = 0.5;
+  Engine.prototype.rank = function (docs) {
+    var dv = this.dv, dates = dv.numbers.dato || new Map();
+    function before(a, as, b, bs) {
+      if (as !== bs) return bs - as;
+      var va = dates.get(a), vb = dates.get(b);
+      if (va !== vb) {
+        if (va === undefined) return 1;
+        if (vb === undefined) return -1;
+        return vb > va ? 1 : -1;
+      }
+      return a - b;
+    }
+    var groups = new Map();
+    docs.forEach(function (score, ord) {
+      if (dv.parent[ord] >= 0) score *= PART_WEIGHT;
+      var key = dv.group[ord] ? dv.parent[ord] : ord, g = groups.get(key);
+      if (!g) groups.set(key, g = { ord: ord, score: score, members: 0, points: 0 });
+      else if (before(ord, score, g.ord, g.score) < 0) { g.ord = ord; g.score = score; }
+      g.members++;
+      if (dv.group[ord]) g.points++;
+    });
+    var out = [];
+    groups.forEach(function (g, key) {
+      out.push([docs.has(key) ? key : g.ord, g.score, g.members > 1 ? g.points : 0]);
+    });
+    return out.sort(function (a, b) { return before(a[0], a[1], b[0], b[1]); });
   };
 
   // countFacets fills the facets named in out from the hits: term facets
@@ -1404,7 +1463,7 @@
   // decoded bytes of a file named relative to the head.
   async function open(headBytes, get) {
     var h = JSON.parse(utf8dec.decode(headBytes));
-    if (h.version !== 2) throw new Error('search head: format ' + h.version + ', want 2');
+    if (h.version !== 3) throw new Error('search head: format ' + h.version + ', want 3');
     if (crc32(utf8enc.encode(headJSON(h, 0))) !== h.sum) throw new Error('search head: damaged (checksum)');
     if (!h.results || h.results.block <= 0 || h.docs < 0 || h.id_width <= 0 || h.page_size <= 0 ||
       (h.pages || []).length !== Math.ceil(h.chunks / h.page_size)) throw new Error('search head: bad sizes');

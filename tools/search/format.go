@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	"sort"
 	"strconv"
 )
 
 // FormatVersion is the version of the static index format.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // Every piece of the index is checked before the engine uses it, so that a
 // damaged or truncated file (a bad cache, a proxy, a disk) gives an error
@@ -270,6 +271,16 @@ type DocValues struct {
 	// Numbers has, for each field with Sort set, the values of the
 	// documents that have one, sorted by ordinal.
 	Numbers map[string][]NumberValue
+	// Parents are the parts' records, sorted by Ord (group.go).
+	Parents []Parent
+}
+
+// Parent says the document Ord is a part of the record Of: a vedtakspunkt
+// of its vedtak (Group: its matches are one result with the vedtak's), a
+// tiltak of its plan.
+type Parent struct {
+	Ord, Of int
+	Group   bool
 }
 
 // FieldValue is one facet value.
@@ -329,6 +340,17 @@ func EncodeDocValues(dv *DocValues) []byte {
 			po, pv = v.Ord, v.Value
 		}
 	}
+	putUvarint(&b, uint64(len(dv.Parents)))
+	po := 0
+	for _, p := range dv.Parents {
+		putUvarint(&b, uint64(p.Ord-po))
+		g := uint64(0)
+		if p.Group {
+			g = 1
+		}
+		putUvarint(&b, uint64(p.Of)<<1|g)
+		po = p.Ord
+	}
 	return b.Bytes()
 }
 
@@ -374,6 +396,9 @@ func DecodeDocValues(data []byte, n int) (*DocValues, error) {
 		}
 		dv.Numbers[name] = vs
 	}
+	if err := decodeParents(r, dv, n, len(data)); err != nil {
+		return nil, err
+	}
 	if r.err != nil {
 		return nil, fmt.Errorf("doc values: %w", r.err)
 	}
@@ -381,6 +406,29 @@ func DecodeDocValues(data []byte, n int) (*DocValues, error) {
 		return nil, errors.New("doc values: no runs")
 	}
 	return dv, nil
+}
+
+// decodeParents reads the parents section: parts in order, each with a
+// record that is a document and not itself a part.
+func decodeParents(r *reader, dv *DocValues, n, limit int) error {
+	np := r.count(limit)
+	ord := 0
+	for j := 0; j < np && r.err == nil; j++ {
+		ord += int(r.uvarint())
+		v := r.uvarint()
+		of := v >> 1
+		if ord >= n || of >= uint64(n) || int(of) == ord || (j > 0 && ord <= dv.Parents[j-1].Ord) {
+			return errors.New("doc values: bad parent")
+		}
+		dv.Parents = append(dv.Parents, Parent{Ord: ord, Of: int(of), Group: v&1 == 1})
+	}
+	for _, p := range dv.Parents {
+		i := sort.Search(len(dv.Parents), func(i int) bool { return dv.Parents[i].Ord >= p.Of })
+		if i < len(dv.Parents) && dv.Parents[i].Ord == p.Of {
+			return errors.New("doc values: a part's record is itself a part")
+		}
+	}
+	return nil
 }
 
 // NumberToStored turns a number into its doc value.

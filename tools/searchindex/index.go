@@ -319,7 +319,29 @@ func docValues(docs []*Doc) *search.DocValues {
 			}
 		}
 	}
+	dv.Parents = parents(docs)
 	return dv
+}
+
+// parents are the ordinals of each part's record. A Parent that names no
+// document (or a part) is a bug in Docs, not in the data.
+func parents(docs []*Doc) []search.Parent {
+	ords := make(map[string]int, len(docs))
+	for i, d := range docs {
+		ords[d.Key] = i
+	}
+	var out []search.Parent
+	for i, d := range docs {
+		if d.Parent == "" {
+			continue
+		}
+		of, ok := ords[d.Parent]
+		if !ok || docs[of].Parent != "" {
+			panic(fmt.Sprintf("searchindex: %s: no record %q", d.Key, d.Parent))
+		}
+		out = append(out, search.Parent{Ord: i, Of: of, Group: d.Result.Type == "vedtakspunkt"})
+	}
+	return out
 }
 
 // bleveDocFields makes the fields of d, in search.Fields order.

@@ -174,7 +174,7 @@ func compareJS(got *jsAnswer, want *search.Response) string {
 		if g.Ord != w.Ord && !tied(want.Hits, i, g.Ord) {
 			return fmt.Sprintf("hit %d: ord %d (score %v), want %d (score %v)", i, g.Ord, g.Score, w.Ord, w.Score)
 		}
-		if g.Ord == w.Ord && (g.Type != w.Type || g.URL != w.URL || g.Date != w.Date || g.Label != w.Label) {
+		if g.Ord == w.Ord && (g.Type != w.Type || g.URL != w.URL || g.Date != w.Date || g.Label != w.Label || g.Points != w.Points) {
 			return fmt.Sprintf("hit %d: %+v, want %+v", i, g, w)
 		}
 	}

@@ -82,9 +82,18 @@ func TestFacetCounts(t *testing.T) {
 	if r.Total > 100 {
 		t.Fatalf("%d hits; the test needs them all on one page", r.Total)
 	}
+	// Facets count documents: a grouped result counts its matching points.
 	byType := map[string]int{}
 	for _, h := range r.Hits {
-		byType[h.Type]++
+		switch {
+		case h.Points == 0:
+			byType[h.Type]++
+		case h.Type == "vedtak":
+			byType["vedtak"]++
+			byType["vedtakspunkt"] += h.Points
+		default:
+			byType["vedtakspunkt"] += h.Points
+		}
 	}
 	got := map[string]int{}
 	for _, f := range r.Facets {
@@ -205,7 +214,7 @@ func TestChunkedEqualsInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer mr.Close()
-	mem := search.OpenReader(&head, mr)
+	mem := search.OpenReader(&head, mr, buildDocValues(t, x, &head))
 	for i := 0; i < head.Results.Blocks; i++ {
 		if err := mem.AddBlock(i, gunzip(t, x.Files[fmt.Sprintf("%s/%d.gz", head.Results.Dir, i)])); err != nil {
 			t.Fatal(err)
@@ -315,5 +324,43 @@ func TestTermRowOrder(t *testing.T) {
 				t.Errorf("termRowOrder(%q, %q) = %d, want %d", a, b, got, want)
 			}
 		}
+	}
+}
+
+// buildDocValues decodes the doc values the build wrote, which the
+// reference engine over bleve's own index ranks with.
+func buildDocValues(t testing.TB, x *Index, head *search.Head) *search.DocValues {
+	t.Helper()
+	dv, err := search.DecodeDocValues(gunzip(t, x.Files[head.DocValues]), head.Docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dv
+}
+
+// TestRecordsFirst: a vedtak's matching points are one result with it,
+// records rank above their own parts, and the facets still count every
+// matching document.
+func TestRecordsFirst(t *testing.T) {
+	c := client(t, exampleIndex(t))
+	grouped := 0
+	for _, q := range []string{"skole", "budsjett", "renseanlegg", "vei", "barnehage", "status:forsinket", ""} {
+		r := mustSearch(t, c, search.Request{Query: q, Size: 100})
+		seen := map[string]int{}
+		for i, h := range r.Hits {
+			page, _, _ := strings.Cut(h.URL, "#")
+			if h.Type == "vedtak" || h.Type == "vedtakspunkt" {
+				if j, ok := seen[page]; ok {
+					t.Errorf("%q: hits %d and %d are both of %s", q, j, i, page)
+				}
+				seen[page] = i
+			}
+			if h.Points > 0 {
+				grouped++
+			}
+		}
+	}
+	if grouped == 0 {
+		t.Error("no vedtak with its points as one result")
 	}
 }

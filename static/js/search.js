@@ -28,6 +28,17 @@
   var facetsEl = document.getElementById('search-facets');
   var sortEl = document.getElementById('search-sort');
   var moreEl = document.getElementById('search-more');
+  // The filters: a panel, closed on a narrow screen so the hits come
+  // first; its summary counts the filters chosen.
+  var filtersEl = document.getElementById('search-filters');
+  var filterCountEl = document.getElementById('search-filter-count');
+  var narrow = window.matchMedia('(max-width: 48rem)');
+  filtersEl.open = !narrow.matches;
+  var onWidth = function () { filtersEl.open = !narrow.matches; };
+  if (narrow.addEventListener) narrow.addEventListener('change', onWidth);
+  // A search the visitor sent (Enter, the button) moves the focus to the
+  // result summary, which is read out; typing keeps it in the box.
+  var focusResults = false;
   var rangeInputs = Array.prototype.slice.call(app.querySelectorAll('input[data-range]'));
   var lang = document.documentElement.lang || 'nb';
   var dateFmt = new Intl.DateTimeFormat(lang === 'nn' ? 'nn-NO' : 'nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -250,6 +261,10 @@
     app.dataset.code = '';
     var what = state.q ? ' «' + state.q + '»' : '';
     setStatus(res.total ? numFmt.format(res.total) + ' ' + text.hits + what : text.no_hits);
+    if (focusResults) {
+      focusResults = false;
+      statusEl.focus();
+    }
     hitsEl.innerHTML = '';
     res.hits.forEach(function (h) {
       var li = el('li', 'hit');
@@ -263,6 +278,11 @@
         meta.appendChild(t);
       }
       if (h.label) meta.appendChild(document.createTextNode(' · ' + h.label));
+      if (h.points) {
+        // A vedtak with its matching points as one result (docs/search.md).
+        meta.appendChild(document.createTextNode(' · '));
+        meta.appendChild(el('span', 'hit-points', h.points === 1 ? text.points_one : text.points.replace('{0}', numFmt.format(h.points))));
+      }
       var h3 = el('h3', 'hit-title');
       var a = el('a');
       a.href = app.dataset.base + h.url;
@@ -284,6 +304,10 @@
   function renderFacets(facets) {
     facetsEl.innerHTML = '';
     var any = Object.keys(state.filters).length || Object.keys(state.ranges).length;
+    var chosen = Object.keys(state.ranges).length;
+    Object.keys(state.filters).forEach(function (f) { chosen += state.filters[f].length; });
+    filterCountEl.textContent = text.filters_active.replace('{0}', numFmt.format(chosen));
+    filterCountEl.hidden = chosen === 0;
     if (any) {
       var clear = el('button', 'search-clear', text.clear);
       clear.type = 'button';
@@ -299,6 +323,8 @@
     facets.forEach(function (f) {
       var isRange = RANGES.indexOf(f.field) >= 0;
       var values = f.values.filter(function (v) { return v.count > 0 || selected(f.field, v, isRange); });
+      // Years newest first, not by count.
+      if (f.field === 'aar') values.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
       if (!values.length) return;
       var fs = el('fieldset', 'facet');
       fs.dataset.field = f.field;
@@ -381,6 +407,7 @@
     truncated = false;
     state.q = input.value;
     state.size = PAGE;
+    focusResults = true;
     run(true);
   });
   sortEl.addEventListener('change', function () {

@@ -182,6 +182,7 @@
       page_size: h.page_size, chunks: h.chunks, docvalues: h.docvalues, docvalues_sum: h.docvalues_sum,
       results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks },
       synonyms: h.synonyms && h.synonyms.length ? h.synonyms.map(function (y) { return { words: y.words, must: y.must }; }) : undefined,
+      inflections: h.inflections && h.inflections.length ? h.inflections : undefined,
       sum: sum
     });
   }
@@ -776,6 +777,7 @@
     this.head = head;
     this.dv = dv;
     this.get = get;
+    this.inflections = inflectionTable(head.inflections);
     this.store = new Store(head, get);
     this.fid = {};
     var self = this;
@@ -1138,6 +1140,45 @@
     }
   }
 
+  // ---- inflections of short words (tools/search/inflect.go) -------------
+  var INFLECTION_ENDINGS = ['ane', 'ene', 'ens', 'ers', 'ets', 'ar', 'as', 'en', 'er', 'es', 'et', 'a', 'e'];
+
+  function inflectionTable(list) {
+    var m = new Map();
+    (list || []).forEach(function (e) { var f = e.split(' ').filter(Boolean); if (f.length) m.set(f[0], f.slice(1)); });
+    return m;
+  }
+
+  // family is the base and its forms for a term, or null.
+  function family(m, t) {
+    var b = t, ends = m.get(t);
+    for (var i = 0; ends === undefined && i < INFLECTION_ENDINGS.length; i++) {
+      var e = INFLECTION_ENDINGS[i];
+      if (t.length > e.length && t.slice(-e.length) === e) { b = t.slice(0, -e.length); ends = m.get(b); }
+      else if (t === e) { b = ''; ends = m.get(b); }
+    }
+    if (ends === undefined) return null;
+    return [b].concat(ends.map(function (e) { return b + e; }));
+  }
+
+  // inflect adds to each bare word's disjunction the matches of the other
+  // members of its term's family.
+  function inflect(n, m) {
+    if (!n) return;
+    if (n.t === 'bool') { inflect(n.must, m); inflect(n.should, m); inflect(n.not, m); return; }
+    if (n.t === 'conj') { n.qs.forEach(function (c) { inflect(c, m); }); return; }
+    if (n.t !== 'disj') return;
+    var w = plainWordText(n);
+    if (w === null) { n.qs.forEach(function (c) { inflect(c, m); }); return; }
+    var toks = analyze(TEXT_FIELDS[0], w);
+    if (toks.length !== 1) return;
+    var matches = n.qs.slice(0, TEXT_FIELDS.length);
+    (family(m, toks[0]) || []).forEach(function (u) {
+      if (u === toks[0]) return;
+      matches.forEach(function (c) { n.qs.push({ t: 'match', field: c.field, text: u, and: c.and, boost: c.boost }); });
+    });
+  }
+
   // fuzzify replaces the text-field matches of the words by fuzzy nodes.
   function fuzzify(n, words) {
     if (!n) return;
@@ -1185,6 +1226,7 @@
     var self = this, want = [], texts = TEXT_FIELDS;
     var toks = analyze(texts[0], w);
     if (!toks.length) return true;
+    if (toks.length === 1 && family(this.inflections, toks[0])) return true;
     var pb = utf8(w.toLowerCase());
     texts.forEach(function (f) {
       toks.forEach(function (t) { self.plan({ t: 'term', field: f.name, termBytes: utf8(t) }, want); });
@@ -1227,6 +1269,7 @@
     try {
       parsed = parse(text);
       if (syns) synonymize(parsed.q, syns);
+      if (syns) inflect(parsed.q, this.inflections);
       if (fuzzy) fuzzify(parsed.q, fuzzy);
     } catch (e) {
       if (e instanceof Unsupported) return { unsupported: e.why };

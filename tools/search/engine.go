@@ -135,6 +135,7 @@ type Engine struct {
 	analyzers Analyzers
 	blocks    map[int][]ResultDoc
 	ranking   *ranking
+	inflect   inflections
 }
 
 // Open makes an engine from the head and the doc values (both decoded).
@@ -183,7 +184,7 @@ func open(head, docValues []byte, check bool) (*Engine, error) {
 func OpenReader(h *Head, r index.IndexReader, dv *DocValues) *Engine {
 	m := Mapping()
 	return &Engine{head: h, reader: r, mapping: m, analyzers: NewAnalyzers(m), blocks: map[int][]ResultDoc{},
-		ranking: newRanking(dv, h.Docs)}
+		ranking: newRanking(dv, h.Docs), inflect: newInflections(h.Inflections)}
 }
 
 // AddPage loads manifest page p (decoded JSON).
@@ -220,6 +221,7 @@ func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[stri
 	}
 	if syns != nil {
 		q = synonymWords(q, syns)
+		q = e.inflectWords(q, e.inflect)
 	}
 	if fuzzy != nil {
 		q = fuzzyWords(q, fuzzy)

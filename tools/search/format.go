@@ -44,7 +44,9 @@ type Head struct {
 	// Synonyms are the site's own words for what they mean (synonyms.go),
 	// carried to the browser's reader.
 	Synonyms []Synonym `json:"synonyms,omitempty"`
-	Sum      uint32    `json:"sum"` // the head's own sum, see above
+	// Inflections are the short words' forms (inflect.go).
+	Inflections []string `json:"inflections,omitempty"`
+	Sum         uint32   `json:"sum"` // the head's own sum, see above
 }
 
 // PageRef is one page of the chunk manifest: the JSON list of the

@@ -66,10 +66,12 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		names = append(names, f.Name)
 	}
 	p := newPostings(len(docs))
-	analyzeAll(docs, width, search.NewAnalyzers(search.Mapping()), p.add)
+	an := search.NewAnalyzers(search.Mapping())
+	analyzeAll(docs, width, an, p.add)
 
 	out := &Index{Files: map[string][]byte{}, Docs: len(docs)}
-	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names, Synonyms: search.Synonyms}
+	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names, Synonyms: search.Synonyms,
+		Inflections: search.InflectionTable(p.textTerms(), an.Query)}
 
 	// The rows are cut into chunks as they come, and each chunk is
 	// compressed on another core while the next is cut.

@@ -55,7 +55,12 @@
   input.maxLength = MAX_QUERY;
   // The search service worker keeps the search's files for a returning
   // visitor (static/search-sw.js; docs/search.md says how to remove it).
-  if ('serviceWorker' in navigator && app.dataset.sw) {
+  // It is registered once the first answer is shown (or the page is idle),
+  // so that its script does not compete with the first query's pieces.
+  var swRegistered = false;
+  function registerSW() {
+    if (swRegistered || !('serviceWorker' in navigator) || !app.dataset.sw) return;
+    swRegistered = true;
     navigator.serviceWorker.register(app.dataset.sw, { scope: app.dataset.base }).catch(function () {});
   }
   // keep asks the service worker to keep scripts fetched before it ran.
@@ -204,6 +209,7 @@
       app.dataset.bytes = String(m.bytes);
       app.dataset.totalBytes = String(m.total);
       render(m.res);
+      registerSW();
       if (pendingKeep) {
         setTimeout(keep, 2000, pendingKeep);
         pendingKeep = null;
@@ -437,4 +443,6 @@
   syncForm();
   if (active(state)) run(false);
   else (window.requestIdleCallback || setTimeout)(function () { startWorker(true); });
+  // Without a search, register the service worker after a while.
+  setTimeout(registerSW, 5000);
 }());

@@ -433,6 +433,53 @@ func decodeParents(r *reader, dv *DocValues, n, limit int) error {
 	return nil
 }
 
+// A pack is the head and the small pieces every query reads first (the doc
+// values, manifest pages), in one file, so that a cold query needs fewer
+// requests: "PKP1", then for each piece its name and its bytes (decoded).
+// The head comes first. Each piece keeps its own name and sum; a reader
+// takes the pieces as if it had fetched them by name.
+var packMagic = []byte("PKP1")
+
+// PackPiece is one piece of a pack.
+type PackPiece struct {
+	Name string
+	Data []byte
+}
+
+// EncodePack writes a pack.
+func EncodePack(pieces []PackPiece) []byte {
+	var b bytes.Buffer
+	b.Write(packMagic)
+	putUvarint(&b, uint64(len(pieces)))
+	for _, p := range pieces {
+		putString(&b, p.Name)
+		putUvarint(&b, uint64(len(p.Data)))
+		b.Write(p.Data)
+	}
+	return b.Bytes()
+}
+
+// DecodePack reads a pack.
+func DecodePack(data []byte) ([]PackPiece, error) {
+	if !bytes.HasPrefix(data, packMagic) {
+		return nil, errors.New("not a search pack")
+	}
+	r := &reader{b: data[len(packMagic):]}
+	n := r.count(len(data))
+	var out []PackPiece
+	for i := 0; i < n && r.err == nil; i++ {
+		name := r.string()
+		out = append(out, PackPiece{Name: name, Data: r.bytes(r.uvarint())})
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("search pack: %w", r.err)
+	}
+	if len(r.b) != 0 || len(out) == 0 {
+		return nil, errors.New("search pack: bad size")
+	}
+	return out, nil
+}
+
 // NumberToStored turns a number into its doc value.
 func NumberToStored(v float64) int64 { return int64(math.Round(v * 100)) }
 

@@ -364,3 +364,45 @@ func TestRecordsFirst(t *testing.T) {
 		t.Error("no vedtak with its points as one result")
 	}
 }
+
+// TestPack: the pack holds the head and the doc values and manifest pages
+// as the build wrote them apart, so a cold query fetches one file for
+// them; a damaged pack is refused.
+func TestPack(t *testing.T) {
+	x := exampleIndex(t)
+	pieces, err := search.DecodePack(gunzip(t, x.Files[x.Pack]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pieces[0].Name != x.Head {
+		t.Errorf("the pack starts with %s, want the head %s", pieces[0].Name, x.Head)
+	}
+	var head search.Head
+	if err := json.Unmarshal(gunzip(t, x.Files[x.Head]), &head); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, p := range pieces {
+		names[p.Name] = true
+		if !bytes.Equal(p.Data, gunzip(t, x.Files[p.Name])) {
+			t.Errorf("%s differs from the file", p.Name)
+		}
+	}
+	if !names[head.DocValues] || !names[head.Pages[0].File] {
+		t.Errorf("the example's pack lacks the doc values or the first manifest page: %v", names)
+	}
+	// A small limit leaves the pieces apart.
+	small, err := Build(Docs(exampleSite(t)), Options{PackBytes: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps, err := search.DecodePack(gunzip(t, small.Files[small.Pack])); err != nil || len(ps) != 1 {
+		t.Errorf("pack with a limit of 1 byte: %d pieces, %v", len(ps), err)
+	}
+	b := gunzip(t, x.Files[x.Pack])
+	for _, bad := range [][]byte{b[:len(b)-1], append(slices.Clone(b), 0), []byte("PKP1"), b[4:]} {
+		if _, err := search.DecodePack(bad); err == nil {
+			t.Errorf("a damaged pack of %d bytes was read", len(bad))
+		}
+	}
+}

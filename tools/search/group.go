@@ -74,7 +74,6 @@ func (r *ranking) rank(hits []scored) []result {
 		best    scored // the best member
 		members int
 		points  int
-		top     float64 // the best member's score
 	}
 	matched := make(map[int]float64, len(hits))
 	groups := map[int]*group{}

@@ -269,13 +269,16 @@ func BenchmarkSideBySide(b *testing.B) {
 			srv := serveBench(b, site)
 			for b.Loop() {
 				var ob, pb, oms, pms []float64
+				var oreq, preq []int
 				omax, pmax := 0, 0
 				for _, q := range sideQueries {
 					n, r, _ := oursFirst(b, srv, q)
 					ob = append(ob, float64(n))
+					oreq = append(oreq, r)
 					omax = max(omax, r)
 					n, r, _ = pagefindFirst(b, srv, q)
 					pb = append(pb, float64(n))
+					preq = append(preq, r)
 					pmax = max(pmax, r)
 				}
 				srv.link = &link{latency: 80 * time.Millisecond, bps: 10e6}
@@ -298,7 +301,7 @@ func BenchmarkSideBySide(b *testing.B) {
 					float64(ourSize)/1e6, float64(pfSize)/1e6, pfTime.Round(time.Millisecond))
 				if testing.Verbose() {
 					for i, q := range sideQueries {
-						b.Logf("  %-20q %7.1f KB %7.1f KB", q, ob[i]/1024, pb[i]/1024)
+						b.Logf("  %-20q %7.1f KB %7.1f KB %3d / %2d requests", q, ob[i]/1024, pb[i]/1024, oreq[i], preq[i])
 					}
 				}
 			}

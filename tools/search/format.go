@@ -416,7 +416,11 @@ func decodeParents(r *reader, dv *DocValues, n, limit int) error {
 	np := r.count(limit)
 	ord := 0
 	for j := 0; j < np && r.err == nil; j++ {
-		ord += int(r.uvarint())
+		d := r.uvarint()
+		if d >= uint64(n) {
+			return errors.New("doc values: bad parent")
+		}
+		ord += int(d)
 		v := r.uvarint()
 		of := v >> 1
 		if ord >= n || of >= uint64(n) || int(of) == ord || (j > 0 && ord <= dv.Parents[j-1].Ord) {

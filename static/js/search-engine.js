@@ -132,12 +132,13 @@
     }
     // Parents (tools/search/group.go): each part's record, and whether its
     // matches are grouped under it.
-    var np = r.uv(), po = 0;
+    var np = r.uv(), po = 0, of = 0;
     dv.parent = new Int32Array(docs).fill(-1);
     dv.group = new Uint8Array(docs);
     for (i = 0; i < np; i++) {
-      var d = r.uv(), v = r.uv(), of = Math.floor(v / 2);
-      if ((i > 0 && d === 0) || po + d >= docs || of >= docs || of === po + d) throw new Error('doc values: bad parent');
+      var v = r.uv(), d = Math.floor(v / 2);
+      of += r.v();
+      if ((i > 0 && d === 0) || po + d >= docs || of < 0 || of >= docs || of === po + d) throw new Error('doc values: bad parent');
       po += d;
       dv.parent[po] = of;
       dv.group[po] = v % 2;

@@ -342,16 +342,19 @@ func EncodeDocValues(dv *DocValues) []byte {
 			po, pv = v.Ord, v.Value
 		}
 	}
+	// Each part: its ordinal's step from the last part's with the group
+	// flag, then its record's ordinal as a step from the last part's
+	// record (small: parts and records are ordered alike).
 	putUvarint(&b, uint64(len(dv.Parents)))
-	po := 0
+	po, pr := 0, 0
 	for _, p := range dv.Parents {
-		putUvarint(&b, uint64(p.Ord-po))
 		g := uint64(0)
 		if p.Group {
 			g = 1
 		}
-		putUvarint(&b, uint64(p.Of)<<1|g)
-		po = p.Ord
+		putUvarint(&b, uint64(p.Ord-po)<<1|g)
+		putVarint(&b, int64(p.Of-pr))
+		po, pr = p.Ord, p.Of
 	}
 	return b.Bytes()
 }
@@ -414,19 +417,19 @@ func DecodeDocValues(data []byte, n int) (*DocValues, error) {
 // record that is a document and not itself a part.
 func decodeParents(r *reader, dv *DocValues, n, limit int) error {
 	np := r.count(limit)
-	ord := 0
+	ord, of := 0, 0
 	for j := 0; j < np && r.err == nil; j++ {
-		d := r.uvarint()
-		if d >= uint64(n) {
-			return errors.New("doc values: bad parent")
-		}
-		ord += int(d)
 		v := r.uvarint()
-		of := v >> 1
-		if ord >= n || of >= uint64(n) || int(of) == ord || (j > 0 && ord <= dv.Parents[j-1].Ord) {
+		d := r.varint()
+		if v>>1 >= uint64(n) || d <= -int64(n) || d >= int64(n) {
 			return errors.New("doc values: bad parent")
 		}
-		dv.Parents = append(dv.Parents, Parent{Ord: ord, Of: int(of), Group: v&1 == 1})
+		ord += int(v >> 1)
+		of += int(d)
+		if ord >= n || of < 0 || of >= n || of == ord || (j > 0 && ord <= dv.Parents[j-1].Ord) {
+			return errors.New("doc values: bad parent")
+		}
+		dv.Parents = append(dv.Parents, Parent{Ord: ord, Of: of, Group: v&1 == 1})
 	}
 	for _, p := range dv.Parents {
 		i := sort.Search(len(dv.Parents), func(i int) bool { return dv.Parents[i].Ord >= p.Of })

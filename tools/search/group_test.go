@@ -79,9 +79,14 @@ func TestDocValuesParents(t *testing.T) {
 	}
 	// An ordinal step that would overflow.
 	b0 := EncodeDocValues(&DocValues{Runs: dv.Runs, Tuples: dv.Tuples, Numbers: dv.Numbers})
-	huge := append(append(b0[:len(b0)-1:len(b0)-1], 1), 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x02)
+	huge := append(append(b0[:len(b0)-1:len(b0)-1], 1), 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x02)
 	if _, err := DecodeDocValues(huge, 4); err == nil {
 		t.Error("a parent at a huge ordinal: no error")
+	}
+	// A record before the first document.
+	neg := append(append(b0[:len(b0)-1:len(b0)-1], 1), 0x02, 0x01)
+	if _, err := DecodeDocValues(neg, 4); err == nil {
+		t.Error("a parent at ordinal -1: no error")
 	}
 	// A file without the section (the format before parents) is refused.
 	b := EncodeDocValues(&DocValues{Runs: dv.Runs, Tuples: dv.Tuples, Numbers: dv.Numbers})

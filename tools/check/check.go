@@ -17,6 +17,7 @@ import (
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/diag"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/omradetre"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/theme"
 	"github.com/openkommune/portal/tools/tomlpos"
@@ -24,7 +25,7 @@ import (
 
 // Check validates s and adds what it finds to diags.
 func Check(s *record.Set, diags *diag.List) {
-	c := &checker{set: s, ix: s.Index(), diags: diags, saker: map[string]*record.Vedtak{}, nummer: map[string]*record.Prosjekt{}}
+	c := &checker{set: s, ix: s.Index(), tree: s.Omrader.Tree(), diags: diags, saker: map[string]*record.Vedtak{}, nummer: map[string]*record.Prosjekt{}}
 	if s.Kommune != nil {
 		c.ref = s.Kommune.Referansedato
 		c.kommune(s.Kommune)
@@ -51,6 +52,7 @@ func Check(s *record.Set, diags *diag.List) {
 type checker struct {
 	set   *record.Set
 	ix    *record.Index
+	tree  *omradetre.Tree // the areas' hierarchy (omrade.go)
 	diags *diag.List
 	ref   caldate.Date // the kommune's reference date; zero if missing
 	// saker maps utvalg, year and saksnummer to the first vedtak with them.
@@ -322,6 +324,7 @@ func (c *checker) omrader(r *record.Rammeomrader) {
 			}
 		}
 	}
+	c.overordnet(r)
 }
 
 // id checks an id inside a file (a satsingsområde, a tiltak, an area).

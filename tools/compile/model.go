@@ -314,6 +314,7 @@ type Stadium struct {
 type StadieRamme struct {
 	Omrade Ref  `json:"omrade"`
 	Belop  []Kr `json:"belop"`
+	Niva
 }
 
 // StadieAr is one plan year with the stages side by side: a row per area,
@@ -328,6 +329,7 @@ type StadieAr struct {
 type StadieRad struct {
 	Omrade Ref           `json:"omrade"`
 	Celler []StadieCelle `json:"celler"`
+	Niva                 // the area's place in the tree, as in the first stage that gives it
 }
 
 // StadieCelle is one figure at one stage, against the stage it follows
@@ -345,6 +347,17 @@ type Rammelinje struct {
 	Vedtatt  []Kr `json:"vedtatt"`
 	Regulert []Kr `json:"regulert"`
 	Endring  []Kr `json:"endring"`
+	Niva
+}
+
+// Niva places a row of frames in the area tree (package omradetre): its
+// depth (0 for the top level, the rows that make the total), its parent,
+// and whether its figures are computed from its underområder because the
+// source gives none for the area itself.
+type Niva struct {
+	Niva       int    `json:"niva"`
+	Overordnet string `json:"overordnet"` // the parent area's id, "" at the top
+	Beregnet   bool   `json:"beregnet"`
 }
 
 // Reguleringssteg is one regulering with the frame before and after it.
@@ -371,18 +384,21 @@ type Regnskapslinje struct {
 
 // Omrade is one budget area page.
 type Omrade struct {
-	ID          string           `json:"id"`
-	Path        string           `json:"sti"`
-	Navn        string           `json:"navn"`
-	Beskrivelse string           `json:"beskrivelse"`
-	Utdrag      string           `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
-	Ansvarlig   string           `json:"ansvarlig"`
-	Kostra      []string         `json:"kostra"`
-	Rammer      []OmradeRamme    `json:"rammer"`
-	Regnskap    []Regnskapslinje `json:"regnskap"`
-	Prosjekter  []Ref            `json:"prosjekter"`
-	Tiltak      []Ref            `json:"tiltak"`
-	Vedtak      []Ref            `json:"vedtak"`
+	ID          string   `json:"id"`
+	Path        string   `json:"sti"`
+	Navn        string   `json:"navn"`
+	Beskrivelse string   `json:"beskrivelse"`
+	Utdrag      string   `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
+	Ansvarlig   string   `json:"ansvarlig"`
+	Kostra      []string `json:"kostra"`
+	// Overordnet is the area this one is part of; Underomrader its parts.
+	Overordnet   *Ref             `json:"overordnet"`
+	Underomrader []Ref            `json:"underomrader"`
+	Rammer       []OmradeRamme    `json:"rammer"`
+	Regnskap     []Regnskapslinje `json:"regnskap"`
+	Prosjekter   []Ref            `json:"prosjekter"`
+	Tiltak       []Ref            `json:"tiltak"`
+	Vedtak       []Ref            `json:"vedtak"`
 }
 
 // OmradeRamme is an area's frame in one year of one økonomiplan, from the

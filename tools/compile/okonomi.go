@@ -15,18 +15,28 @@ func (c *compiler) compileOmrader() {
 	}
 	for _, ro := range c.set.Omrader.Omrade {
 		o := &Omrade{
-			ID:          ro.ID,
-			Path:        "rammeomrader/" + ro.ID + "/",
-			Navn:        ro.Navn,
-			Beskrivelse: markdown.Escape(ro.Beskrivelse),
-			Utdrag:      utdrag(ro.Beskrivelse),
-			Ansvarlig:   ro.Ansvarlig,
-			Kostra:      append([]string{}, ro.Kostra...),
-			Rammer:      []OmradeRamme{},
-			Regnskap:    []Regnskapslinje{},
+			ID:           ro.ID,
+			Path:         "rammeomrader/" + ro.ID + "/",
+			Navn:         ro.Navn,
+			Beskrivelse:  markdown.Escape(ro.Beskrivelse),
+			Utdrag:       utdrag(ro.Beskrivelse),
+			Ansvarlig:    ro.Ansvarlig,
+			Kostra:       append([]string{}, ro.Kostra...),
+			Underomrader: []Ref{},
+			Rammer:       []OmradeRamme{},
+			Regnskap:     []Regnskapslinje{},
 		}
 		c.omrader[o.ID] = o
 		c.site.Omrader = append(c.site.Omrader, o)
+	}
+	for _, o := range c.site.Omrader {
+		if p := c.tree.Parent(o.ID); p != "" {
+			r := c.omradeRef(p)
+			o.Overordnet = &r
+		}
+		for _, ch := range c.tree.Children(o.ID) {
+			o.Underomrader = append(o.Underomrader, c.omradeRef(ch))
+		}
 	}
 }
 
@@ -71,8 +81,8 @@ func (c *compiler) compileOkonomiplaner() {
 		}
 		frames := map[key]int64{}
 		steps := map[key][]Steg{}
-		for _, r := range st.Ramme {
-			line := Rammelinje{Omrade: c.omradeRef(r.Omrade)}
+		for _, r := range c.treeRammer(st.Ramme) {
+			line := Rammelinje{Omrade: c.omradeRef(r.Omrade), Niva: r.Niva}
 			for i, b := range r.Belop {
 				if i >= record.PlanYears {
 					break
@@ -90,6 +100,12 @@ func (c *compiler) compileOkonomiplaner() {
 			k := key{r.Omrade, r.Ar}
 			before := frames[k]
 			frames[k] = money.MustAdd(before, r.Belop.Kr)
+			// The frame of each area above it changes by as much.
+			for _, a := range c.tree.Ancestors(r.Omrade) {
+				if ak := (key{a, r.Ar}); hasFrame(frames, ak) {
+					frames[ak] = money.MustAdd(frames[ak], r.Belop.Kr)
+				}
+			}
 			v := c.vedtakRef(r.Vedtak)
 			o.Reguleringer = append(o.Reguleringer, Reguleringssteg{
 				Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Belop: kr(r.Belop.Kr),
@@ -117,8 +133,10 @@ func (c *compiler) compileOkonomiplaner() {
 				k := key{line.Omrade.ID, ro.ForsteAr + i}
 				line.Regulert = append(line.Regulert, kr(frames[k]))
 				line.Endring = append(line.Endring, kr(money.MustSub(frames[k], line.Vedtatt[i].Kr)))
-				o.SumVedtatt[i] = kr(money.MustAdd(o.SumVedtatt[i].Kr, line.Vedtatt[i].Kr))
-				o.SumRegulert[i] = kr(money.MustAdd(o.SumRegulert[i].Kr, frames[k]))
+				if line.Niva.Niva == 0 {
+					o.SumVedtatt[i] = kr(money.MustAdd(o.SumVedtatt[i].Kr, line.Vedtatt[i].Kr))
+					o.SumRegulert[i] = kr(money.MustAdd(o.SumRegulert[i].Kr, frames[k]))
+				}
 				if a := c.omrader[line.Omrade.ID]; a != nil {
 					a.Rammer = append(a.Rammer, OmradeRamme{
 						Okonomiplan: self, Ar: ro.ForsteAr + i,
@@ -158,13 +176,13 @@ func orEmpty[T any](s []T) []T {
 func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, r record.Driftsregnskap) Regnskapslinje {
 	end := r.Periode.End(r.Ar)
 	var frame int64
-	for _, rm := range st.Ramme {
+	for _, rm := range c.treeRammer(st.Ramme) {
 		if rm.Omrade == r.Omrade && r.Ar-ro.ForsteAr < len(rm.Belop) && r.Ar >= ro.ForsteAr {
 			frame = rm.Belop[r.Ar-ro.ForsteAr].Kr
 		}
 	}
 	for _, rg := range ro.Regulering {
-		if v := c.ix.Vedtak[rg.Vedtak]; rg.Omrade == r.Omrade && rg.Ar == r.Ar && v != nil && !v.Motedato.After(end) {
+		if v := c.ix.Vedtak[rg.Vedtak]; (rg.Omrade == r.Omrade || c.tree.Under(rg.Omrade, r.Omrade)) && rg.Ar == r.Ar && v != nil && !v.Motedato.After(end) {
 			frame = money.MustAdd(frame, rg.Belop.Kr)
 		}
 	}
@@ -177,4 +195,10 @@ func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, r re
 		line.Avvik = krPtr(money.MustSub(r.Prognose.Kr, frame))
 	}
 	return line
+}
+
+// hasFrame reports whether the frames walked so far have key k.
+func hasFrame[K comparable](frames map[K]int64, k K) bool {
+	_, ok := frames[k]
+	return ok
 }

@@ -43,6 +43,7 @@ func Check(s *record.Set, diags *diag.List) {
 	for _, o := range s.Okonomiplan {
 		c.okonomiplan(o)
 	}
+	c.arsbudsjett()
 	for _, p := range s.Prosjekter {
 		c.prosjekt(p)
 	}

@@ -92,3 +92,37 @@ func sortedKeys(m map[string]int) []string {
 	}
 	return keys
 }
+
+// arsbudsjett checks the rule that ties each year to one budget
+// (record.Arsbudsjett): two adopted plans starting with the same year make
+// the year's budget ambiguous; a regulering typed in one plan's file for a
+// year whose budget is another plan belongs to that plan, so it must come
+// after that plan was adopted.
+func (c *checker) arsbudsjett() {
+	ab := c.set.Arsbudsjetter()
+	for _, o := range ab.Clashes {
+		first := ab.FirstOf(o.ForsteAr)
+		if first == nil {
+			continue
+		}
+		pos := first.Src.At("forste_ar")
+		c.errorf(o.Src, "forste_ar", "two adopted økonomiplaner start with %d (this one and %s, %s:%d:%d): the årsbudsjett %d would be ambiguous; an økonomiplan revised for the same years replaces the earlier one: keep one file per first year (its stages go in [[stadium]])",
+			o.ForsteAr, first.ID, first.Src.Path, pos.Line, pos.Col, o.ForsteAr)
+	}
+	for _, o := range c.set.Okonomiplan {
+		for i, r := range o.Regulering {
+			owner := ab.Owner[r.Ar]
+			if owner == nil || owner == o {
+				continue
+			}
+			st, v := owner.Adopted(), c.ix.Vedtak[r.Vedtak]
+			if st == nil || v == nil {
+				continue
+			}
+			if adopted := c.ix.Vedtak[st.Vedtak]; adopted != nil && v.Motedato.Before(adopted.Motedato) {
+				c.errorf(o.Src, tomlpos.Elem("regulering", i)+".ar", "%d is the årsbudsjett of økonomiplan %s (adopted in %s, %s), so this regulering belongs to it, but vedtak %s (%s) is older: a regulering comes after the budget it changes; check the year",
+					r.Ar, owner.ID, adopted.ID, adopted.Motedato, v.ID, v.Motedato)
+			}
+		}
+	}
+}

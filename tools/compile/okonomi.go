@@ -44,6 +44,7 @@ func (c *compiler) compileOmrader() {
 func (c *compiler) compileOkonomiplaner() {
 	plans := slices.Clone(c.set.Okonomiplan)
 	slices.SortFunc(plans, func(a, b *record.Okonomiplan) int { return cmp.Compare(a.ForsteAr, b.ForsteAr) })
+	ab := c.set.Arsbudsjetter()
 	for _, ro := range plans {
 		self := c.okonomiplanRef(ro)
 		o := &Okonomiplan{
@@ -96,7 +97,8 @@ func (c *compiler) compileOkonomiplaner() {
 			}
 			o.Rammer = append(o.Rammer, line)
 		}
-		for _, r := range ro.Regulering {
+		regs, accounts := c.ofBudget(plans, ab, ro)
+		for _, r := range regs {
 			k := key{r.Omrade, r.Ar}
 			before := frames[k]
 			frames[k] = money.MustAdd(before, r.Belop.Kr)
@@ -153,8 +155,8 @@ func (c *compiler) compileOkonomiplaner() {
 				o.SumVist = s.SumVist
 			}
 		}
-		for _, r := range ro.Regnskap {
-			line := c.regnskapslinje(ro, st, r)
+		for _, r := range accounts {
+			line := c.regnskapslinje(ro, st, regs, r)
 			o.Regnskap = append(o.Regnskap, line)
 			if a := c.omrader[r.Omrade]; a != nil {
 				a.Regnskap = append(a.Regnskap, line)
@@ -173,7 +175,7 @@ func orEmpty[T any](s []T) []T {
 
 // regnskapslinje sets an area's accounts at a period against its frame as
 // regulated by the vedtak made up to the end of that period.
-func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, r record.Driftsregnskap) Regnskapslinje {
+func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, regs []record.Regulering, r record.Driftsregnskap) Regnskapslinje {
 	end := r.Periode.End(r.Ar)
 	var frame int64
 	for _, rm := range c.treeRammer(st.Ramme) {
@@ -181,7 +183,7 @@ func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, r re
 			frame = rm.Belop[r.Ar-ro.ForsteAr].Kr
 		}
 	}
-	for _, rg := range ro.Regulering {
+	for _, rg := range regs {
 		if v := c.ix.Vedtak[rg.Vedtak]; (rg.Omrade == r.Omrade || c.tree.Under(rg.Omrade, r.Omrade)) && rg.Ar == r.Ar && v != nil && !v.Motedato.After(end) {
 			frame = money.MustAdd(frame, rg.Belop.Kr)
 		}
@@ -201,4 +203,39 @@ func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, r re
 func hasFrame[K comparable](frames map[K]int64, k K) bool {
 	_, ok := frames[k]
 	return ok
+}
+
+// ofBudget gathers the reguleringer and regnskap that belong to plan ro's
+// budget years by the årsbudsjett rule (record.Arsbudsjett), from every
+// plan's file: the reguleringer in the order decided (file order among
+// the same date), the accounts in file order.
+func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, ro *record.Okonomiplan) ([]record.Regulering, []record.Driftsregnskap) {
+	belongs := func(p *record.Okonomiplan, year int) bool {
+		if owner := ab.Owner[year]; owner != nil {
+			return owner == ro
+		}
+		return p == ro
+	}
+	var regs []record.Regulering
+	var accounts []record.Driftsregnskap
+	for _, p := range plans {
+		for _, r := range p.Regulering {
+			if belongs(p, r.Ar) {
+				regs = append(regs, r)
+			}
+		}
+		for _, r := range p.Regnskap {
+			if belongs(p, r.Ar) {
+				accounts = append(accounts, r)
+			}
+		}
+	}
+	slices.SortStableFunc(regs, func(a, b record.Regulering) int {
+		va, vb := c.ix.Vedtak[a.Vedtak], c.ix.Vedtak[b.Vedtak]
+		if va == nil || vb == nil {
+			return 0
+		}
+		return va.Motedato.Compare(vb.Motedato)
+	})
+	return regs, accounts
 }

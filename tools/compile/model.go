@@ -404,8 +404,12 @@ type Omrade struct {
 // OmradeRamme is an area's frame in one year of one økonomiplan, from the
 // adopted amount through each regulering.
 type OmradeRamme struct {
-	Okonomiplan Ref    `json:"okonomiplan"`
-	Ar          int    `json:"ar"`
+	Okonomiplan Ref `json:"okonomiplan"`
+	Ar          int `json:"ar"`
+	// Arsbudsjett is true for the plan that is the year's budget
+	// (record.Arsbudsjett): its frame is the one regulated and accounted
+	// for; the other plans' frames for the year show how it moved.
+	Arsbudsjett bool   `json:"arsbudsjett"`
 	Vedtatt     Kr     `json:"vedtatt"`
 	Regulert    Kr     `json:"regulert"`
 	Steg        []Steg `json:"steg"`

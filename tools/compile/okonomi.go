@@ -141,7 +141,7 @@ func (c *compiler) compileOkonomiplaner() {
 				}
 				if a := c.omrader[line.Omrade.ID]; a != nil {
 					a.Rammer = append(a.Rammer, OmradeRamme{
-						Okonomiplan: self, Ar: ro.ForsteAr + i,
+						Okonomiplan: self, Ar: ro.ForsteAr + i, Arsbudsjett: ab.Owner[ro.ForsteAr+i] == ro,
 						Vedtatt: line.Vedtatt[i], Regulert: kr(frames[k]), Steg: orEmpty(steps[k]),
 					})
 				}
@@ -163,6 +163,11 @@ func (c *compiler) compileOkonomiplaner() {
 			}
 		}
 		c.site.Okonomiplaner = append(c.site.Okonomiplaner, o)
+	}
+	// Each area's frames by year, each year's plans oldest first (plans
+	// are walked by first year, so a stable sort by year keeps that).
+	for _, a := range c.site.Omrader {
+		slices.SortStableFunc(a.Rammer, func(x, y OmradeRamme) int { return cmp.Compare(x.Ar, y.Ar) })
 	}
 }
 

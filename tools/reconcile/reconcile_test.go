@@ -54,11 +54,11 @@ func TestTamperedFiguresFail(t *testing.T) {
 		tamper func(s *compile.Site)
 		want   string
 	}{
-		{"adopted total", func(s *compile.Site) { s.Okonomiplaner[0].SumVedtatt[1].Kr += 1000 }, "adopted_total"},
-		{"stated total", func(s *compile.Site) { s.Okonomiplaner[0].Stadier[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
-		{"a stage's total", func(s *compile.Site) { s.Okonomiplaner[1].Stadier[1].Sum[2].Kr += 1 }, "stage_total"},
-		{"regulated frame of an area", func(s *compile.Site) { s.Okonomiplaner[0].Rammer[2].Regulert[0].Kr += 500 }, "area_regulated_minus_adopted"},
-		{"a regulering", func(s *compile.Site) { s.Okonomiplaner[0].Reguleringer[0].Belop.Kr += 1 }, "regulated_minus_adopted"},
+		{"adopted total", func(s *compile.Site) { plan(s, "2025-2028").SumVedtatt[1].Kr += 1000 }, "adopted_total"},
+		{"stated total", func(s *compile.Site) { plan(s, "2025-2028").Stadier[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
+		{"a stage's total", func(s *compile.Site) { plan(s, "2026-2029").Stadier[1].Sum[2].Kr += 1 }, "stage_total"},
+		{"regulated frame of an area", func(s *compile.Site) { plan(s, "2025-2028").Rammer[2].Regulert[0].Kr += 500 }, "area_regulated_minus_adopted"},
+		{"a regulering", func(s *compile.Site) { plan(s, "2025-2028").Reguleringer[0].Belop.Kr += 1 }, "regulated_minus_adopted"},
 		{"adjusted frame", func(s *compile.Site) { s.Prosjekter[0].Justert.Kr += 1 }, "adjusted_frame"},
 		{"a frame step", func(s *compile.Site) { s.Prosjekter[0].Rammehistorikk[1].Ramme.Kr -= 7 }, "step_frame"},
 		{"spend", func(s *compile.Site) { s.Prosjekter[0].Regnskap[0].Belop.Kr += 3 }, "spend_total"},
@@ -247,4 +247,14 @@ func TestComputedSubtotal(t *testing.T) {
 	if len(got) != 1 || got[0].What != "subtotal_computed" || got[0].OK || got[0].Expected.Kr != 101 {
 		t.Errorf("a computed subtotal 1 kr off must fail whatever the toleranse: %+v", got)
 	}
+}
+
+// plan finds an økonomiplan of the site by id.
+func plan(s *compile.Site, id string) *compile.Okonomiplan {
+	for _, o := range s.Okonomiplaner {
+		if o.ID == id {
+			return o
+		}
+	}
+	panic("no økonomiplan " + id)
 }

@@ -116,7 +116,18 @@ func (c *checker) arsbudsjett() {
 				continue
 			}
 			st, v := owner.Adopted(), c.ix.Vedtak[r.Vedtak]
-			if st == nil || v == nil {
+			if st == nil {
+				continue
+			}
+			has := map[string]bool{}
+			for _, rm := range st.Ramme {
+				has[rm.Omrade] = true
+			}
+			if c.ix.Omrader[r.Omrade] != nil && !c.covered(r.Omrade, has) {
+				c.errorf(o.Src, tomlpos.Elem("regulering", i)+".omrade", "%d is the årsbudsjett of økonomiplan %s, so this regulering belongs to it, but that plan has no ramme for rammeområde %q (or an area above or below it): add the ramme there, or correct the year or the area",
+					r.Ar, owner.ID, r.Omrade)
+			}
+			if v == nil {
 				continue
 			}
 			if adopted := c.ix.Vedtak[st.Vedtak]; adopted != nil && v.Motedato.Before(adopted.Motedato) {

@@ -27,7 +27,17 @@ var wantRows = []struct {
 	{"30", "Kultur og teknisk", "", [6]int64{98_000_000, 99_500_000, 101_000_000, 101_500_000, -1_200_000, 102_500_000}},
 }
 
-var wantYears = []Year{{2024, "regnskap", "D"}, {2025, "vedtatt", "E"}, {2026, "forslag", "F"}, {2027, "forslag", "G"}, {2028, "forslag", "H"}, {2029, "forslag", "I"}}
+var wantYears = []Year{{2024, "regnskap", "D", ""}, {2025, "vedtatt", "E", ""}, {2026, "forslag", "F", ""}, {2027, "forslag", "G", ""}, {2028, "forslag", "H", ""}, {2029, "forslag", "I", ""}}
+
+// yearsOnly drops the header positions, which depend on the sheet's name.
+func yearsOnly(ys []Year) []Year {
+	out := make([]Year, len(ys))
+	for i, y := range ys {
+		y.Header = ""
+		out[i] = y
+	}
+	return out
+}
 
 func read(t *testing.T, name string) *Grid {
 	t.Helper()
@@ -80,7 +90,7 @@ func TestGuessExtract(t *testing.T) {
 			if len(probs) > 0 {
 				t.Fatal(probs)
 			}
-			if !reflect.DeepEqual(tab.Years, wantYears) {
+			if !reflect.DeepEqual(yearsOnly(tab.Years), wantYears) {
 				t.Errorf("years %v, want %v", tab.Years, wantYears)
 			}
 			if len(tab.Rows) != len(wantRows) {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/sheet"
+	"github.com/openkommune/portal/tools/tomlpos"
 )
 
 // figures turns the table's rows into the plan's rows: each row's area
@@ -58,9 +59,9 @@ func areaID(r sheet.Row, areas []record.Omrade, m *sheet.Mapping) (string, strin
 		known[a.ID] = true
 	}
 	for _, l := range []string{r.Code, r.Name} {
-		if id, ok := lookupFold(m.Areas, l); ok && l != "" {
+		if key, id, ok := lookupFold(m.Areas, l); ok && l != "" {
 			if !known[id] {
-				return "", fmt.Sprintf("[omrader] (%s) says %q is %q, which is not an id in data/rammeomrader.toml: the ids are %s", m.At("omrader"), l, id, idList(areas))
+				return "", fmt.Sprintf("[omrader] (%s) says %q is %q, which is not an id in data/rammeomrader.toml: the ids are %s", m.At(tomlpos.Join("omrader", key)), l, id, idList(areas))
 			}
 			return id, ""
 		}
@@ -73,12 +74,12 @@ func areaID(r sheet.Row, areas []record.Omrade, m *sheet.Mapping) (string, strin
 		}
 	}
 	label := strings.TrimSpace(strings.Join([]string{r.Code, r.Name}, " "))
-	hint := ""
+	hint, eg := "", firstID(areas)
 	if s := closest(r, areas); s != "" {
-		hint = fmt.Sprintf(" Did you mean %q?", s)
+		hint, eg = fmt.Sprintf(" Did you mean %q?", s), s
 	}
 	return "", fmt.Sprintf("area %q is not a rammeområde: the known areas are %s.%s Name the area as data/rammeomrader.toml does, or map it in the mapping's [omrader], e.g. %q = \"%s\"",
-		label, areaList(areas), hint, firstNonEmpty(r.Code, r.Name), firstID(areas))
+		label, areaList(areas), hint, firstNonEmpty(r.Code, r.Name), eg)
 }
 
 // fold makes a label comparable: lower case, one space between words,
@@ -87,9 +88,10 @@ func fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), " ")
 }
 
-func lookupFold(m map[string]string, l string) (string, bool) {
+// lookupFold finds a label in [omrader]: its key as written and its id.
+func lookupFold(m map[string]string, l string) (string, string, bool) {
 	if v, ok := m[l]; ok {
-		return v, true
+		return l, v, true
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -98,10 +100,10 @@ func lookupFold(m map[string]string, l string) (string, bool) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		if fold(k) == fold(l) {
-			return m[k], true
+			return k, m[k], true
 		}
 	}
-	return "", false
+	return "", "", false
 }
 
 // closest is the area whose id or navn is nearest the row's labels, if it

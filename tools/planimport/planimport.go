@@ -19,6 +19,7 @@ import (
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/sheet"
+	"github.com/openkommune/portal/tools/tomledit"
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
@@ -79,10 +80,26 @@ func Apply(in Input) ([]byte, []sheet.Problem) {
 		return newFile(m, stage, unit, first, rows), nil
 	}
 	out, err := writeStage(in.Src, cur, m, stage, rows)
+	if err == nil && cur.Enhet == "" && unit != "kr" {
+		out, err = setUnit(out, cur, unit)
+	}
 	if err != nil {
 		return nil, []sheet.Problem{{Pos: in.File, Message: err.Error()}}
 	}
 	return out, nil
+}
+
+// setUnit gives a file without enhet (and without amounts) the sheet's,
+// after its id and tittel.
+func setUnit(src []byte, cur *record.Okonomiplan, unit money.Unit) ([]byte, error) {
+	var kvs []tomledit.KV
+	if cur.ID != "" {
+		kvs = append(kvs, tomledit.KV{Key: "id", Value: tomledit.Text(cur.ID)})
+	}
+	if cur.Tittel != "" {
+		kvs = append(kvs, tomledit.KV{Key: "tittel", Value: tomledit.Text(cur.Tittel)})
+	}
+	return tomledit.Set(src, append(kvs, tomledit.KV{Key: "enhet", Value: tomledit.Text(string(unit))}))
 }
 
 // unitProblems refuses to mix units: the figures are typed as the sheet

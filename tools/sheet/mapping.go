@@ -3,6 +3,7 @@ package sheet
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -218,7 +219,11 @@ func (m *Mapping) check() []Problem {
 	if m.Plan != "" && !planID.MatchString(m.Plan) {
 		bad("okonomiplan", "okonomiplan = %q: write the plan file's id, as in data/okonomiplan/ID.toml, e.g. \"2026-2029\"", m.Plan)
 	}
-	for k, v := range m.Areas {
+	if p := m.Date.Problem(); p != "" {
+		bad("dato", "dato: %s", p)
+	}
+	for _, k := range slices.Sorted(maps.Keys(m.Areas)) {
+		v := m.Areas[k]
 		if strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
 			bad("omrader", "[omrader] %q = %q: give a sheet's area code or name and the id of a rammeområde, e.g. \"10\" = \"oppvekst\"", k, v)
 		}

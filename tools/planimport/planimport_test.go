@@ -131,6 +131,9 @@ omrade = "oppvekst"
 ar = 2026
 belop = 1_200
 `},
+		{"a top-level vedtatt stage without ramme gets one after its keys", `fase = "vedtatt"`,
+			"id = \"x\"\nvedtatt_i = \"k\"\nsum_driftsrammer = [\n  1, # a comment ]\n  2,\n]\nforste_ar = 2026\nenhet = \"1000kr\"\n\n[[regulering]]\nar = 2026\n",
+			"id = \"x\"\nvedtatt_i = \"k\"\nsum_driftsrammer = [\n  1, # a comment ]\n  2,\n]\nramme = [\n  { omrade = \"oppvekst\", belop = [568_400, 563_900, 559_700, 556_500] },\n  { omrade = \"kultur\",   belop = [46_800, 46_800, 47_900, 48_200] },\n]\nforste_ar = 2026\nenhet = \"1000kr\"\n\n[[regulering]]\nar = 2026\n"},
 		{"a stage without ramme gets one after its keys", `fase = "vedtatt"`,
 			"id = \"x\"\nforste_ar = 2026\nenhet = \"1000kr\"\n\n[[stadium]]\ntype = \"vedtatt\"\nvedtak = \"kst-2025-110\"\n\n# end\n",
 			"id = \"x\"\nforste_ar = 2026\nenhet = \"1000kr\"\n\n[[stadium]]\ntype = \"vedtatt\"\nvedtak = \"kst-2025-110\"\nramme = [\n  { omrade = \"oppvekst\", belop = [568_400, 563_900, 559_700, 556_500] },\n  { omrade = \"kultur\",   belop = [46_800, 46_800, 47_900, 48_200] },\n]\n\n# end\n"},

@@ -61,6 +61,7 @@ var families = map[string][]string{
 	"planstatus_%s":       record.PlanStatusValues,
 	"periode_%s":          record.PeriodeValues,
 	"risiko_%s":           record.RisikoValues,
+	"entreprise_%s":       record.EntrepriseValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
 	"list_%s":             {"vedtak", "vedtakspunkter", "planer", "tiltak", "rammer", "reguleringer", "prosjekter", "overskridelser"}, // export's lists

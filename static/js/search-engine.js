@@ -204,7 +204,8 @@
     ['fase', KEYWORD, 0, 1], ['plan', KEYWORD, 0, 1], ['sak', KEYWORD], ['dato', DATE, 0, 0, 1],
     ['frist', DATE], ['avvik_prosent', NUMBER, 0, 0, 1], ['avvik_kr', NUMBER],
     ['kostnadsramme', NUMBER, 0, 0, 1], ['belop', NUMBER], ['dato_aar', KEYWORD, 0, 0, 0, 1],
-    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD], ['nummer', KEYWORD]
+    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD], ['nummer', KEYWORD],
+    ['entreprise', KEYWORD, 0, 1]
   ].map(function (f) { return { name: f[0], kind: f[1], boost: f[2] || 0, facet: !!f[3], sort: !!f[4], hidden: !!f[5] }; });
   var BY_NAME = {};
   FIELDS.forEach(function (f) { BY_NAME[f.name] = f; });

@@ -64,6 +64,7 @@ var families = map[string][]string{
 	"risiko_%s":           record.RisikoValues,
 	"vote_result_%s":      record.ResultatValues,
 	"proposal_type_%s":    record.ForslagTypeValues,
+	"entreprise_%s":       record.EntrepriseValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
 	"list_%s":             {"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists

@@ -164,6 +164,7 @@ func Docs(site *compile.Site) []*Doc {
 		d.kw("aar", strconv.Itoa(p.StartAr))
 		d.kw("rammeomrade", p.Omrade.ID)
 		d.kw("fase", p.Fase)
+		d.kw("entreprise", p.Entreprise)
 		if p.OverRamme {
 			d.kw("status", "over_ramme")
 		}

@@ -130,6 +130,22 @@
       }
       dv.numbers[name] = col;
     }
+    // Parents (tools/search/group.go): each part's record, and whether its
+    // matches are grouped under it.
+    var np = r.uv(), po = 0, of = 0;
+    dv.parent = new Int32Array(docs).fill(-1);
+    dv.group = new Uint8Array(docs);
+    for (i = 0; i < np; i++) {
+      var v = r.uv(), d = Math.floor(v / 2);
+      of += r.v();
+      if ((i > 0 && d === 0) || po + d >= docs || of < 0 || of >= docs || of === po + d) throw new Error('doc values: bad parent');
+      po += d;
+      dv.parent[po] = of;
+      dv.group[po] = v % 2;
+    }
+    for (i = 0; i < docs; i++) {
+      if (dv.parent[i] >= 0 && dv.parent[dv.parent[i]] >= 0) throw new Error('doc values: a part\'s record is itself a part');
+    }
     if (docs > 0 && nr === 0) throw new Error('doc values: no runs');
     return dv;
   }
@@ -167,6 +183,7 @@
       page_size: h.page_size, chunks: h.chunks, docvalues: h.docvalues, docvalues_sum: h.docvalues_sum,
       results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks },
       synonyms: h.synonyms && h.synonyms.length ? h.synonyms.map(function (y) { return { words: y.words, must: y.must }; }) : undefined,
+      inflections: h.inflections && h.inflections.length ? h.inflections : undefined,
       sum: sum
     });
   }
@@ -187,7 +204,8 @@
     ['fase', KEYWORD, 0, 1], ['plan', KEYWORD, 0, 1], ['sak', KEYWORD], ['dato', DATE, 0, 0, 1],
     ['frist', DATE], ['avvik_prosent', NUMBER, 0, 0, 1], ['avvik_kr', NUMBER],
     ['kostnadsramme', NUMBER, 0, 0, 1], ['belop', NUMBER], ['dato_aar', KEYWORD, 0, 0, 0, 1],
-    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD], ['nummer', KEYWORD]
+    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD], ['nummer', KEYWORD],
+    ['entreprise', KEYWORD, 0, 1]
   ].map(function (f) { return { name: f[0], kind: f[1], boost: f[2] || 0, facet: !!f[3], sort: !!f[4], hidden: !!f[5] }; });
   var BY_NAME = {};
   FIELDS.forEach(function (f) { BY_NAME[f.name] = f; });
@@ -761,6 +779,7 @@
     this.head = head;
     this.dv = dv;
     this.get = get;
+    this.inflections = inflectionTable(head.inflections);
     this.store = new Store(head, get);
     this.fid = {};
     var self = this;
@@ -1123,6 +1142,45 @@
     }
   }
 
+  // ---- inflections of short words (tools/search/inflect.go) -------------
+  var INFLECTION_ENDINGS = ['ane', 'ene', 'ens', 'ers', 'ets', 'ar', 'as', 'en', 'er', 'es', 'et', 'a', 'e'];
+
+  function inflectionTable(list) {
+    var m = new Map();
+    (list || []).forEach(function (e) { var f = e.split(' ').filter(Boolean); if (f.length) m.set(f[0], f.slice(1)); });
+    return m;
+  }
+
+  // family is the base and its forms for a term, or null.
+  function family(m, t) {
+    var b = t, ends = m.get(t);
+    for (var i = 0; ends === undefined && i < INFLECTION_ENDINGS.length; i++) {
+      var e = INFLECTION_ENDINGS[i];
+      if (t.length > e.length && t.slice(-e.length) === e) { b = t.slice(0, -e.length); ends = m.get(b); }
+      else if (t === e) { b = ''; ends = m.get(b); }
+    }
+    if (ends === undefined) return null;
+    return [b].concat(ends.map(function (e) { return b + e; }));
+  }
+
+  // inflect adds to each bare word's disjunction the matches of the other
+  // members of its term's family.
+  function inflect(n, m) {
+    if (!n) return;
+    if (n.t === 'bool') { inflect(n.must, m); inflect(n.should, m); inflect(n.not, m); return; }
+    if (n.t === 'conj') { n.qs.forEach(function (c) { inflect(c, m); }); return; }
+    if (n.t !== 'disj') return;
+    var w = plainWordText(n);
+    if (w === null) { n.qs.forEach(function (c) { inflect(c, m); }); return; }
+    var toks = analyze(TEXT_FIELDS[0], w);
+    if (toks.length !== 1) return;
+    var matches = n.qs.slice(0, TEXT_FIELDS.length);
+    (family(m, toks[0]) || []).forEach(function (u) {
+      if (u === toks[0]) return;
+      matches.forEach(function (c) { n.qs.push({ t: 'match', field: c.field, text: u, and: c.and, boost: c.boost }); });
+    });
+  }
+
   // fuzzify replaces the text-field matches of the words by fuzzy nodes.
   function fuzzify(n, words) {
     if (!n) return;
@@ -1170,6 +1228,7 @@
     var self = this, want = [], texts = TEXT_FIELDS;
     var toks = analyze(texts[0], w);
     if (!toks.length) return true;
+    if (toks.length === 1 && family(this.inflections, toks[0])) return true;
     var pb = utf8(w.toLowerCase());
     texts.forEach(function (f) {
       toks.forEach(function (t) { self.plan({ t: 'term', field: f.name, termBytes: utf8(t) }, want); });
@@ -1212,6 +1271,7 @@
     try {
       parsed = parse(text);
       if (syns) synonymize(parsed.q, syns);
+      if (syns) inflect(parsed.q, this.inflections);
       if (fuzzy) fuzzify(parsed.q, fuzzy);
     } catch (e) {
       if (e instanceof Unsupported) return { unsupported: e.why };
@@ -1259,13 +1319,21 @@
       }
     });
 
-    var hits = this.top(main, req.sort, from, size);
+    var total = main.size, hits;
+    var sf = BY_NAME[req.sort];
+    if (sf && sf.sort) {
+      hits = this.top(main, req.sort, from, size);
+    } else {
+      hits = this.rank(main);
+      total = hits.length;
+      hits = hits.slice(from, from + size);
+    }
     var need = new Set();
     hits.forEach(function (h) { need.add(Math.floor(h[0] / self.head.results.block)); });
     await Promise.all(Array.from(need).map(function (b) { return self.loadBlock(b); }));
 
     var terms = highlightTerms(parsed.q);
-    var res = { total: main.size, hits: [], facets: [], terms: terms };
+    var res = { total: total, hits: [], facets: [], terms: terms };
     if (parsed.notice) res.notice = parsed.notice.args.length ? { code: parsed.notice.code, args: parsed.notice.args } : { code: parsed.notice.code };
     var termSet = new Set(terms);
     hits.forEach(function (h) {
@@ -1274,6 +1342,7 @@
       if (d.date) hit.date = d.date;
       if (d.label) hit.label = d.label;
       hit.snippet = mark(d.text || '', termSet, SNIPPET);
+      if (h[2]) hit.points = h[2];
       res.hits.push(hit);
     });
     FACETS.concat(RANGE_ORDER).forEach(function (name) {
@@ -1300,6 +1369,41 @@
       return (col && desc(col, a[0], b[0])) || b[1] - a[1] || desc(dates, a[0], b[0]) || a[0] - b[0];
     });
     return all.slice(from, from + size);
+  };
+
+  // rank weighs, groups and orders the hits by relevance as package search
+  // does (tools/search/group.go): parts score PART_WEIGHT times theirs, a
+  // vedtak's matching points are one result (the vedtak if it matches,
+  // else its best point) with the number of its points, equal scores list
+  // the newest first, then in document order. Each result is
+  // [ord, score, points].
+  var PART_WEIGHT = 0.5;
+  Engine.prototype.rank = function (docs) {
+    var dv = this.dv, dates = dv.numbers.dato || new Map();
+    function before(a, as, b, bs) {
+      if (as !== bs) return bs - as;
+      var va = dates.get(a), vb = dates.get(b);
+      if (va !== vb) {
+        if (va === undefined) return 1;
+        if (vb === undefined) return -1;
+        return vb > va ? 1 : -1;
+      }
+      return a - b;
+    }
+    var groups = new Map();
+    docs.forEach(function (score, ord) {
+      if (dv.parent[ord] >= 0) score *= PART_WEIGHT;
+      var key = dv.group[ord] ? dv.parent[ord] : ord, g = groups.get(key);
+      if (!g) groups.set(key, g = { ord: ord, score: score, members: 0, points: 0 });
+      else if (before(ord, score, g.ord, g.score) < 0) { g.ord = ord; g.score = score; }
+      g.members++;
+      if (dv.group[ord]) g.points++;
+    });
+    var out = [];
+    groups.forEach(function (g, key) {
+      out.push([docs.has(key) ? key : g.ord, g.score, g.members > 1 ? g.points : 0]);
+    });
+    return out.sort(function (a, b) { return before(a[0], a[1], b[0], b[1]); });
   };
 
   // countFacets fills the facets named in out from the hits: term facets
@@ -1404,7 +1508,7 @@
   // decoded bytes of a file named relative to the head.
   async function open(headBytes, get) {
     var h = JSON.parse(utf8dec.decode(headBytes));
-    if (h.version !== 2) throw new Error('search head: format ' + h.version + ', want 2');
+    if (h.version !== 3) throw new Error('search head: format ' + h.version + ', want 3');
     if (crc32(utf8enc.encode(headJSON(h, 0))) !== h.sum) throw new Error('search head: damaged (checksum)');
     if (!h.results || h.results.block <= 0 || h.docs < 0 || h.id_width <= 0 || h.page_size <= 0 ||
       (h.pages || []).length !== Math.ceil(h.chunks / h.page_size)) throw new Error('search head: bad sizes');

@@ -13,6 +13,7 @@ var wasmReady = null;
 var reader = null;
 var config = null;
 var head = null;
+var headBytes = null;
 var dir = '';
 var fetched = 0;
 var inflight = new Map();
@@ -108,12 +109,47 @@ function fetchGz(url) {
   return p;
 }
 
+// unpack reads a pack (tools/search/format.go, EncodePack): the head and
+// the small pieces every query reads first (doc values, manifest pages),
+// each with its own name and sum. The pieces are taken as if fetched by
+// name; the reader checks each as it would a fetched one. It returns the
+// head; a plain head is returned as it is.
+function unpack(b) {
+  if (!(b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x50 && b[3] === 0x31)) return b;
+  var p = 4;
+  function uv() {
+    var v = 0, mul = 1;
+    for (;;) {
+      check(p >= b.length ? 'search pack: truncated' : '');
+      var c = b[p++];
+      v += (c & 0x7f) * mul;
+      if (c < 0x80) return v;
+      mul *= 128;
+      check(mul > 2 ** 49 ? 'search pack: bad number' : '');
+    }
+  }
+  function take(n) {
+    check(p + n > b.length ? 'search pack: truncated' : '');
+    p += n;
+    return b.subarray(p - n, p);
+  }
+  var n = uv(), first = null;
+  for (var i = 0; i < n; i++) {
+    var name = new TextDecoder().decode(take(uv()));
+    var data = take(uv());
+    if (!first) first = data;
+    inflight.set(dir + name, Promise.resolve(data));
+  }
+  check(p !== b.length || !first ? 'search pack: bad size' : '');
+  return first;
+}
+
 async function init(m) {
   config = m;
   dir = m.head.substring(0, m.head.lastIndexOf('/') + 1);
   importScripts(m.reader);
   self.postMessage({ type: 'progress', stage: 'index' });
-  var hb = await fetchGz(m.head);
+  var hb = headBytes = unpack(await fetchGz(m.head));
   head = JSON.parse(new TextDecoder().decode(hb));
   reader = await self.PortalReader.open(hb, function (name) { return fetchGz(dir + name); });
 }
@@ -131,7 +167,7 @@ async function initWasm() {
   var inst = await WebAssembly.instantiate(wasm, go.importObject);
   go.run(inst.instance);
   var dv = await fetchGz(dir + head.docvalues);
-  check(self.portalSearch.open(await fetchGz(m.head), dv));
+  check(self.portalSearch.open(headBytes, dv));
 }
 
 async function search(req) {

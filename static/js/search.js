@@ -28,6 +28,17 @@
   var facetsEl = document.getElementById('search-facets');
   var sortEl = document.getElementById('search-sort');
   var moreEl = document.getElementById('search-more');
+  // The filters: a panel, closed on a narrow screen so the hits come
+  // first; its summary counts the filters chosen.
+  var filtersEl = document.getElementById('search-filters');
+  var filterCountEl = document.getElementById('search-filter-count');
+  var narrow = window.matchMedia('(max-width: 48rem)');
+  filtersEl.open = !narrow.matches;
+  var onWidth = function () { filtersEl.open = !narrow.matches; };
+  if (narrow.addEventListener) narrow.addEventListener('change', onWidth);
+  // A search the visitor sent (Enter, the button) moves the focus to the
+  // result summary, which is read out; typing keeps it in the box.
+  var focusResults = false;
   var rangeInputs = Array.prototype.slice.call(app.querySelectorAll('input[data-range]'));
   var lang = document.documentElement.lang || 'nb';
   var dateFmt = new Intl.DateTimeFormat(lang === 'nn' ? 'nn-NO' : 'nb-NO', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -44,7 +55,12 @@
   input.maxLength = MAX_QUERY;
   // The search service worker keeps the search's files for a returning
   // visitor (static/search-sw.js; docs/search.md says how to remove it).
-  if ('serviceWorker' in navigator && app.dataset.sw) {
+  // It is registered once the first answer is shown (or the page is idle),
+  // so that its script does not compete with the first query's pieces.
+  var swRegistered = false;
+  function registerSW() {
+    if (swRegistered || !('serviceWorker' in navigator) || !app.dataset.sw) return;
+    swRegistered = true;
     navigator.serviceWorker.register(app.dataset.sw, { scope: app.dataset.base }).catch(function () {});
   }
   // keep asks the service worker to keep scripts fetched before it ran.
@@ -193,6 +209,7 @@
       app.dataset.bytes = String(m.bytes);
       app.dataset.totalBytes = String(m.total);
       render(m.res);
+      registerSW();
       if (pendingKeep) {
         setTimeout(keep, 2000, pendingKeep);
         pendingKeep = null;
@@ -250,6 +267,10 @@
     app.dataset.code = '';
     var what = state.q ? ' «' + state.q + '»' : '';
     setStatus(res.total ? numFmt.format(res.total) + ' ' + text.hits + what : text.no_hits);
+    if (focusResults) {
+      focusResults = false;
+      statusEl.focus();
+    }
     hitsEl.innerHTML = '';
     res.hits.forEach(function (h) {
       var li = el('li', 'hit');
@@ -263,6 +284,11 @@
         meta.appendChild(t);
       }
       if (h.label) meta.appendChild(document.createTextNode(' · ' + h.label));
+      if (h.points) {
+        // A vedtak with its matching points as one result (docs/search.md).
+        meta.appendChild(document.createTextNode(' · '));
+        meta.appendChild(el('span', 'hit-points', h.points === 1 ? text.points_one : text.points.replace('{0}', numFmt.format(h.points))));
+      }
       var h3 = el('h3', 'hit-title');
       var a = el('a');
       a.href = app.dataset.base + h.url;
@@ -284,6 +310,10 @@
   function renderFacets(facets) {
     facetsEl.innerHTML = '';
     var any = Object.keys(state.filters).length || Object.keys(state.ranges).length;
+    var chosen = Object.keys(state.ranges).length;
+    Object.keys(state.filters).forEach(function (f) { chosen += state.filters[f].length; });
+    filterCountEl.textContent = text.filters_active.replace('{0}', numFmt.format(chosen));
+    filterCountEl.hidden = chosen === 0;
     if (any) {
       var clear = el('button', 'search-clear', text.clear);
       clear.type = 'button';
@@ -299,6 +329,8 @@
     facets.forEach(function (f) {
       var isRange = RANGES.indexOf(f.field) >= 0;
       var values = f.values.filter(function (v) { return v.count > 0 || selected(f.field, v, isRange); });
+      // Years newest first, not by count.
+      if (f.field === 'aar') values.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
       if (!values.length) return;
       var fs = el('fieldset', 'facet');
       fs.dataset.field = f.field;
@@ -381,6 +413,7 @@
     truncated = false;
     state.q = input.value;
     state.size = PAGE;
+    focusResults = true;
     run(true);
   });
   sortEl.addEventListener('change', function () {
@@ -410,4 +443,6 @@
   syncForm();
   if (active(state)) run(false);
   else (window.requestIdleCallback || setTimeout)(function () { startWorker(true); });
+  // Without a search, register the service worker after a while.
+  setTimeout(registerSW, 5000);
 }());

@@ -40,7 +40,7 @@ func buildSearch(ctx context.Context, root string, docs []*searchindex.Doc) (*se
 	execName := "wasm_exec-" + shortHash(eng.exec) + ".js"
 	sf.files[engName] = eng.wasm
 	sf.files[execName] = eng.exec
-	sf.info = sitedata.SokMeta(sitedata.Sok{Hode: "search/" + idx.Head, Motor: "search/" + engName, WasmExec: "search/" + execName, Dokumenter: idx.Docs})
+	sf.info = sitedata.SokMeta(sitedata.Sok{Hode: "search/" + idx.Pack, Motor: "search/" + engName, WasmExec: "search/" + execName, Dokumenter: idx.Docs})
 	kinds := map[search.Kind]string{search.Text: "text", search.Keyword: "keyword", search.Number: "number", search.Date: "date"}
 	for _, f := range search.Fields {
 		if f.Hidden {

@@ -64,6 +64,7 @@ var families = map[string][]string{
 	"risiko_%s":           record.RisikoValues,
 	"vote_result_%s":      record.ResultatValues,
 	"proposal_type_%s":    record.ForslagTypeValues,
+	"entreprise_%s":       record.EntrepriseValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
 	"list_%s":             {"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
@@ -76,7 +77,7 @@ var families = map[string][]string{
 	"stage_short_%s":      record.StadiumTypeValues,   // compile.Stadium.Type, on a phone
 	"stage_note_%s":       {"forslag", "innstilling"}, // compile.Okonomiplan.Stadium, not adopted
 	"source_unit_%s":      {"kr", "1000kr"},           // compile.Okonomiplan.Enhet
-	"kontroll_what_%s": {"stage_total", "stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted",
+	"kontroll_what_%s": {"subtotal_printed", "subtotal_computed", "stage_total", "stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted",
 		"step_frame", "adjusted_frame", "frame_changes", "spend_total", "deviation",
 		"count_vedtak", "count_punkter", "count_punkter_apne", "count_punkter_forsinket", "count_planer", "count_tiltak",
 		"count_prosjekter", "count_prosjekter_aktive", "count_prosjekter_over_ramme", "count_sluttregnskap_forfalt",
@@ -119,7 +120,7 @@ const fromData = "(from data)"
 var keysFromData = map[string]bool{filepath.Join("layouts", "sok", "section.html"): true}
 
 // kontrollKinds are reconcile.Check.Kind.
-var kontrollKinds = []string{"oppgitt_sum", "ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar",
+var kontrollKinds = []string{"oppgitt_sum", "underomrader", "ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar",
 	"oversikt_sum", "oversikt_omrader", "oversikt_rammer", "oversikt_prosjekter"}
 
 func prefixed(p string, vs []string) []string {

@@ -92,11 +92,12 @@ func edgeSite(malform string) *compile.Site {
 
 	site.Omrader = []*compile.Omrade{
 		{ID: "felles", Navn: "Fellesinntekter", Rammer: []compile.OmradeRamme{
-			{Okonomiplan: compile.Ref{ID: "a"}, Ar: 2024, Vedtatt: kr(-50_000_000), Regulert: kr(-52_000_000)},
+			{Okonomiplan: compile.Ref{ID: "a"}, Ar: 2024, Arsbudsjett: true, Vedtatt: kr(-50_000_000), Regulert: kr(-52_000_000)},
 			{Okonomiplan: compile.Ref{ID: "a"}, Ar: 2025, Vedtatt: kr(-51_000_000), Regulert: kr(-51_000_000)},
-			// The newer plan supersedes the older one for 2025.
-			{Okonomiplan: compile.Ref{ID: "b"}, Ar: 2025, Vedtatt: kr(-49_000_000), Regulert: kr(-49_000_000)},
-			{Okonomiplan: compile.Ref{ID: "b"}, Ar: 2026, Vedtatt: kr(-48_000_000), Regulert: kr(-48_000_000)},
+			// The newer plan is the budget of 2025: the older one's frame is
+			// not drawn.
+			{Okonomiplan: compile.Ref{ID: "b"}, Ar: 2025, Arsbudsjett: true, Vedtatt: kr(-49_000_000), Regulert: kr(-49_000_000)},
+			{Okonomiplan: compile.Ref{ID: "b"}, Ar: 2026, Arsbudsjett: true, Vedtatt: kr(-48_000_000), Regulert: kr(-48_000_000)},
 		}},
 		{ID: "ingen", Navn: "Uten rammer", Rammer: []compile.OmradeRamme{}},
 	}

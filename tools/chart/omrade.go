@@ -15,27 +15,15 @@ type omradeYear struct {
 	vedtatt, regulert int64
 }
 
-// omradeYears picks for each year the frame from the newest økonomiplan
-// (by its first year) that covers it: a later plan's figures for a year
-// supersede an earlier plan's.
-func omradeYears(site *compile.Site, o *compile.Omrade) []omradeYear {
-	rank := map[string]int{}
-	for i, p := range site.Okonomiplaner {
-		first := 0
-		if len(p.Ar) > 0 {
-			first = p.Ar[0]
-		}
-		rank[p.ID] = first*1000 + i
-	}
+// omradeYears picks for each year the frame of the plan that is that
+// year's budget (compile.OmradeRamme.Arsbudsjett, the rule of
+// record.Arsbudsjett); the other plans' frames are in the page's table.
+func omradeYears(_ *compile.Site, o *compile.Omrade) []omradeYear {
 	byYear := map[int]omradeYear{}
-	from := map[int]int{}
 	for _, r := range o.Rammer {
-		rk := rank[r.Okonomiplan.ID]
-		if prev, ok := from[r.Ar]; ok && prev > rk {
-			continue
+		if r.Arsbudsjett {
+			byYear[r.Ar] = omradeYear{ar: r.Ar, vedtatt: r.Vedtatt.Kr, regulert: r.Regulert.Kr}
 		}
-		from[r.Ar] = rk
-		byYear[r.Ar] = omradeYear{ar: r.Ar, vedtatt: r.Vedtatt.Kr, regulert: r.Regulert.Kr}
 	}
 	years := make([]omradeYear, 0, len(byYear))
 	for _, y := range byYear {

@@ -17,6 +17,7 @@ import (
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/diag"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/omradetre"
 	"github.com/openkommune/portal/tools/oversikt"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/theme"
@@ -25,7 +26,7 @@ import (
 
 // Check validates s and adds what it finds to diags.
 func Check(s *record.Set, diags *diag.List) {
-	c := &checker{set: s, ix: s.Index(), diags: diags, saker: map[string]*record.Vedtak{}, nummer: map[string]*record.Prosjekt{}}
+	c := &checker{set: s, ix: s.Index(), tree: s.Omrader.Tree(), diags: diags, saker: map[string]*record.Vedtak{}, nummer: map[string]*record.Prosjekt{}}
 	if s.Kommune != nil {
 		c.ref = s.Kommune.Referansedato
 		c.kommune(s.Kommune)
@@ -47,6 +48,7 @@ func Check(s *record.Set, diags *diag.List) {
 	for _, o := range s.Okonomiplan {
 		c.okonomiplan(o)
 	}
+	c.arsbudsjett()
 	for _, p := range s.Prosjekter {
 		c.prosjekt(p)
 	}
@@ -61,6 +63,7 @@ func Check(s *record.Set, diags *diag.List) {
 type checker struct {
 	set   *record.Set
 	ix    *record.Index
+	tree  *omradetre.Tree // the areas' hierarchy (omrade.go)
 	diags *diag.List
 	ref   caldate.Date // the kommune's reference date; zero if missing
 	// saker maps utvalg, year and saksnummer to the first vedtak with them.
@@ -333,6 +336,7 @@ func (c *checker) omrader(r *record.Rammeomrader) {
 			}
 		}
 	}
+	c.overordnet(r)
 }
 
 // id checks an id inside a file (a satsingsområde, a tiltak, an area).

@@ -93,16 +93,48 @@ func (c *checker) rammer(o *record.Okonomiplan, st record.Stage) rammeSums {
 		if len(ramme.Belop) != record.PlanYears {
 			c.errorf(s, path+".belop", "%d amounts: write one netto driftsramme for each of the %d plan years (%s)", len(ramme.Belop), record.PlanYears, planYears(o))
 		}
-		for j, b := range ramme.Belop {
-			if j < record.PlanYears {
-				var ok bool
-				r.sums[j], ok = money.Add(r.sums[j], b.Kr)
-				valid := b.Problem() == "" && !s.Pos.Rejected(tomlpos.Elem(path+".belop", j))
-				r.known[j] = r.known[j] && ok && valid
+	}
+	// The stage's total counts each area once: a row whose parent (or
+	// grandparent …) has a row of its own is inside that row's figure,
+	// which is checked against its children in omradeSums.
+	for j := range record.PlanYears {
+		given := map[string]int64{}
+		at := map[string]int{}
+		for i, ramme := range st.Ramme {
+			if j >= len(ramme.Belop) {
+				continue
 			}
+			b := ramme.Belop[j]
+			valid := b.Problem() == "" && !s.Pos.Rejected(tomlpos.Elem(tomlpos.Elem(st.Key("ramme"), i)+".belop", j))
+			if _, dup := at[ramme.Omrade]; !dup {
+				if valid {
+					given[ramme.Omrade] = b.Kr
+				}
+				at[ramme.Omrade] = i
+			}
+			if c.insideStated(ramme.Omrade, r.hasRamme) {
+				r.known[j] = r.known[j] && valid
+				continue
+			}
+			var ok bool
+			r.sums[j], ok = money.Add(r.sums[j], b.Kr)
+			r.known[j] = r.known[j] && ok && valid
+		}
+		if r.known[j] {
+			c.omradeSums(o, st, j, given, at)
 		}
 	}
 	return r
+}
+
+// insideStated reports whether an ancestor of the area has a row.
+func (c *checker) insideStated(id string, has map[string]bool) bool {
+	for _, a := range c.tree.Ancestors(id) {
+		if has[a] {
+			return true
+		}
+	}
+	return false
 }
 
 // omraderWithoutRamme warns about a rammeområde the økonomiplan gives no
@@ -112,7 +144,7 @@ func (c *checker) omraderWithoutRamme(o *record.Okonomiplan, st record.Stage, r 
 		return
 	}
 	for _, a := range c.set.Omrader.Omrade {
-		if a.ID != "" && !r.hasRamme[a.ID] {
+		if a.ID != "" && !c.covered(a.ID, r.hasRamme) {
 			c.warnf(o.Src, st.Key("ramme"), "rammeområde %q has no ramme in this stage (%s) of the økonomiplan: add a ramme with omrade = %q", a.ID, st.Type, a.ID)
 		}
 	}
@@ -162,7 +194,7 @@ func (c *checker) reguleringer(o *record.Okonomiplan, rs rammeSums, adopted *rec
 		path := tomlpos.Elem("regulering", i)
 		if r.Omrade == "" {
 			c.errorf(s, path+".omrade", "missing: name the rammeområde regulated, e.g. omrade = \"helse\"")
-		} else if c.ix.Omrader[r.Omrade] != nil && !hasRamme[r.Omrade] {
+		} else if c.ix.Omrader[r.Omrade] != nil && !c.covered(r.Omrade, hasRamme) {
 			c.errorf(s, path+".omrade", "rammeområde %q has no [[ramme]] in this økonomiplan to regulate", r.Omrade)
 		}
 		c.omradeRef(s, path+".omrade", r.Omrade)

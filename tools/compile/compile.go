@@ -34,6 +34,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"fmt"
+	"github.com/openkommune/portal/tools/omradetre"
 	"net/url"
 	"path"
 	"slices"
@@ -69,6 +70,7 @@ func compileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	c := &compiler{
 		set:     s,
 		ix:      s.Index(),
+		tree:    s.Omrader.Tree(),
 		ref:     ref,
 		vedtak:  map[string]*Vedtak{},
 		omrader: map[string]*Omrade{},
@@ -94,6 +96,7 @@ func compileAsOf(s *record.Set, asOf caldate.Date) *Site {
 type compiler struct {
 	set     *record.Set
 	ix      *record.Index
+	tree    *omradetre.Tree // the areas' hierarchy
 	ref     caldate.Date
 	site    *Site
 	vedtak  map[string]*Vedtak

@@ -329,6 +329,7 @@ type Stadium struct {
 type StadieRamme struct {
 	Omrade Ref  `json:"omrade"`
 	Belop  []Kr `json:"belop"`
+	Niva
 }
 
 // StadieAr is one plan year with the stages side by side: a row per area,
@@ -343,6 +344,7 @@ type StadieAr struct {
 type StadieRad struct {
 	Omrade Ref           `json:"omrade"`
 	Celler []StadieCelle `json:"celler"`
+	Niva                 // the area's place in the tree, as in the first stage that gives it
 }
 
 // StadieCelle is one figure at one stage, against the stage it follows
@@ -360,6 +362,17 @@ type Rammelinje struct {
 	Vedtatt  []Kr `json:"vedtatt"`
 	Regulert []Kr `json:"regulert"`
 	Endring  []Kr `json:"endring"`
+	Niva
+}
+
+// Niva places a row of frames in the area tree (package omradetre): its
+// depth (0 for the top level, the rows that make the total), its parent,
+// and whether its figures are computed from its underområder because the
+// source gives none for the area itself.
+type Niva struct {
+	Niva       int    `json:"niva"`
+	Overordnet string `json:"overordnet"` // the parent area's id, "" at the top
+	Beregnet   bool   `json:"beregnet"`
 }
 
 // Reguleringssteg is one regulering with the frame before and after it.
@@ -386,28 +399,35 @@ type Regnskapslinje struct {
 
 // Omrade is one budget area page.
 type Omrade struct {
-	ID          string           `json:"id"`
-	Path        string           `json:"sti"`
-	Navn        string           `json:"navn"`
-	Beskrivelse string           `json:"beskrivelse"`
-	Utdrag      string           `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
-	Ansvarlig   string           `json:"ansvarlig"`
-	Kostra      []string         `json:"kostra"`
-	KostraTall  *OmradeKostra    `json:"kostra_tall"` // the functions' figures from SSB (kostra.go); nil without a table
-	Rammer      []OmradeRamme    `json:"rammer"`
-	Regnskap    []Regnskapslinje `json:"regnskap"`
-	Prosjekter  []Ref            `json:"prosjekter"`
-	Tiltak      []Ref            `json:"tiltak"`
-	Vedtak      []Ref            `json:"vedtak"`
-	Endringer   *Endringssett    `json:"endringer"` // its own and its projects' changes at the latest report (rapport.go)
-	Historikk                    // rammeomrader.toml's last change and history (history.go)
+	ID          string        `json:"id"`
+	Path        string        `json:"sti"`
+	Navn        string        `json:"navn"`
+	Beskrivelse string        `json:"beskrivelse"`
+	Utdrag      string        `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
+	Ansvarlig   string        `json:"ansvarlig"`
+	Kostra      []string      `json:"kostra"`
+	KostraTall  *OmradeKostra `json:"kostra_tall"` // the functions' figures from SSB (kostra.go); nil without a table
+	// Overordnet is the area this one is part of; Underomrader its parts.
+	Overordnet   *Ref             `json:"overordnet"`
+	Underomrader []Ref            `json:"underomrader"`
+	Rammer       []OmradeRamme    `json:"rammer"`
+	Regnskap     []Regnskapslinje `json:"regnskap"`
+	Prosjekter   []Ref            `json:"prosjekter"`
+	Tiltak       []Ref            `json:"tiltak"`
+	Vedtak       []Ref            `json:"vedtak"`
+	Endringer    *Endringssett    `json:"endringer"` // its own and its projects' changes at the latest report (rapport.go)
+	Historikk                     // rammeomrader.toml's last change and history (history.go)
 }
 
 // OmradeRamme is an area's frame in one year of one økonomiplan, from the
 // adopted amount through each regulering.
 type OmradeRamme struct {
-	Okonomiplan Ref    `json:"okonomiplan"`
-	Ar          int    `json:"ar"`
+	Okonomiplan Ref `json:"okonomiplan"`
+	Ar          int `json:"ar"`
+	// Arsbudsjett is true for the plan that is the year's budget
+	// (record.Arsbudsjett): its frame is the one regulated and accounted
+	// for; the other plans' frames for the year show how it moved.
+	Arsbudsjett bool   `json:"arsbudsjett"`
 	Vedtatt     Kr     `json:"vedtatt"`
 	Regulert    Kr     `json:"regulert"`
 	Steg        []Steg `json:"steg"`
@@ -436,6 +456,7 @@ type Prosjekt struct {
 	Sted        string `json:"sted"`
 	Fase        string `json:"fase"`
 	FaseNr      int    `json:"fase_nr"`
+	Entreprise  string `json:"entreprise"` // the contract form's code, or ""
 	StartAr     int    `json:"start_ar"`
 	Opprinnelig Kr     `json:"opprinnelig"`
 	Justert     Kr     `json:"justert"`

@@ -15,18 +15,28 @@ func (c *compiler) compileOmrader() {
 	}
 	for _, ro := range c.set.Omrader.Omrade {
 		o := &Omrade{
-			ID:          ro.ID,
-			Path:        "rammeomrader/" + ro.ID + "/",
-			Navn:        ro.Navn,
-			Beskrivelse: markdown.Escape(ro.Beskrivelse),
-			Utdrag:      utdrag(ro.Beskrivelse),
-			Ansvarlig:   ro.Ansvarlig,
-			Kostra:      append([]string{}, ro.Kostra...),
-			Rammer:      []OmradeRamme{},
-			Regnskap:    []Regnskapslinje{},
+			ID:           ro.ID,
+			Path:         "rammeomrader/" + ro.ID + "/",
+			Navn:         ro.Navn,
+			Beskrivelse:  markdown.Escape(ro.Beskrivelse),
+			Utdrag:       utdrag(ro.Beskrivelse),
+			Ansvarlig:    ro.Ansvarlig,
+			Kostra:       append([]string{}, ro.Kostra...),
+			Underomrader: []Ref{},
+			Rammer:       []OmradeRamme{},
+			Regnskap:     []Regnskapslinje{},
 		}
 		c.omrader[o.ID] = o
 		c.site.Omrader = append(c.site.Omrader, o)
+	}
+	for _, o := range c.site.Omrader {
+		if p := c.tree.Parent(o.ID); p != "" {
+			r := c.omradeRef(p)
+			o.Overordnet = &r
+		}
+		for _, ch := range c.tree.Children(o.ID) {
+			o.Underomrader = append(o.Underomrader, c.omradeRef(ch))
+		}
 	}
 }
 
@@ -34,6 +44,7 @@ func (c *compiler) compileOmrader() {
 func (c *compiler) compileOkonomiplaner() {
 	plans := slices.Clone(c.set.Okonomiplan)
 	slices.SortFunc(plans, func(a, b *record.Okonomiplan) int { return cmp.Compare(a.ForsteAr, b.ForsteAr) })
+	ab := c.set.Arsbudsjetter()
 	for _, ro := range plans {
 		self := c.okonomiplanRef(ro)
 		o := &Okonomiplan{
@@ -71,8 +82,8 @@ func (c *compiler) compileOkonomiplaner() {
 		}
 		frames := map[key]int64{}
 		steps := map[key][]Steg{}
-		for _, r := range st.Ramme {
-			line := Rammelinje{Omrade: c.omradeRef(r.Omrade)}
+		for _, r := range c.treeRammer(st.Ramme) {
+			line := Rammelinje{Omrade: c.omradeRef(r.Omrade), Niva: r.Niva}
 			for i, b := range r.Belop {
 				if i >= record.PlanYears {
 					break
@@ -86,10 +97,17 @@ func (c *compiler) compileOkonomiplaner() {
 			}
 			o.Rammer = append(o.Rammer, line)
 		}
-		for _, r := range ro.Regulering {
+		regs, accounts := c.ofBudget(plans, ab, ro)
+		for _, r := range regs {
 			k := key{r.Omrade, r.Ar}
 			before := frames[k]
 			frames[k] = money.MustAdd(before, r.Belop.Kr)
+			// The frame of each area above it changes by as much.
+			for _, a := range c.tree.Ancestors(r.Omrade) {
+				if ak := (key{a, r.Ar}); hasFrame(frames, ak) {
+					frames[ak] = money.MustAdd(frames[ak], r.Belop.Kr)
+				}
+			}
 			v := c.vedtakRef(r.Vedtak)
 			o.Reguleringer = append(o.Reguleringer, Reguleringssteg{
 				Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Belop: kr(r.Belop.Kr),
@@ -117,11 +135,13 @@ func (c *compiler) compileOkonomiplaner() {
 				k := key{line.Omrade.ID, ro.ForsteAr + i}
 				line.Regulert = append(line.Regulert, kr(frames[k]))
 				line.Endring = append(line.Endring, kr(money.MustSub(frames[k], line.Vedtatt[i].Kr)))
-				o.SumVedtatt[i] = kr(money.MustAdd(o.SumVedtatt[i].Kr, line.Vedtatt[i].Kr))
-				o.SumRegulert[i] = kr(money.MustAdd(o.SumRegulert[i].Kr, frames[k]))
+				if line.Niva.Niva == 0 {
+					o.SumVedtatt[i] = kr(money.MustAdd(o.SumVedtatt[i].Kr, line.Vedtatt[i].Kr))
+					o.SumRegulert[i] = kr(money.MustAdd(o.SumRegulert[i].Kr, frames[k]))
+				}
 				if a := c.omrader[line.Omrade.ID]; a != nil {
 					a.Rammer = append(a.Rammer, OmradeRamme{
-						Okonomiplan: self, Ar: ro.ForsteAr + i,
+						Okonomiplan: self, Ar: ro.ForsteAr + i, Arsbudsjett: ab.Owner[ro.ForsteAr+i] == ro,
 						Vedtatt: line.Vedtatt[i], Regulert: kr(frames[k]), Steg: orEmpty(steps[k]),
 					})
 				}
@@ -135,14 +155,19 @@ func (c *compiler) compileOkonomiplaner() {
 				o.SumVist = s.SumVist
 			}
 		}
-		for _, r := range ro.Regnskap {
-			line := c.regnskapslinje(ro, st, r)
+		for _, r := range accounts {
+			line := c.regnskapslinje(ro, st, regs, r)
 			o.Regnskap = append(o.Regnskap, line)
 			if a := c.omrader[r.Omrade]; a != nil {
 				a.Regnskap = append(a.Regnskap, line)
 			}
 		}
 		c.site.Okonomiplaner = append(c.site.Okonomiplaner, o)
+	}
+	// Each area's frames by year, each year's plans oldest first (plans
+	// are walked by first year, so a stable sort by year keeps that).
+	for _, a := range c.site.Omrader {
+		slices.SortStableFunc(a.Rammer, func(x, y OmradeRamme) int { return cmp.Compare(x.Ar, y.Ar) })
 	}
 }
 
@@ -155,16 +180,16 @@ func orEmpty[T any](s []T) []T {
 
 // regnskapslinje sets an area's accounts at a period against its frame as
 // regulated by the vedtak made up to the end of that period.
-func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, r record.Driftsregnskap) Regnskapslinje {
+func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, regs []record.Regulering, r record.Driftsregnskap) Regnskapslinje {
 	end := r.Periode.End(r.Ar)
 	var frame int64
-	for _, rm := range st.Ramme {
+	for _, rm := range c.treeRammer(st.Ramme) {
 		if rm.Omrade == r.Omrade && r.Ar-ro.ForsteAr < len(rm.Belop) && r.Ar >= ro.ForsteAr {
 			frame = rm.Belop[r.Ar-ro.ForsteAr].Kr
 		}
 	}
-	for _, rg := range ro.Regulering {
-		if v := c.ix.Vedtak[rg.Vedtak]; rg.Omrade == r.Omrade && rg.Ar == r.Ar && v != nil && !v.Motedato.After(end) {
+	for _, rg := range regs {
+		if v := c.ix.Vedtak[rg.Vedtak]; (rg.Omrade == r.Omrade || c.tree.Under(rg.Omrade, r.Omrade)) && rg.Ar == r.Ar && v != nil && !v.Motedato.After(end) {
 			frame = money.MustAdd(frame, rg.Belop.Kr)
 		}
 	}
@@ -177,4 +202,45 @@ func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, r re
 		line.Avvik = krPtr(money.MustSub(r.Prognose.Kr, frame))
 	}
 	return line
+}
+
+// hasFrame reports whether the frames walked so far have key k.
+func hasFrame[K comparable](frames map[K]int64, k K) bool {
+	_, ok := frames[k]
+	return ok
+}
+
+// ofBudget gathers the reguleringer and regnskap that belong to plan ro's
+// budget years by the årsbudsjett rule (record.Arsbudsjett), from every
+// plan's file: the reguleringer in the order decided (file order among
+// the same date), the accounts in file order.
+func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, ro *record.Okonomiplan) ([]record.Regulering, []record.Driftsregnskap) {
+	belongs := func(p *record.Okonomiplan, year int) bool {
+		if owner := ab.Owner[year]; owner != nil {
+			return owner == ro
+		}
+		return p == ro
+	}
+	var regs []record.Regulering
+	var accounts []record.Driftsregnskap
+	for _, p := range plans {
+		for _, r := range p.Regulering {
+			if belongs(p, r.Ar) {
+				regs = append(regs, r)
+			}
+		}
+		for _, r := range p.Regnskap {
+			if belongs(p, r.Ar) {
+				accounts = append(accounts, r)
+			}
+		}
+	}
+	slices.SortStableFunc(regs, func(a, b record.Regulering) int {
+		va, vb := c.ix.Vedtak[a.Vedtak], c.ix.Vedtak[b.Vedtak]
+		if va == nil || vb == nil {
+			return 0
+		}
+		return va.Motedato.Compare(vb.Motedato)
+	})
+	return regs, accounts
 }

@@ -34,14 +34,16 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 			c.link("vedtak/"+st.Vedtak+"/planer", self)
 		}
 		s.Sum = make([]Kr, record.PlanYears)
-		for _, r := range st.Ramme {
-			line := StadieRamme{Omrade: c.omradeRef(r.Omrade)}
+		for _, r := range c.treeRammer(st.Ramme) {
+			line := StadieRamme{Omrade: c.omradeRef(r.Omrade), Niva: r.Niva}
 			for i, b := range r.Belop {
 				if i >= record.PlanYears {
 					break
 				}
 				line.Belop = append(line.Belop, kr(b.Kr))
-				s.Sum[i] = kr(money.MustAdd(s.Sum[i].Kr, b.Kr))
+				if r.Niva.Niva == 0 {
+					s.Sum[i] = kr(money.MustAdd(s.Sum[i].Kr, b.Kr))
+				}
 			}
 			s.Rammer = append(s.Rammer, line)
 		}
@@ -101,12 +103,14 @@ func sammenligning(o *Okonomiplan) []StadieAr {
 		return []StadieAr{}
 	}
 	var areas []Ref
+	niva := map[string]Niva{}
 	seen := map[string]bool{}
 	for _, s := range o.Stadier {
 		for _, r := range s.Rammer {
 			if !seen[r.Omrade.ID] {
 				seen[r.Omrade.ID] = true
 				areas = append(areas, r.Omrade)
+				niva[r.Omrade.ID] = r.Niva
 			}
 		}
 	}
@@ -123,7 +127,7 @@ func sammenligning(o *Okonomiplan) []StadieAr {
 					}
 				}
 			}
-			y.Rader = append(y.Rader, StadieRad{Omrade: a, Celler: cells(figs, bases)})
+			y.Rader = append(y.Rader, StadieRad{Omrade: a, Celler: cells(figs, bases), Niva: niva[a.ID]})
 		}
 		sums := make([]*Kr, len(o.Stadier))
 		for si, s := range o.Stadier {

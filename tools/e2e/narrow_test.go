@@ -20,6 +20,7 @@ var narrowPages = []string{
 	"prosjekter/nordbyen-skole/",
 	"planer/kommuneplanens-samfunnsdel-2023-2035/",
 	"rammeomrader/oppvekst/",
+	"rammeomrader/helse-og-omsorg/", // a parent area across rolling plans
 	"vedtak/kst-2026-049/",
 	"vedtak/kst-2024-098/",
 	"okonomiplan/2026-2029/", // the budget stages side by side

@@ -147,7 +147,7 @@ func TestSearchReaderInBrowser(t *testing.T) {
 		t.Errorf("after the rebuild, regnbuebrua finds %+v", hits)
 	}
 	rebuilt := searchFiles(srv.take())
-	if !slices.ContainsFunc(rebuilt, func(s string) bool { return strings.Contains(s, "/search/head-") }) {
+	if !slices.ContainsFunc(rebuilt, func(s string) bool { return strings.Contains(s, "/search/hp-") }) {
 		t.Errorf("the new head was not fetched: %q", rebuilt)
 	}
 	for _, s := range rebuilt {

@@ -240,7 +240,7 @@ func TestSearchInBrowser(t *testing.T) {
 	}
 	served := srv.requested()
 	// The WebAssembly engine is for rare syntax (TestSearchReaderInBrowser).
-	for _, kind := range []string{"/search/head-", "/search/c-", "/search/r-"} {
+	for _, kind := range []string{"/search/hp-", "/search/c-", "/search/r-"} {
 		if !slices.ContainsFunc(served, func(s string) bool { return strings.Contains(s, kind) }) {
 			t.Errorf("the server never served %s*", kind)
 		}

@@ -404,6 +404,23 @@ func rammeTable(site *compile.Site) *table {
 		{fOkonomiplan, func(r rammeRow) cell { return str(r.o.ID) }},
 		{fOmrade, func(r rammeRow) cell { return str(r.line.Omrade.ID) }},
 		{fOmradeNavn, func(r rammeRow) cell { return str(r.line.Omrade.Tittel) }},
+		{field{name: "overordnet", typ: tString,
+			title: "export_rammer_overordnet",
+			desc:  "export_rammer_overordnet_desc"},
+			func(r rammeRow) cell {
+				if r.line.Overordnet == "" {
+					return null()
+				}
+				return str(r.line.Overordnet)
+			}},
+		{field{name: "niva", typ: tInteger, required: true, minimum: minimum(0),
+			title: "export_rammer_niva",
+			desc:  "export_rammer_niva_desc"},
+			func(r rammeRow) cell { return intOf(r.line.Niva.Niva) }},
+		{field{name: "beregnet", typ: tBoolean, required: true,
+			title: "export_rammer_beregnet",
+			desc:  "export_rammer_beregnet_desc"},
+			func(r rammeRow) cell { return boolean(r.line.Beregnet) }},
 		{fAr, func(r rammeRow) cell { return intOf(r.o.Ar[r.i]) }},
 		{field{name: "vedtatt", typ: tInteger, required: true,
 			title: "export_rammer_vedtatt",
@@ -521,6 +538,10 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 			title: "export_prosjekter_fase",
 			desc:  "export_prosjekter_fase_desc"},
 			func(p P) cell { return str(p.Fase) }},
+		{field{name: "entreprise", typ: tString, enum: record.EntrepriseValues,
+			title: "export_prosjekter_entreprise",
+			desc:  "export_prosjekter_entreprise_desc"},
+			func(p P) cell { return str(p.Entreprise) }},
 		{field{name: "start_ar", typ: tInteger,
 			title: "export_prosjekter_start_ar",
 			desc:  "export_prosjekter_start_ar_desc"},

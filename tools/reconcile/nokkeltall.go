@@ -81,6 +81,7 @@ func forside(site *compile.Site, add func(Check)) {
 	// The regulated driftsrammer of the year, from the areas' lines of the
 	// newest adopted økonomiplan covering it.
 	var driftsrammer int64
+	parent := parents(site)
 	for _, o := range site.Okonomiplaner {
 		if o.Vedtatt == nil {
 			continue // a plan not adopted: never a figure of the home page
@@ -91,7 +92,7 @@ func forside(site *compile.Site, add func(Check)) {
 			}
 			driftsrammer = 0
 			for _, line := range o.Rammer {
-				if i < len(line.Regulert) {
+				if i < len(line.Regulert) && top(parent, line.Omrade.ID) {
 					driftsrammer = sum(driftsrammer, line.Regulert[i].Kr)
 				}
 			}

@@ -16,6 +16,11 @@
 //     1 000 kr rounds each row, so its printed sum may differ from the sum
 //     of its rows by a few thousand kroner. The site shows the printed sum;
 //     this check shows the computed sum and the rounding difference.
+//   - underomrader: in each økonomiplan, stage and year, an area with
+//     underområder (overordnet, package omradetre) against the sum of their
+//     rows: a computed subtotal exactly, a printed one within the plan's
+//     toleranse, with the rounding difference. The totals above count the
+//     top-level areas only, so a sub-area is never counted twice.
 //   - regulert_sum: the regulated frames sum to the regulated total shown.
 //   - reguleringer: the reguleringer of a year sum to the difference
 //     between the regulated and the adopted budget, in total and per area.
@@ -125,11 +130,15 @@ func Run(site *compile.Site) *Report {
 		}
 		r.Checks = append(r.Checks, c)
 	}
+	parent := parents(site)
 	for _, o := range site.Okonomiplaner {
 		subject := compile.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
 		for i, ar := range o.Ar {
 			var vedtatt, regulert int64
 			for _, line := range o.Rammer {
+				if !top(parent, line.Omrade.ID) {
+					continue // inside its parent's figure
+				}
 				if i < len(line.Vedtatt) {
 					vedtatt = sum(vedtatt, line.Vedtatt[i].Kr)
 				}
@@ -149,7 +158,11 @@ func Run(site *compile.Site) *Report {
 			for _, g := range o.Reguleringer {
 				if g.Ar == ar {
 					regs = sum(regs, g.Belop.Kr)
-					perArea[g.Omrade.ID] = sum(perArea[g.Omrade.ID], g.Belop.Kr)
+					// A regulering of an underområde changes each area above it.
+					for id, seen := g.Omrade.ID, map[string]bool{}; id != "" && !seen[id]; id = parent[id] {
+						seen[id] = true
+						perArea[id] = sum(perArea[id], g.Belop.Kr)
+					}
 				}
 			}
 			if i < len(o.SumVedtatt) && i < len(o.SumRegulert) {
@@ -163,8 +176,9 @@ func Run(site *compile.Site) *Report {
 		}
 	}
 	for _, o := range site.Okonomiplaner {
-		stadier(o, add)
+		stadier(o, parent, add)
 	}
+	omradeSums(site, add)
 	for _, p := range site.Prosjekter {
 		subject := compile.Ref{ID: p.ID, Path: p.Path, Tittel: p.Navn}
 		if len(p.Rammehistorikk) > 0 {
@@ -220,7 +234,7 @@ func agree(c Check) bool {
 
 // stadier checks each stage's sums: its frames against its computed total,
 // and against its printed total within the plan's toleranse.
-func stadier(o *compile.Okonomiplan, add func(Check)) {
+func stadier(o *compile.Okonomiplan, parent map[string]string, add func(Check)) {
 	subject := compile.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
 	tol := amount(0)
 	if o.Toleranse != nil {
@@ -230,7 +244,7 @@ func stadier(o *compile.Okonomiplan, add func(Check)) {
 		for i, ar := range o.Ar {
 			var parts int64
 			for _, line := range s.Rammer {
-				if i < len(line.Belop) {
+				if i < len(line.Belop) && top(parent, line.Omrade.ID) {
 					parts = sum(parts, line.Belop[i].Kr)
 				}
 			}

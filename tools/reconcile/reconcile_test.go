@@ -36,7 +36,7 @@ func TestExampleReconciles(t *testing.T) {
 		kinds[c.Kind]++
 		whats[c.What]++
 	}
-	for _, w := range []string{"stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted", "adjusted_frame", "frame_changes", "spend_total", "deviation",
+	for _, w := range []string{"stated_total", "subtotal_printed", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted", "adjusted_frame", "frame_changes", "spend_total", "deviation",
 		"count_vedtak", "count_punkter", "count_punkter_apne", "count_punkter_forsinket", "count_planer", "count_tiltak", "count_prosjekter", "count_prosjekter_aktive",
 		"count_prosjekter_over_ramme", "count_sluttregnskap_forfalt", "sum_justert_ramme", "sum_prognose", "driftsrammer",
 		"rows_vedtak", "rows_punkter", "rows_punkter_apne", "rows_punkter_forsinket"} {
@@ -54,11 +54,11 @@ func TestTamperedFiguresFail(t *testing.T) {
 		tamper func(s *compile.Site)
 		want   string
 	}{
-		{"adopted total", func(s *compile.Site) { s.Okonomiplaner[0].SumVedtatt[1].Kr += 1000 }, "adopted_total"},
-		{"stated total", func(s *compile.Site) { s.Okonomiplaner[0].Stadier[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
-		{"a stage's total", func(s *compile.Site) { s.Okonomiplaner[1].Stadier[1].Sum[2].Kr += 1 }, "stage_total"},
-		{"regulated frame of an area", func(s *compile.Site) { s.Okonomiplaner[0].Rammer[2].Regulert[0].Kr += 500 }, "area_regulated_minus_adopted"},
-		{"a regulering", func(s *compile.Site) { s.Okonomiplaner[0].Reguleringer[0].Belop.Kr += 1 }, "regulated_minus_adopted"},
+		{"adopted total", func(s *compile.Site) { planByID(s, "2025-2028").SumVedtatt[1].Kr += 1000 }, "adopted_total"},
+		{"stated total", func(s *compile.Site) { planByID(s, "2025-2028").Stadier[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
+		{"a stage's total", func(s *compile.Site) { planByID(s, "2026-2029").Stadier[1].Sum[2].Kr += 1 }, "stage_total"},
+		{"regulated frame of an area", func(s *compile.Site) { planByID(s, "2025-2028").Rammer[2].Regulert[0].Kr += 500 }, "area_regulated_minus_adopted"},
+		{"a regulering", func(s *compile.Site) { planByID(s, "2025-2028").Reguleringer[0].Belop.Kr += 1 }, "regulated_minus_adopted"},
 		{"adjusted frame", func(s *compile.Site) { s.Prosjekter[0].Justert.Kr += 1 }, "adjusted_frame"},
 		{"a frame step", func(s *compile.Site) { s.Prosjekter[0].Rammehistorikk[1].Ramme.Kr -= 7 }, "step_frame"},
 		{"spend", func(s *compile.Site) { s.Prosjekter[0].Regnskap[0].Belop.Kr += 3 }, "spend_total"},
@@ -197,4 +197,70 @@ func TestPrintedSumsWithinTolerance(t *testing.T) {
 	if r.Failed != 1 || !strings.Contains(r.Error(), "stated_total") || !strings.Contains(r.Error(), "toleranse of 2\u00a0000\u00a0kr") {
 		t.Errorf("a printed sum outside the toleranse: %d failed: %s", r.Failed, r.Error())
 	}
+}
+
+// TestSubtotalsWithinTolerance: the example's vedtatt 2026–2029 prints
+// helse og omsorg and its two underområder in 1 000 kr, rounded: the
+// printed subtotal passes within the toleranse and shows the rounding; a
+// subtotal outside it fails; the plan's total counts helse og omsorg once.
+func TestSubtotalsWithinTolerance(t *testing.T) {
+	site := example(t)
+	r := Run(site)
+	if r.Failed > 0 {
+		t.Fatal(r.Error())
+	}
+	var found *Check
+	for i, c := range r.Checks {
+		if c.Kind == "underomrader" && c.What == "subtotal_printed" && c.Subject.ID == "2026-2029" && c.Ar == 2026 && c.Stadium == "vedtatt" {
+			found = &r.Checks[i]
+		}
+	}
+	if found == nil || found.Avrunding == nil || found.Avrunding.Kr != -2000 || found.Toleranse.Kr != 2000 {
+		t.Fatalf("want a printed subtotal of helse og omsorg 2026 off by −2 000 kr within 2 000 kr, got %+v", found)
+	}
+	var o *compile.Okonomiplan
+	for _, p := range site.Okonomiplaner {
+		if p.ID == "2026-2029" {
+			o = p
+		}
+	}
+	st := &o.Stadier[len(o.Stadier)-1]
+	for i, l := range st.Rammer {
+		if l.Omrade.ID == "sykehjem" {
+			st.Rammer[i].Belop[0].Kr += 1 // now 2 001 kr off
+		}
+	}
+	r = Run(site)
+	if r.Failed != 1 || !strings.Contains(r.Error(), "subtotal_printed") {
+		t.Errorf("a subtotal outside the toleranse: %d failed: %s", r.Failed, r.Error())
+	}
+}
+
+// TestComputedSubtotal: an area whose figure is only given through its
+// underområder gets a computed row that must equal their sum exactly, and
+// the total counts each area once.
+func TestComputedSubtotal(t *testing.T) {
+	sykehjem := compile.Ref{ID: "s", Tittel: "S"}
+	hjemme := compile.Ref{ID: "h", Tittel: "H"}
+	helse := compile.Ref{ID: "p", Tittel: "P"}
+	rows := []row{{helse, amount(100), true}, {sykehjem, amount(60), false}, {hjemme, amount(41), false}}
+	parent := map[string]string{"s": "p", "h": "p", "p": ""}
+	var got []Check
+	underomrader(compile.Ref{}, 2026, "vedtatt", parent, rows, amount(5), func(c Check) {
+		c.OK = agree(c)
+		got = append(got, c)
+	})
+	if len(got) != 1 || got[0].What != "subtotal_computed" || got[0].OK || got[0].Expected.Kr != 101 {
+		t.Errorf("a computed subtotal 1 kr off must fail whatever the toleranse: %+v", got)
+	}
+}
+
+// plan finds an økonomiplan of the site by id.
+func planByID(s *compile.Site, id string) *compile.Okonomiplan {
+	for _, o := range s.Okonomiplaner {
+		if o.ID == id {
+			return o
+		}
+	}
+	panic("no økonomiplan " + id)
 }

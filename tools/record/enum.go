@@ -217,3 +217,29 @@ func (v Risiko) Problem() string { return enumProblem("risiko", string(v), Risik
 
 // Values returns the allowed codes, RisikoValues (for the JSON Schemas).
 func (Risiko) Values() []string { return RisikoValues }
+
+// Entreprise is a project's contract form (entrepriseform): who designs
+// and who builds, under which Norwegian standard contract.
+type Entreprise string
+
+const (
+	// Utforelsesentreprise: the kommune designs, contractors build
+	// (NS 8405, or NS 8406 for smaller works).
+	Utforelsesentreprise Entreprise = "utforelsesentreprise"
+	// Totalentreprise: one contractor designs and builds (NS 8407).
+	Totalentreprise Entreprise = "totalentreprise"
+	// Samspillsentreprise: the contractor joins early and plans the
+	// project with the kommune before the price is fixed.
+	Samspillsentreprise Entreprise = "samspillsentreprise"
+	// Byggherrestyrt: byggherrestyrte delentrepriser, the kommune
+	// contracts and coordinates each trade itself.
+	Byggherrestyrt Entreprise = "byggherrestyrt"
+)
+
+// EntrepriseValues lists the contract forms.
+var EntrepriseValues = values(Utforelsesentreprise, Totalentreprise, Samspillsentreprise, Byggherrestyrt)
+
+func (v Entreprise) Problem() string { return enumProblem("entreprise", string(v), EntrepriseValues) }
+
+// Values returns the allowed codes, EntrepriseValues (for the JSON Schemas).
+func (Entreprise) Values() []string { return EntrepriseValues }

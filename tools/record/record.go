@@ -12,6 +12,7 @@ package record
 import (
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/omradetre"
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
@@ -113,6 +114,25 @@ type Omrade struct {
 	Beskrivelse string   `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	Ansvarlig   string   `toml:"ansvarlig"`
 	Kostra      []string `toml:"kostra"`
+	Overordnet  string   `toml:"overordnet"` // the parent area's id; "" at the top level (package omradetre)
+}
+
+// Tree is the areas' hierarchy (overordnet), empty for a set without
+// rammeomrader.toml.
+func (r *Rammeomrader) Tree() *omradetre.Tree {
+	return omradetre.Build(r.Nodes())
+}
+
+// Nodes are the areas with their parents, in file order.
+func (r *Rammeomrader) Nodes() []omradetre.Node {
+	if r == nil {
+		return nil
+	}
+	nodes := make([]omradetre.Node, len(r.Omrade))
+	for i, o := range r.Omrade {
+		nodes[i] = omradetre.Node{ID: o.ID, Overordnet: o.Overordnet}
+	}
+	return nodes
 }
 
 // Vedtak is one file under data/vedtak/: one decision of one utvalg.
@@ -303,6 +323,7 @@ type Prosjekt struct {
 	Beskrivelse          string         `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	Sted                 string         `toml:"sted"`
 	Fase                 ProsjektFase   `toml:"fase"`
+	Entreprise           Entreprise     `toml:"entreprise"` // optional
 	StartAr              int            `toml:"start_ar"`
 	PlanlagtFerdig       caldate.Date   `toml:"planlagt_ferdig"`
 	Overtatt             caldate.Date   `toml:"overtatt"`

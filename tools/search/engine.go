@@ -82,6 +82,9 @@ type Hit struct {
 	Date    string  `json:"date,omitempty"`
 	Label   string  `json:"label,omitempty"`
 	Snippet string  `json:"snippet"`
+	// Points is, for a vedtak's grouped result (group.go), how many of its
+	// points match.
+	Points int `json:"points,omitempty"`
 }
 
 // Facet is the counts of one field's values among the hits. For a field
@@ -131,6 +134,8 @@ type Engine struct {
 	mapping   *mapping.IndexMappingImpl
 	analyzers Analyzers
 	blocks    map[int][]ResultDoc
+	ranking   *ranking
+	inflect   inflections
 }
 
 // Open makes an engine from the head and the doc values (both decoded).
@@ -167,17 +172,19 @@ func open(head, docValues []byte, check bool) (*Engine, error) {
 	}
 	s := NewStore(h)
 	s.unchecked = !check
-	e := OpenReader(h, NewReader(s, h, dv))
+	e := OpenReader(h, NewReader(s, h, dv), dv)
 	e.store = s
 	return e, nil
 }
 
 // OpenReader makes an engine over any complete bleve index reader, such as
-// the in-memory upsidedown index the build makes; tests compare it with
-// the static index. Result blocks are added as for Open.
-func OpenReader(h *Head, r index.IndexReader) *Engine {
+// the in-memory upsidedown index the build makes, with the build's doc
+// values for ranking; tests compare it with the static index. Result
+// blocks are added as for Open.
+func OpenReader(h *Head, r index.IndexReader, dv *DocValues) *Engine {
 	m := Mapping()
-	return &Engine{head: h, reader: r, mapping: m, analyzers: NewAnalyzers(m), blocks: map[int][]ResultDoc{}}
+	return &Engine{head: h, reader: r, mapping: m, analyzers: NewAnalyzers(m), blocks: map[int][]ResultDoc{},
+		ranking: newRanking(dv, h.Docs), inflect: newInflections(h.Inflections)}
 }
 
 // AddPage loads manifest page p (decoded JSON).
@@ -214,6 +221,7 @@ func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[stri
 	}
 	if syns != nil {
 		q = synonymWords(q, syns)
+		q = e.inflectWords(q, e.inflect)
 	}
 	if fuzzy != nil {
 		q = fuzzyWords(q, fuzzy)
@@ -242,7 +250,14 @@ func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[stri
 	if err != nil {
 		return failed(err)
 	}
-	coll, err := e.collect(main, req, own, ownRanges, req.Size)
+	// By relevance, every hit is ranked and grouped before the page is cut.
+	f, sorted := FieldByName(req.Sort)
+	sorted = sorted && f.Sort
+	creq, size := req, req.Size
+	if !sorted {
+		creq.From, size = 0, max(1, e.head.Docs)
+	}
+	coll, err := e.collect(main, creq, own, ownRanges, size)
 	if err != nil {
 		return failed(err)
 	}
@@ -286,10 +301,23 @@ func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[stri
 	resp.Total = int(coll.Total())
 	resp.Facets = facetList(facets)
 
-	matches := coll.Results()
-	var need []int
-	for _, m := range matches {
+	var page []result
+	for _, m := range coll.Results() {
 		ord, _ := DocOrdinal(m.IndexInternalID)
+		page = append(page, result{scored: scored{ord, m.Score}})
+	}
+	if !sorted {
+		hits := make([]scored, len(page))
+		for i, r := range page {
+			hits[i] = r.scored
+		}
+		page = e.ranking.rank(hits)
+		resp.Total = len(page)
+		page = page[min(req.From, len(page)):min(req.From+req.Size, len(page))]
+	}
+	var need []int
+	for _, m := range page {
+		ord := m.ord
 		b := ord / e.head.Results.Block
 		if _, ok := e.blocks[b]; !ok && (len(need) == 0 || need[len(need)-1] != b) {
 			need = append(need, b)
@@ -307,8 +335,8 @@ func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[stri
 	for _, t := range resp.Terms {
 		terms[t] = true
 	}
-	for _, m := range matches {
-		ord, _ := DocOrdinal(m.IndexInternalID)
+	for _, m := range page {
+		ord := m.ord
 		blk := e.blocks[ord/e.head.Results.Block]
 		i := ord % e.head.Results.Block
 		if i >= len(blk) {
@@ -317,7 +345,7 @@ func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[stri
 		}
 		d := blk[i]
 		resp.Hits = append(resp.Hits, Hit{
-			Ord: ord, Score: m.Score, Type: d.Type, URL: d.URL, Date: d.Date, Label: d.Label,
+			Ord: ord, Score: m.score, Type: d.Type, URL: d.URL, Date: d.Date, Label: d.Label, Points: m.points,
 			Title:   e.mark(d.Title, terms, 0),
 			Snippet: e.mark(d.Text, terms, snippetLen),
 		})

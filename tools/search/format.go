@@ -8,11 +8,12 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	"sort"
 	"strconv"
 )
 
 // FormatVersion is the version of the static index format.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // Every piece of the index is checked before the engine uses it, so that a
 // damaged or truncated file (a bad cache, a proxy, a disk) gives an error
@@ -43,7 +44,9 @@ type Head struct {
 	// Synonyms are the site's own words for what they mean (synonyms.go),
 	// carried to the browser's reader.
 	Synonyms []Synonym `json:"synonyms,omitempty"`
-	Sum      uint32    `json:"sum"` // the head's own sum, see above
+	// Inflections are the short words' forms (inflect.go).
+	Inflections []string `json:"inflections,omitempty"`
+	Sum         uint32   `json:"sum"` // the head's own sum, see above
 }
 
 // PageRef is one page of the chunk manifest: the JSON list of the
@@ -270,6 +273,16 @@ type DocValues struct {
 	// Numbers has, for each field with Sort set, the values of the
 	// documents that have one, sorted by ordinal.
 	Numbers map[string][]NumberValue
+	// Parents are the parts' records, sorted by Ord (group.go).
+	Parents []Parent
+}
+
+// Parent says the document Ord is a part of the record Of: a vedtakspunkt
+// of its vedtak (Group: its matches are one result with the vedtak's), a
+// tiltak of its plan.
+type Parent struct {
+	Ord, Of int
+	Group   bool
 }
 
 // FieldValue is one facet value.
@@ -329,6 +342,20 @@ func EncodeDocValues(dv *DocValues) []byte {
 			po, pv = v.Ord, v.Value
 		}
 	}
+	// Each part: its ordinal's step from the last part's with the group
+	// flag, then its record's ordinal as a step from the last part's
+	// record (small: parts and records are ordered alike).
+	putUvarint(&b, uint64(len(dv.Parents)))
+	po, pr := 0, 0
+	for _, p := range dv.Parents {
+		g := uint64(0)
+		if p.Group {
+			g = 1
+		}
+		putUvarint(&b, uint64(p.Ord-po)<<1|g)
+		putVarint(&b, int64(p.Of-pr))
+		po, pr = p.Ord, p.Of
+	}
 	return b.Bytes()
 }
 
@@ -374,6 +401,9 @@ func DecodeDocValues(data []byte, n int) (*DocValues, error) {
 		}
 		dv.Numbers[name] = vs
 	}
+	if err := decodeParents(r, dv, n, len(data)); err != nil {
+		return nil, err
+	}
 	if r.err != nil {
 		return nil, fmt.Errorf("doc values: %w", r.err)
 	}
@@ -381,6 +411,80 @@ func DecodeDocValues(data []byte, n int) (*DocValues, error) {
 		return nil, errors.New("doc values: no runs")
 	}
 	return dv, nil
+}
+
+// decodeParents reads the parents section: parts in order, each with a
+// record that is a document and not itself a part.
+func decodeParents(r *reader, dv *DocValues, n, limit int) error {
+	np := r.count(limit)
+	ord, of := 0, 0
+	for j := 0; j < np && r.err == nil; j++ {
+		v := r.uvarint()
+		d := r.varint()
+		if v>>1 >= uint64(n) || d <= -int64(n) || d >= int64(n) {
+			return errors.New("doc values: bad parent")
+		}
+		ord += int(v >> 1)
+		of += int(d)
+		if ord >= n || of < 0 || of >= n || of == ord || (j > 0 && ord <= dv.Parents[j-1].Ord) {
+			return errors.New("doc values: bad parent")
+		}
+		dv.Parents = append(dv.Parents, Parent{Ord: ord, Of: of, Group: v&1 == 1})
+	}
+	for _, p := range dv.Parents {
+		i := sort.Search(len(dv.Parents), func(i int) bool { return dv.Parents[i].Ord >= p.Of })
+		if i < len(dv.Parents) && dv.Parents[i].Ord == p.Of {
+			return errors.New("doc values: a part's record is itself a part")
+		}
+	}
+	return nil
+}
+
+// A pack is the head and the small pieces every query reads first (the doc
+// values, manifest pages), in one file, so that a cold query needs fewer
+// requests: "PKP1", then for each piece its name and its bytes (decoded).
+// The head comes first. Each piece keeps its own name and sum; a reader
+// takes the pieces as if it had fetched them by name.
+var packMagic = []byte("PKP1")
+
+// PackPiece is one piece of a pack.
+type PackPiece struct {
+	Name string
+	Data []byte
+}
+
+// EncodePack writes a pack.
+func EncodePack(pieces []PackPiece) []byte {
+	var b bytes.Buffer
+	b.Write(packMagic)
+	putUvarint(&b, uint64(len(pieces)))
+	for _, p := range pieces {
+		putString(&b, p.Name)
+		putUvarint(&b, uint64(len(p.Data)))
+		b.Write(p.Data)
+	}
+	return b.Bytes()
+}
+
+// DecodePack reads a pack.
+func DecodePack(data []byte) ([]PackPiece, error) {
+	if !bytes.HasPrefix(data, packMagic) {
+		return nil, errors.New("not a search pack")
+	}
+	r := &reader{b: data[len(packMagic):]}
+	n := r.count(len(data))
+	var out []PackPiece
+	for i := 0; i < n && r.err == nil; i++ {
+		name := r.string()
+		out = append(out, PackPiece{Name: name, Data: r.bytes(r.uvarint())})
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("search pack: %w", r.err)
+	}
+	if len(r.b) != 0 || len(out) == 0 {
+		return nil, errors.New("search pack: bad size")
+	}
+	return out, nil
 }
 
 // NumberToStored turns a number into its doc value.

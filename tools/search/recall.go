@@ -107,6 +107,9 @@ func (e *Engine) known(w string, asPrefix bool) bool {
 	if len(toks) == 0 {
 		return true // a stop word
 	}
+	if len(toks) == 1 && e.inflect.family(string(toks[0].Term)) != nil {
+		return true // a short word's form
+	}
 	for _, f := range textFields() {
 		for _, t := range toks {
 			if e.termCount(f.Name, t.Term) > 0 {

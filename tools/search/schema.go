@@ -57,7 +57,8 @@ var Fields = []Field{
 	{Name: "dato_aar", Kind: Keyword, Hidden: true},
 	{Name: "frist_aar", Kind: Keyword, Hidden: true},
 	{Name: "arkivsak", Kind: Keyword},
-	{Name: "nummer", Kind: Keyword}, // a project's number
+	{Name: "nummer", Kind: Keyword},                  // a project's number
+	{Name: "entreprise", Kind: Keyword, Facet: true}, // a project's contract form
 }
 
 // yearField is the hidden field with the year of date field name, if any.

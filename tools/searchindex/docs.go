@@ -20,6 +20,9 @@ type Doc struct {
 	Numbers  map[string]float64
 	Dates    map[string]time.Time
 	Result   search.ResultDoc
+	// Parent is the Key of the record this document is a part of (a
+	// vedtakspunkt's vedtak, a tiltak's plan), or "".
+	Parent string
 }
 
 func (d *Doc) kw(field string, values ...string) {
@@ -86,6 +89,7 @@ func Docs(site *compile.Site) []*Doc {
 			if p.Frist != nil {
 				pd.date("frist", p.Frist.ISO)
 			}
+			pd.Parent = d.Key
 			pd.Result = search.ResultDoc{Type: "vedtakspunkt", Title: fmt.Sprintf("%s, punkt %d", v.Tittel, p.Nr),
 				URL: fmt.Sprintf("%s#punkt-%d", v.Path, p.Nr), Date: v.Dato.ISO, Label: v.Merke, Text: pd.Tekst}
 			docs = append(docs, pd)
@@ -127,6 +131,7 @@ func Docs(site *compile.Site) []*Doc {
 			if date != "" {
 				td.date("dato", date)
 			}
+			td.Parent = d.Key
 			td.Result = search.ResultDoc{Type: "tiltak", Title: t.Tittel, URL: p.Path + "#" + t.Anchor, Date: date, Label: p.Tittel, Text: td.Tekst}
 			docs = append(docs, td)
 		}
@@ -159,6 +164,7 @@ func Docs(site *compile.Site) []*Doc {
 		d.kw("aar", strconv.Itoa(p.StartAr))
 		d.kw("rammeomrade", p.Omrade.ID)
 		d.kw("fase", p.Fase)
+		d.kw("entreprise", p.Entreprise)
 		if p.OverRamme {
 			d.kw("status", "over_ramme")
 		}

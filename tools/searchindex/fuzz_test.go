@@ -109,7 +109,7 @@ func setupEngines(t testing.TB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mem := search.OpenReader(&head, mr)
+	mem := search.OpenReader(&head, mr, buildDocValues(t, x, &head))
 	for i := 0; i < head.Results.Blocks; i++ {
 		if err := mem.AddBlock(i, gunzip(t, x.Files[fmt.Sprintf("%s/%d.gz", head.Results.Dir, i)])); err != nil {
 			t.Fatal(err)

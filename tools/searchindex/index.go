@@ -32,6 +32,9 @@ type Options struct {
 	ChunkBytes int // raw bytes of rows per chunk; default 24 KiB
 	BlockDocs  int // documents per result block; default 8
 	PageChunks int // chunks per manifest page; default 64
+	// PackBytes bounds the pieces packed with the head (gzip bytes, each
+	// piece counted as served alone); default 24 KiB.
+	PackBytes int
 }
 
 func (o Options) withDefaults() Options {
@@ -44,6 +47,9 @@ func (o Options) withDefaults() Options {
 	if o.PageChunks <= 0 {
 		o.PageChunks = 64
 	}
+	if o.PackBytes <= 0 {
+		o.PackBytes = 24 << 10
+	}
 	return o
 }
 
@@ -51,6 +57,7 @@ func (o Options) withDefaults() Options {
 // directory, and the name of the head.
 type Index struct {
 	Head  string            // e.g. "head-3f2a9c1b0d4e.gz"
+	Pack  string            // the head with the first pieces, e.g. "hp-….gz"
 	Files map[string][]byte // path relative to search/ → gzip bytes
 	Docs  int
 }
@@ -66,10 +73,12 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		names = append(names, f.Name)
 	}
 	p := newPostings(len(docs))
-	analyzeAll(docs, width, search.NewAnalyzers(search.Mapping()), p.add)
+	an := search.NewAnalyzers(search.Mapping())
+	analyzeAll(docs, width, an, p.add)
 
 	out := &Index{Files: map[string][]byte{}, Docs: len(docs)}
-	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names, Synonyms: search.Synonyms}
+	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names, Synonyms: search.Synonyms,
+		Inflections: search.InflectionTable(p.textTerms(), an.Query)}
 
 	// The rows are cut into chunks as they come, and each chunk is
 	// compressed on another core while the next is cut.
@@ -79,6 +88,7 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 	cw.flush()
 	zs := cw.gz.wait()
 	var refs []search.ChunkRef
+	var packed []search.PackPiece // the pieces for the pack, decoded
 	for i, z := range zs {
 		refs = append(refs, search.ChunkRef{First: cw.firsts[i], File: out.put("c", ".gz", z), Bytes: len(z), Sum: cw.sums[i]})
 	}
@@ -89,10 +99,12 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 			return nil, err
 		}
 		head.Pages = append(head.Pages, search.PageRef{First: refs[start].First, File: out.put("m", ".gz", gz(page)), Sum: search.Checksum(page)})
+		packed = append(packed, search.PackPiece{Name: head.Pages[len(head.Pages)-1].File, Data: page})
 	}
 
 	dv := search.EncodeDocValues(docValues(docs))
 	head.DocValues, head.DocValuesSum = out.put("dv", ".gz", gz(dv)), search.Checksum(dv)
+	packed = append([]search.PackPiece{{Name: head.DocValues, Data: dv}}, packed...)
 
 	// Result blocks go in a directory named for all of them.
 	gzBlocks := newCompressor()
@@ -120,7 +132,27 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		return nil, err
 	}
 	out.Head = out.put("head", ".gz", gz(hb))
+	out.Pack = out.put("hp", ".gz", gz(search.EncodePack(packPieces(out, search.PackPiece{Name: out.Head, Data: hb}, packed, o.PackBytes))))
 	return out, nil
+}
+
+// packPieces are the head and, in order (doc values, then manifest
+// pages), the pieces that fit in limit gzip bytes as served alone. Larger
+// pieces stay apart: a returning visitor's service worker keeps them
+// across rebuilds that do not change them, while the pack is new with
+// every head.
+func packPieces(x *Index, head search.PackPiece, pieces []search.PackPiece, limit int) []search.PackPiece {
+	out := []search.PackPiece{head}
+	used := 0
+	for _, p := range pieces {
+		n := len(x.Files[p.Name])
+		if used+n > limit {
+			break
+		}
+		used += n
+		out = append(out, p)
+	}
+	return out
 }
 
 // put stores compressed bytes under a content-hashed name.
@@ -319,7 +351,29 @@ func docValues(docs []*Doc) *search.DocValues {
 			}
 		}
 	}
+	dv.Parents = parents(docs)
 	return dv
+}
+
+// parents are the ordinals of each part's record. A Parent that names no
+// document (or a part) is a bug in Docs, not in the data.
+func parents(docs []*Doc) []search.Parent {
+	ords := make(map[string]int, len(docs))
+	for i, d := range docs {
+		ords[d.Key] = i
+	}
+	var out []search.Parent
+	for i, d := range docs {
+		if d.Parent == "" {
+			continue
+		}
+		of, ok := ords[d.Parent]
+		if !ok || docs[of].Parent != "" {
+			panic(fmt.Sprintf("searchindex: %s: no record %q", d.Key, d.Parent))
+		}
+		out = append(out, search.Parent{Ord: i, Of: of, Group: d.Result.Type == "vedtakspunkt"})
+	}
+	return out
 }
 
 // bleveDocFields makes the fields of d, in search.Fields order.

@@ -144,6 +144,23 @@ func (p *postings) add(ord int, a analyzed) {
 	}
 }
 
+// textTerms are the terms of the text fields.
+func (p *postings) textTerms() map[string]bool {
+	ids := map[uint16]bool{}
+	for _, f := range search.Fields {
+		if f.Kind == search.Text {
+			ids[fieldID[f.Name]] = true
+		}
+	}
+	out := map[string]bool{}
+	for k := range p.terms {
+		if ids[binary.LittleEndian.Uint16([]byte(k[:2]))] {
+			out[k[2:]] = true
+		}
+	}
+	return out
+}
+
 // norm is upsidedown's norm of field in document ord.
 func (p *postings) norm(ord int, field uint16) float32 {
 	return float32(1.0 / math.Sqrt(float64(p.lengths[ord*len(search.Fields)+int(field)])))

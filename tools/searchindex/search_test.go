@@ -82,9 +82,18 @@ func TestFacetCounts(t *testing.T) {
 	if r.Total > 100 {
 		t.Fatalf("%d hits; the test needs them all on one page", r.Total)
 	}
+	// Facets count documents: a grouped result counts its matching points.
 	byType := map[string]int{}
 	for _, h := range r.Hits {
-		byType[h.Type]++
+		switch {
+		case h.Points == 0:
+			byType[h.Type]++
+		case h.Type == "vedtak":
+			byType["vedtak"]++
+			byType["vedtakspunkt"] += h.Points
+		default:
+			byType["vedtakspunkt"] += h.Points
+		}
 	}
 	got := map[string]int{}
 	for _, f := range r.Facets {
@@ -205,7 +214,7 @@ func TestChunkedEqualsInMemory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer mr.Close()
-	mem := search.OpenReader(&head, mr)
+	mem := search.OpenReader(&head, mr, buildDocValues(t, x, &head))
 	for i := 0; i < head.Results.Blocks; i++ {
 		if err := mem.AddBlock(i, gunzip(t, x.Files[fmt.Sprintf("%s/%d.gz", head.Results.Dir, i)])); err != nil {
 			t.Fatal(err)
@@ -314,6 +323,86 @@ func TestTermRowOrder(t *testing.T) {
 			if got, want := termRowOrder(a, b), strings.Compare(a+"\xff", b+"\xff"); got != want {
 				t.Errorf("termRowOrder(%q, %q) = %d, want %d", a, b, got, want)
 			}
+		}
+	}
+}
+
+// buildDocValues decodes the doc values the build wrote, which the
+// reference engine over bleve's own index ranks with.
+func buildDocValues(t testing.TB, x *Index, head *search.Head) *search.DocValues {
+	t.Helper()
+	dv, err := search.DecodeDocValues(gunzip(t, x.Files[head.DocValues]), head.Docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dv
+}
+
+// TestRecordsFirst: a vedtak's matching points are one result with it,
+// records rank above their own parts, and the facets still count every
+// matching document.
+func TestRecordsFirst(t *testing.T) {
+	c := client(t, exampleIndex(t))
+	grouped := 0
+	for _, q := range []string{"skole", "budsjett", "renseanlegg", "vei", "barnehage", "status:forsinket", ""} {
+		r := mustSearch(t, c, search.Request{Query: q, Size: 100})
+		seen := map[string]int{}
+		for i, h := range r.Hits {
+			page, _, _ := strings.Cut(h.URL, "#")
+			if h.Type == "vedtak" || h.Type == "vedtakspunkt" {
+				if j, ok := seen[page]; ok {
+					t.Errorf("%q: hits %d and %d are both of %s", q, j, i, page)
+				}
+				seen[page] = i
+			}
+			if h.Points > 0 {
+				grouped++
+			}
+		}
+	}
+	if grouped == 0 {
+		t.Error("no vedtak with its points as one result")
+	}
+}
+
+// TestPack: the pack holds the head and the doc values and manifest pages
+// as the build wrote them apart, so a cold query fetches one file for
+// them; a damaged pack is refused.
+func TestPack(t *testing.T) {
+	x := exampleIndex(t)
+	pieces, err := search.DecodePack(gunzip(t, x.Files[x.Pack]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pieces[0].Name != x.Head {
+		t.Errorf("the pack starts with %s, want the head %s", pieces[0].Name, x.Head)
+	}
+	var head search.Head
+	if err := json.Unmarshal(gunzip(t, x.Files[x.Head]), &head); err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, p := range pieces {
+		names[p.Name] = true
+		if !bytes.Equal(p.Data, gunzip(t, x.Files[p.Name])) {
+			t.Errorf("%s differs from the file", p.Name)
+		}
+	}
+	if !names[head.DocValues] || !names[head.Pages[0].File] {
+		t.Errorf("the example's pack lacks the doc values or the first manifest page: %v", names)
+	}
+	// A small limit leaves the pieces apart.
+	small, err := Build(Docs(exampleSite(t)), Options{PackBytes: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps, err := search.DecodePack(gunzip(t, small.Files[small.Pack])); err != nil || len(ps) != 1 {
+		t.Errorf("pack with a limit of 1 byte: %d pieces, %v", len(ps), err)
+	}
+	b := gunzip(t, x.Files[x.Pack])
+	for _, bad := range [][]byte{b[:len(b)-1], append(slices.Clone(b), 0), []byte("PKP1"), b[4:]} {
+		if _, err := search.DecodePack(bad); err == nil {
+			t.Errorf("a damaged pack of %d bytes was read", len(bad))
 		}
 	}
 }

@@ -23,6 +23,7 @@ type Year struct {
 	Year   int
 	Stage  string
 	Column string // "D"
+	Header string // its header cell, "HØP!D4"
 }
 
 // Row is one area's figures.
@@ -56,7 +57,7 @@ func Extract(g *Grid, m *Mapping) (*Table, []Problem) {
 	}
 	t := &Table{File: g.File, Sheet: s.Name, Unit: m.unit}
 	for _, y := range m.Years {
-		t.Years = append(t.Years, Year{Year: y.Year, Stage: m.stage(y), Column: strings.ToUpper(y.Column)})
+		t.Years = append(t.Years, Year{Year: y.Year, Stage: m.stage(y), Column: strings.ToUpper(y.Column), Header: s.Pos(m.HeaderRow, ColumnNumber(y.Column))})
 	}
 	probs = append(probs, m.checkHeader(s)...)
 	rows, rowProbs := m.rows(s)

@@ -3,12 +3,14 @@ package sheet
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/tomlpos"
 )
 
@@ -30,14 +32,34 @@ import (
 //	kolonne = "D"
 //	ar = 2026
 //	fase = "regnskap"        # optional: this column's own stage
+//
+// To write the figures into data/okonomiplan/ID.toml (package planimport)
+// the mapping also names the plan, and may name the sheet's areas:
+//
+//	okonomiplan = "2026-2029" # the plan file's id
+//	navn = "Høyre"            # an alternativ's party or group
+//	tittel = "Økonomiplan …"  # the title of a new plan file
+//	dato = 2025-10-28         # a new forslag stage's date
+//	dokument = "https://…"    # a new stage's document
+//	vedtak = "kst-2025-110"   # a new innstilling, alternativ or vedtatt stage's vedtak
+//
+//	[omrader]
+//	"10" = "oppvekst"         # a sheet's area code or name → rammeområde id
 type Mapping struct {
-	Sheet     string       `toml:"ark"`
-	HeaderRow int          `toml:"overskriftsrad"`
-	Unit      string       `toml:"enhet"`
-	Stage     string       `toml:"fase"`
-	Skip      []string     `toml:"hopp_over"`
-	Columns   LabelColumns `toml:"kolonner"`
-	Years     []YearColumn `toml:"arskolonne"`
+	Sheet     string            `toml:"ark"`
+	HeaderRow int               `toml:"overskriftsrad"`
+	Unit      string            `toml:"enhet"`
+	Stage     string            `toml:"fase"`
+	Skip      []string          `toml:"hopp_over"`
+	Columns   LabelColumns      `toml:"kolonner"`
+	Years     []YearColumn      `toml:"arskolonne"`
+	Plan      string            `toml:"okonomiplan"`
+	Name      string            `toml:"navn"`
+	Title     string            `toml:"tittel"`
+	Areas     map[string]string `toml:"omrader"`
+	Date      caldate.Date      `toml:"dato"`
+	Document  string            `toml:"dokument"`
+	Vedtak    string            `toml:"vedtak"`
 
 	file string         // the mapping file's name, for positions
 	pos  *tomlpos.Index // where each key is written
@@ -69,7 +91,7 @@ type labelCols struct{ code, name, sub int }
 // them: the administration's proposal, the committee's recommendation, the
 // council's adopted budget, the budget as regulated during the year, and
 // the accounts.
-var Stages = []string{"forslag", "innstilling", "vedtatt", "regulert", "regnskap"}
+var Stages = []string{"forslag", "innstilling", "alternativ", "vedtatt", "regulert", "regnskap"}
 
 // Problem is one thing wrong with a sheet or a mapping, at a position:
 // "HØP!D14", "mapping.toml:3:1" or the file's name.
@@ -95,7 +117,7 @@ func DecodeMapping(name string, src []byte) (*Mapping, []Problem) {
 	}
 	var probs []Problem
 	for _, k := range md.Undecoded() {
-		probs = append(probs, Problem{m.keyPos(k), fmt.Sprintf("unknown key %q: a mapping has ark, overskriftsrad, enhet, fase, hopp_over, [kolonner] (kode, navn, underomrade) and [[arskolonne]] (kolonne, ar, fase)", k.String())})
+		probs = append(probs, Problem{m.keyPos(k), fmt.Sprintf("unknown key %q: a mapping has ark, overskriftsrad, enhet, fase, hopp_over, okonomiplan, navn, tittel, dato, dokument, vedtak, [omrader], [kolonner] (kode, navn, underomrade) and [[arskolonne]] (kolonne, ar, fase)", k.String())})
 	}
 	probs = append(probs, m.check()...)
 	if len(probs) > 0 {
@@ -117,6 +139,15 @@ func (m *Mapping) keyPos(k toml.Key) string {
 	}
 	return m.at(strings.Join(k, "."))
 }
+
+// At is the position of a key path in the mapping file, for messages.
+func (m *Mapping) At(path string) string { return m.at(path) }
+
+// UnitOf is the unit the sheet's figures are written in.
+func (m *Mapping) UnitOf() Unit { return m.unit }
+
+// StageOf is the stage of a year column.
+func (m *Mapping) StageOf(y YearColumn) string { return m.stage(y) }
 
 // at is the position of a key path in the mapping file.
 func (m *Mapping) at(path string) string {
@@ -179,6 +210,24 @@ func (m *Mapping) check() []Problem {
 	if len(m.Years) == 0 {
 		bad("arskolonne", "no [[arskolonne]]: list each column of figures with its kolonne and ar")
 	}
+	if m.Name != "" && m.Stage != "alternativ" {
+		bad("navn", "navn = %q names an alternative's party or group: set fase = \"alternativ\", or leave navn out", m.Name)
+	}
+	if m.Stage == "alternativ" && m.Plan != "" && strings.TrimSpace(m.Name) == "" {
+		bad("fase", "fase = \"alternativ\" needs navn: the party or group whose alternative budget the sheet is, e.g. navn = \"Høyre\"")
+	}
+	if m.Plan != "" && !planID.MatchString(m.Plan) {
+		bad("okonomiplan", "okonomiplan = %q: write the plan file's id, as in data/okonomiplan/ID.toml, e.g. \"2026-2029\"", m.Plan)
+	}
+	if p := m.Date.Problem(); p != "" {
+		bad("dato", "dato: %s", p)
+	}
+	for _, k := range slices.Sorted(maps.Keys(m.Areas)) {
+		v := m.Areas[k]
+		if strings.TrimSpace(k) == "" || strings.TrimSpace(v) == "" {
+			bad("omrader", "[omrader] %q = %q: give a sheet's area code or name and the id of a rammeområde, e.g. \"10\" = \"oppvekst\"", k, v)
+		}
+	}
 	seen := map[string]int{}
 	for i, y := range m.Years {
 		path := tomlpos.Elem("arskolonne", i)
@@ -201,6 +250,9 @@ func (m *Mapping) check() []Problem {
 	}
 	return probs
 }
+
+// planID is what a plan file's id may be (its file name without .toml).
+var planID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 
 // stage is a year column's stage.
 func (m *Mapping) stage(y YearColumn) string {

@@ -3,6 +3,7 @@ package sheet
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -19,7 +20,7 @@ func (m *Mapping) TOML() []byte {
 		n = &guessNotes{years: map[int]string{}}
 	}
 	var b bytes.Buffer
-	b.WriteString("# Where the budget table is in the workbook (portal import budsjett -mapping FILE).\n")
+	b.WriteString("# Where the budget table is in the workbook (portal import budsjett -mapping FILE); add okonomiplan = \"ID\" to write it into data/okonomiplan/ID.toml.\n")
 	if n.file != "" {
 		fmt.Fprintf(&b, "# Proposed by portal import budsjett -guess from %s, sheet %s: check every line.\n", oneLine(n.file), tomledit.Quote(n.sheet))
 	}
@@ -41,6 +42,7 @@ func (m *Mapping) TOML() []byte {
 	} else {
 		b.WriteString("# hopp_over = [\"^sum\\\\b\"]  # rows whose code or name matches are skipped\n")
 	}
+	m.planTOML(&b)
 	b.WriteString("\n[kolonner]\n")
 	for i, c := range []struct{ key, col, what string }{
 		{"kode", m.Columns.Code, "the area's code"},
@@ -75,6 +77,35 @@ func (m *Mapping) TOML() []byte {
 		fmt.Fprintf(&b, "# Not taken: %s\n", oneLine(d))
 	}
 	return b.Bytes()
+}
+
+// planTOML writes the keys that say where the figures are written, if
+// the mapping has them.
+func (m *Mapping) planTOML(b *bytes.Buffer) {
+	if m.Plan == "" {
+		return
+	}
+	line(b, "okonomiplan = "+tomledit.Quote(m.Plan), "the plan file the figures are written into")
+	for _, kv := range []struct{ key, val string }{{"navn", m.Name}, {"tittel", m.Title}, {"dokument", m.Document}, {"vedtak", m.Vedtak}} {
+		if kv.val != "" {
+			line(b, kv.key+" = "+tomledit.Quote(kv.val), "")
+		}
+	}
+	if !m.Date.IsZero() {
+		line(b, "dato = "+m.Date.String(), "")
+	}
+	if len(m.Areas) == 0 {
+		return
+	}
+	keys := make([]string, 0, len(m.Areas))
+	for k := range m.Areas {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b.WriteString("\n[omrader]\n")
+	for _, k := range keys {
+		line(b, tomledit.Quote(k)+" = "+tomledit.Quote(m.Areas[k]), "")
+	}
 }
 
 // line writes a key line with an optional comment.

@@ -108,7 +108,7 @@ type Chart struct {
 // search page's metadata (sok.go): the facets, ranges and sort orders the
 // engine offers and the i18n keys of the codes it counts.
 type Sok struct {
-	Hode        string      `json:"hode"`      // "search/head-….gz"
+	Hode        string      `json:"hode"`      // "search/hp-….gz": the head with the first pieces
 	Motor       string      `json:"motor"`     // "search/engine-….wasm"
 	WasmExec    string      `json:"wasm_exec"` // "search/wasm_exec-….js"
 	Dokumenter  int         `json:"dokumenter"`

@@ -33,7 +33,7 @@ type Sortering struct {
 // shows as facets.
 var fieldLabels = map[string]catalog.Key{
 	"type": "kind", "aar": "year", "utvalg": "search_body", "rammeomrade": "budget_area", "status": "status",
-	"fase": "phase", "plan": "plan", "avvik_prosent": "deviation_pct", "kostnadsramme": "frame_adjusted",
+	"fase": "phase", "plan": "plan", "entreprise": "contract_form", "avvik_prosent": "deviation_pct", "kostnadsramme": "frame_adjusted",
 }
 
 // rangeInputs are the range fields' inputs (search.RangeFields): the
@@ -80,10 +80,11 @@ func SokMeta(s Sok) Sok {
 		types[t] = string(docTypeLabels[t])
 	}
 	s.Etiketter = map[string]map[string]string{
-		"felt":   felt,
-		"type":   types,
-		"status": codes(record.StatusValues, "status_", codes(record.PlanStatusValues, "planstatus_", nil)),
-		"fase":   codes(record.ProsjektFaseValues, "fase_", codes(record.TiltakFaseValues, "tiltakfase_", nil)),
+		"felt":       felt,
+		"type":       types,
+		"status":     codes(record.StatusValues, "status_", codes(record.PlanStatusValues, "planstatus_", nil)),
+		"fase":       codes(record.ProsjektFaseValues, "fase_", codes(record.TiltakFaseValues, "tiltakfase_", nil)),
+		"entreprise": codes(record.EntrepriseValues, "entreprise_", nil),
 	}
 	// The statuses package searchindex gives beside the records' own.
 	s.Etiketter["status"]["forsinket"] = "points_late"

@@ -12,7 +12,8 @@ import (
 )
 
 const importUsage = `usage: portal import moter [-root DIR] [-data DIR] [-innsyn URL] [-n] FILE.jsonld|FILE.xml
-       portal import budsjett -guess|-mapping MAPPING.toml FILE.xlsx|FILE.csv
+       portal import budsjett -guess FILE.xlsx|FILE.csv
+       portal import budsjett [-root DIR] [-data DIR] [-n] -mapping MAPPING.toml FILE.xlsx|FILE.csv
        portal import kostra [-root DIR] [-data DIR] [-hentet YYYY-MM-DD] [-n] FILE.json`
 
 // runImport brings in data a kommune already has elsewhere.

@@ -109,6 +109,10 @@ func TestExampleData(t *testing.T) {
 	// against an adjusted frame of 76.5 MNOK.
 	nbsp := "\u00a0"
 	assertContains(t, out, "prosjekter/sorvika-renseanlegg/index.html", "76"+nbsp+"500"+nbsp+"000"+nbsp+"kr", "17"+nbsp+"300"+nbsp+"000"+nbsp+"kr", "22,6"+nbsp+"%")
+	// The alternative budget's column links to its proposal and vote on the
+	// budget vedtak's page.
+	assertContains(t, out, "okonomiplan/2026-2029/index.html", `href="/portal/vedtak/kst-2025-110/#forslag-h-frp-budsjett"`)
+	assertContains(t, out, "vedtak/kst-2025-110/index.html", `id="forslag-h-frp-budsjett"`)
 	assertContains(t, out, "overskridelser/index.html", `href="/portal/prosjekter/sorvika-renseanlegg/"`, "+17"+nbsp+"300"+nbsp+"000"+nbsp+"kr", "+22,6"+nbsp+"%")
 
 	overList := read(t, filepath.Join(out, "overskridelser", "index.html"))

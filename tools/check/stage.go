@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/money"
@@ -31,21 +33,62 @@ func (c *checker) stage(o *record.Okonomiplan, st record.Stage) *record.Vedtak {
 		if st.Dokument == "" {
 			c.errorf(s, st.Key("dokument"), "missing: a forslag cites the document it was presented in: add dokument = \"https://…/forslag.pdf\"")
 		}
+		if st.Forslag != "" {
+			c.errorf(s, st.Key("forslag"), "the kommunedirektør's forslag is presented, not voted over as a [[forslag]] of a vedtak: remove forslag (it names the proposal of an alternativ or innstilling stage)")
+		}
 		if st.Vedtak != "" {
 			c.errorf(s, st.Key("vedtak"), "a forslag is the kommunedirektør's proposal, not decided by a vedtak: remove vedtak, and give the innstilling or vedtatt budget as a stage of its own")
 		}
 		return nil
 	case record.Innstilling, record.Vedtatt:
-		return c.vedtakRef(s, st.Key(st.VedtakKey), st.Vedtak, true)
+		v := c.vedtakRef(s, st.Key(st.VedtakKey), st.Vedtak, true)
+		c.stageProposal(s, st, v)
+		return v
 	case record.Alternativ:
 		c.required(s, st.Key("navn"), st.Navn, `"Arbeiderpartiet og Senterpartiet"`)
 		if st.Vedtak == "" {
 			c.errorf(s, st.Key("vedtak"), "missing: name the vedtak of the meeting where the alternative budget was voted over, e.g. vedtak = \"kst-2025-098\"")
 			return nil
 		}
-		return c.vedtakRef(s, st.Key("vedtak"), st.Vedtak, true)
+		v := c.vedtakRef(s, st.Key("vedtak"), st.Vedtak, true)
+		c.stageProposal(s, st, v)
+		return v
 	}
 	return nil
+}
+
+// stageProposal checks that the proposal an alternativ or innstilling
+// stage names is one of its vedtak's [[forslag]], of the stage's kind.
+func (c *checker) stageProposal(s record.Source, st record.Stage, v *record.Vedtak) {
+	if st.Forslag == "" {
+		return
+	}
+	if st.Type == record.Vedtatt {
+		c.errorf(s, st.Key("forslag"), "the vedtatt stage is what was adopted, not a proposal: remove forslag (name the proposal on the innstilling or alternativ stage)")
+		return
+	}
+	if v == nil {
+		return
+	}
+	want := record.Alternativforslag
+	if st.Type == record.Innstilling {
+		want = record.InnstillingForslag
+	}
+	var ids []string
+	for _, f := range v.Forslag {
+		if f.Type != want {
+			continue
+		}
+		if f.ID == st.Forslag {
+			return
+		}
+		ids = append(ids, strconv.Quote(f.ID))
+	}
+	if len(ids) == 0 {
+		c.errorf(s, st.Key("forslag"), "vedtak %q has no [[forslag]] of type %q: add the proposal (with its vote) to the vedtak, or remove forslag", v.ID, want)
+		return
+	}
+	c.errorf(s, st.Key("forslag"), "vedtak %q has no %s proposal %q: use one of %s", v.ID, want, st.Forslag, strings.Join(ids, ", "))
 }
 
 // stageKinds checks one stage of each type but alternativ, and two

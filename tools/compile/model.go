@@ -309,6 +309,9 @@ type Stadium struct {
 	Dato     *Dato  `json:"dato"` // the forslag's date, or the vedtak's meeting date
 	Dokument string `json:"dokument"`
 	Vedtak   *Ref   `json:"vedtak"`
+	// Forslag is the anchor of the stage's proposal on its vedtak's page
+	// ("forslag-h-frp-budsjett"), where its vote is; "" if none is named.
+	Forslag string `json:"forslag"`
 	// Anker is the stage's anchor on the plan page ("stadium-forslag",
 	// "stadium-alternativ-2").
 	Anker string `json:"anker"`

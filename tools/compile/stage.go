@@ -32,6 +32,9 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 		s.Dato = datoPtr(st.Date(c.ix))
 		if st.Vedtak != "" {
 			c.link("vedtak/"+st.Vedtak+"/planer", self)
+			if st.Forslag != "" && s.Vedtak != nil {
+				s.Forslag = forslagAnchor(st.Forslag) // the proposal's anchor on the vedtak page, at its vote
+			}
 		}
 		s.Sum = make([]Kr, record.PlanYears)
 		for _, r := range c.treeRammer(st.Ramme) {

@@ -278,11 +278,15 @@ type Okonomiplan struct {
 // party's alternative budget, or (instead of the top-level keys) the
 // vedtatt budget.
 type Stadium struct {
-	Type            StadiumType    `toml:"type"`
-	Navn            string         `toml:"navn"`     // an alternative's party or group
-	Dato            caldate.Date   `toml:"dato"`     // a forslag's date
-	Dokument        string         `toml:"dokument"` // a forslag's (or any stage's) document
-	Vedtak          string         `toml:"vedtak"`
+	Type     StadiumType  `toml:"type"`
+	Navn     string       `toml:"navn"`     // an alternative's party or group
+	Dato     caldate.Date `toml:"dato"`     // a forslag's date
+	Dokument string       `toml:"dokument"` // a forslag's (or any stage's) document
+	Vedtak   string       `toml:"vedtak"`
+	// Forslag is the id of the proposal in the vedtak's [[forslag]] that
+	// this stage is (an alternativ's or the innstilling's), so the plan
+	// links the budget to its vote.
+	Forslag         string         `toml:"forslag"`
 	SumDriftsrammer []money.Amount `toml:"sum_driftsrammer"`
 	Ramme           []Ramme        `toml:"ramme"`
 }

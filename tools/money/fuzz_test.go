@@ -91,6 +91,7 @@ func FuzzFormat(f *testing.F) {
 			if !ok {
 				t.Fatalf("FormatMill(%d) = %q has no unit", n, m)
 			}
+			num = strings.ReplaceAll(num, "\u00a0", "") // thousands grouped
 			num = strings.Replace(strings.Replace(num, "−", "-", 1), ",", ".", 1)
 			if strings.Count(num, ".") != 1 || len(num)-strings.Index(num, ".") != 2 {
 				t.Fatalf("FormatMill(%d) = %q: want one decimal", n, m)

@@ -18,7 +18,8 @@ func TestFormatMill(t *testing.T) {
 		{-49_999, "0,0"},
 		{-50_000, "−0,1"},
 		{0, "0,0"},
-		{math.MinInt64, "−9223372036854,8"},
+		{math.MinInt64, "−9\u00a0223\u00a0372\u00a0036\u00a0854,8"},
+		{1_744_320_000, "1\u00a0744,3"},
 	} {
 		if got := strings.TrimSuffix(FormatMill(tc.n), "\u00a0mill.\u00a0kr"); got != tc.want {
 			t.Errorf("FormatMill(%d) = %q, want %q", tc.n, got, tc.want)

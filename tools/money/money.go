@@ -88,7 +88,7 @@ func FormatMill(n int64) string {
 		u = -u
 	}
 	tenths := (u + 50_000) / 100_000
-	s := strconv.FormatUint(tenths/10, 10) + "," + strconv.FormatUint(tenths%10, 10)
+	s := group(int64(tenths/10), "\u00a0", "") + "," + strconv.FormatUint(tenths%10, 10) // "1 744,3": thousands grouped as in every other amount
 	if neg && tenths > 0 {
 		s = "−" + s
 	}

@@ -56,4 +56,7 @@ func TestFormat(t *testing.T) {
 	if got, want := FormatMill(169_000_000), "169,0\u00a0mill.\u00a0kr"; got != want {
 		t.Errorf("FormatMill = %q, want %q", got, want)
 	}
+	if got, want := FormatMill(-1_744_320_000), "−1\u00a0744,3\u00a0mill.\u00a0kr"; got != want {
+		t.Errorf("FormatMill = %q, want %q (thousands grouped)", got, want)
+	}
 }

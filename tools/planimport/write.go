@@ -120,12 +120,15 @@ func writeStage(src []byte, cur *record.Okonomiplan, m *sheet.Mapping, stage rec
 	}
 	off := offset(src, ix.Lookup(key))
 	if off < len(src) && src[off] == '[' {
+		if out, ok := editTables(src, ix, key, have, rows); ok {
+			return out, nil
+		}
 		where := "the top level"
 		if path != "" {
 			where = "this stage"
 		}
 		p := ix.Lookup(key)
-		return nil, fmt.Errorf("line %d: the ramme of %s is written as [[ramme]] tables, which the import does not rewrite: write it as ramme = [ { omrade = …, belop = […] }, … ] (as in data/okonomiplan/2026-2029.toml), or delete it, and import again", p.Line, where)
+		return nil, fmt.Errorf("line %d: the ramme of %s is written as [[ramme]] tables, and the sheet's areas are not the same areas in the same order: the import changes only the belop of such tables; write the ramme as ramme = [ { omrade = …, belop = […] }, … ] (as in data/okonomiplan/2026-2029.toml), or give the tables the sheet's areas in its order, and import again", p.Line, where)
 	}
 	eq := bytes.IndexByte(src[off:], '=')
 	if eq < 0 {
@@ -239,6 +242,56 @@ func editInPlace(arr string, have []record.Ramme, rows []row) (string, bool) {
 		lines[at] = l[:open+1] + strings.Join(nums, ", ") + l[end:]
 	}
 	return strings.Join(lines, ""), true
+}
+
+// editTables changes only the belop of the [[ramme]] tables (at key, the
+// stage's ramme) whose figures differ from the sheet's, leaving every
+// other byte as staff wrote it. It applies when the tables are the
+// sheet's areas in the sheet's order (ok false otherwise).
+func editTables(src []byte, ix *tomlpos.Index, key string, have []record.Ramme, rows []row) ([]byte, bool) {
+	if len(have) != len(rows) {
+		return nil, false
+	}
+	type edit struct {
+		start, end int
+		text       string
+	}
+	var edits []edit
+	for i, r := range rows {
+		if have[i].Omrade != r.id {
+			return nil, false
+		}
+		if sameRow(have[i], r) {
+			continue
+		}
+		bkey := tomlpos.Join(tomlpos.Elem(key, i), "belop")
+		if !ix.Has(bkey) {
+			return nil, false
+		}
+		off := offset(src, ix.Lookup(bkey))
+		eq := bytes.IndexByte(src[off:], '=')
+		if eq < 0 {
+			return nil, false
+		}
+		start := off + eq + 1
+		for start < len(src) && (src[start] == ' ' || src[start] == '\t') {
+			start++
+		}
+		end, ok := arrayEnd(src, start)
+		if !ok {
+			return nil, false
+		}
+		nums := make([]string, len(r.belop))
+		for j, n := range r.belop {
+			nums[j] = underscored(n)
+		}
+		edits = append(edits, edit{start, end, "[" + strings.Join(nums, ", ") + "]"})
+	}
+	out := src
+	for i := len(edits) - 1; i >= 0; i-- {
+		out = splice(out, edits[i].start, edits[i].end, edits[i].text)
+	}
+	return out, true
 }
 
 // stageKeys are the keys a stage's table can have, to find where it ends.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/tomledit"
 )
 
 // header opens every file the import writes.
@@ -66,23 +67,5 @@ func Format(k *record.Kostra) []byte {
 
 func kv(b *strings.Builder, key, value string) { b.WriteString(key + " = " + value + "\n") }
 
-// q writes a TOML basic string: Go's quoting is TOML's but for the \x
-// escape, which TOML lacks, and which strconv uses for bytes below 0x20
-// other than the named escapes; those are written as \u00XX.
-func q(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+// q writes a TOML basic string, as every tool that writes data files does.
+func q(s string) string { return tomledit.Quote(s) }

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/build"
+	"github.com/openkommune/portal/tools/linkcheck"
 	"golang.org/x/tools/txtar"
 )
 
@@ -263,7 +264,7 @@ func checkBasics(t *testing.T, out, base string) {
 			t.Errorf("sitemap.xml: %q is outside %s or listed twice", e.Loc, base)
 		}
 		seen[e.Loc] = true
-		if _, ok := target(out, strings.TrimPrefix(e.Loc, base)); !ok {
+		if _, ok := linkcheck.Target(out, strings.TrimPrefix(e.Loc, base)); !ok {
 			t.Errorf("sitemap.xml: %q has no page", e.Loc)
 		}
 	}

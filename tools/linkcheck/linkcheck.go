@@ -50,7 +50,7 @@ func Site(out, prefix string) ([]string, error) {
 					why = "no such id on the page"
 				}
 			case strings.HasPrefix(ref, prefix):
-				f, ok := target(out, strings.TrimPrefix(ref, prefix))
+				f, ok := Target(out, strings.TrimPrefix(ref, prefix))
 				if !ok {
 					why = "no such file"
 				} else if i := strings.IndexByte(ref, '#'); i >= 0 {
@@ -90,8 +90,8 @@ func refs(page string) []string {
 
 func hasID(page, id string) bool { return strings.Contains(page, `id="`+id+`"`) }
 
-// target is the file a site-relative link leads to, and whether it exists.
-func target(out, rel string) (string, bool) {
+// Target is the file a site-relative link leads to, and whether it exists.
+func Target(out, rel string) (string, bool) {
 	if i := strings.IndexAny(rel, "#?"); i >= 0 {
 		rel = rel[:i]
 	}
@@ -101,4 +101,52 @@ func target(out, rel string) (string, bool) {
 	}
 	_, err := os.Stat(f)
 	return f, err == nil
+}
+
+// Feeds checks every Atom feed (.xml file with a <feed> element) under
+// out: each href must be absolute under base, the address the site is
+// published at ("https://k.github.io/portal/"), and lead to a file of the
+// site, and a fragment to an element with that id. It returns the number
+// of feeds checked and the broken links, one "feed: link (why)" each,
+// sorted.
+func Feeds(out, base string) (int, []string, error) {
+	var broken []string
+	n := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".xml") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(b), "<feed") {
+			return err
+		}
+		n++
+		rel, _ := filepath.Rel(out, p)
+		for _, ref := range refs(string(b)) {
+			if why := feedLink(out, base, ref); why != "" {
+				broken = append(broken, fmt.Sprintf("%s: %s (%s)", filepath.ToSlash(rel), ref, why))
+			}
+		}
+		return nil
+	})
+	slices.Sort(broken)
+	return n, slices.Compact(broken), err
+}
+
+// feedLink says why an absolute link of a feed is broken, or "".
+func feedLink(out, base, ref string) string {
+	if !strings.HasPrefix(ref, base) {
+		return "not under " + base
+	}
+	f, ok := Target(out, strings.TrimPrefix(ref, base))
+	if !ok {
+		return "no such file"
+	}
+	if i := strings.IndexByte(ref, '#'); i >= 0 {
+		b, err := os.ReadFile(f)
+		if err != nil || !hasID(string(b), ref[i+1:]) {
+			return "no such id"
+		}
+	}
+	return ""
 }

@@ -11,6 +11,13 @@
   if (!form || !table) return;
   var count = document.getElementById("oppfolging-antall");
   var none = document.getElementById("oppfolging-ingen");
+  // The filters' panel: closed on a narrow screen so the list comes
+  // first (as on the search page); its summary counts the filters chosen.
+  var panel = document.getElementById("oppfolging-filterpanel");
+  var chosenEl = document.getElementById("oppfolging-valgt");
+  var narrow = window.matchMedia("(max-width: 48rem)");
+  panel.open = !narrow.matches;
+  if (narrow.addEventListener) narrow.addEventListener("change", function () { panel.open = !narrow.matches; });
   var names = ["status", "utvalg", "ansvarlig", "frist"];
   function field(name) { return form.elements.namedItem(name); }
   function matches(row, f) {
@@ -28,6 +35,9 @@
       f[n] = field(n).value;
       if (f[n]) params.set(n, f[n]);
     });
+    var chosen = names.filter(function (n) { return f[n]; }).length;
+    chosenEl.textContent = "(" + form.getAttribute("data-valgt").replace("{0}", chosen) + ")";
+    chosenEl.hidden = chosen === 0;
     var shown = 0;
     Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
       var ok = matches(row, f);

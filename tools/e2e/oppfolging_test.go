@@ -80,6 +80,17 @@ func TestFollowUp(t *testing.T) {
 	if got := eval[string](t, p, `document.getElementById('oppfolging-antall').textContent`); !strings.HasPrefix(got, late+" ") {
 		t.Errorf("count %q, want %s …", got, late)
 	}
+	// The filters' panel is open on a wide screen and counts the chosen
+	// filter; on a phone it is closed, so the list comes first.
+	if got := eval[string](t, p, `document.getElementById('oppfolging-filterpanel').open + ' ' + document.getElementById('oppfolging-valgt').textContent`); got != "true (1 valgt)" {
+		t.Errorf("filter panel at 1280 px: %q, want open with (1 valgt)", got)
+	}
+	do(t, p, chromedp.EmulateViewport(390, 844))
+	do(t, p, chromedp.Navigate(home+"oppfolging/?status=forsinket"))
+	if eval[bool](t, p, `document.getElementById('oppfolging-filterpanel').open`) {
+		t.Error("the filter panel is open at 390 px")
+	}
+	do(t, p, chromedp.EmulateViewport(1280, 900))
 	// The form: one utvalg, then one ansvarlig; the address follows.
 	do(t, p, chromedp.Navigate(home+"oppfolging/"))
 	utvalg := eval[string](t, p, `document.querySelector('#f-utvalg option:nth-child(2)').value`)

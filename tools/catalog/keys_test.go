@@ -87,7 +87,7 @@ var families = map[string][]string{
 	// The bevilgningsoversikter (layouts/oversikter, compile.Oversikt).
 	"oversikt_%s":          {"drift", "investering"},
 	"oversikt_%s_caption":  {"drift", "investering"},
-	"oversikt_kolonne_%s":  {"regnskap", "regulert", "opprinnelig", "regnskap_i_fjor", "budsjett", "budsjett_i_fjor"},
+	"oversikt_kolonne_%s":  {"regnskap", "regulert", "opprinnelig", "regnskap_i_fjor", "regnskap_i_forfjor", "budsjett", "budsjett_i_fjor"},
 	"oversikt_stadium_%s":  {"regnskap", "forslag", "innstilling", "vedtatt"},
 	"oversikt_dokument_%s": {"arsregnskap", "arsbudsjett", "okonomiplan"},
 	"oversikt_oppsett_%s":  {"2022", "2020"},

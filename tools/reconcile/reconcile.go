@@ -21,7 +21,9 @@
 //     rows: a computed subtotal exactly, a printed one within the plan's
 //     toleranse, with the rounding difference. The totals above count the
 //     top-level areas only, so a sub-area is never counted twice.
-//   - regulert_sum: the regulated frames sum to the regulated total shown.
+//   - regulert_sum: the regulated frames sum to the regulated total; where
+//     the adopted sum is printed, the regulated total shown is the printed
+//     sum plus the year's reguleringer.
 //   - reguleringer: the reguleringer of a year sum to the difference
 //     between the regulated and the adopted budget, in total and per area.
 //   - prosjekt_ramme: each project's justert kostnadsramme equals its
@@ -150,7 +152,7 @@ func Run(site *compile.Site) *Report {
 				add(Check{Kind: "ramme_sum", Subject: subject, Ar: ar, What: shownOrComputed("adopted", i, o.SumOppgitt), Expected: amount(vedtatt), Shown: o.SumVedtatt[i]})
 			}
 			if i < len(o.SumRegulert) {
-				add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: "regulated_total", Expected: amount(regulert), Shown: o.SumRegulert[i]})
+				add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: shownOrComputed("regulated", i, o.SumOppgitt), Expected: amount(regulert), Shown: o.SumRegulert[i]})
 			}
 			// The reguleringer of the year, in total and per area.
 			var regs int64
@@ -164,6 +166,11 @@ func Run(site *compile.Site) *Report {
 						perArea[id] = sum(perArea[id], g.Belop.Kr)
 					}
 				}
+			}
+			// Where the adopted sum is printed, the regulated total shown is
+			// the printed sum plus the year's reguleringer.
+			if i < len(o.SumOppgitt) && i < len(o.SumRegulertVist) {
+				add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: "regulated_shown", Expected: amount(sum(o.SumOppgitt[i].Kr, regs)), Shown: o.SumRegulertVist[i]})
 			}
 			if i < len(o.SumVedtatt) && i < len(o.SumRegulert) {
 				add(Check{Kind: "reguleringer", Subject: subject, Ar: ar, What: "regulated_minus_adopted", Expected: amount(regs), Shown: amount(diff(o.SumRegulert[i].Kr, o.SumVedtatt[i].Kr))})

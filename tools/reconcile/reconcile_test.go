@@ -38,7 +38,7 @@ func TestExampleReconciles(t *testing.T) {
 	}
 	// Every plan of the example prints its sums: its computed totals are
 	// adopted_computed and stage_computed.
-	for _, w := range []string{"stated_total", "subtotal_printed", "adopted_computed", "stage_computed", "stage_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted", "adjusted_frame", "frame_changes", "spend_total", "deviation",
+	for _, w := range []string{"stated_total", "subtotal_printed", "adopted_computed", "stage_computed", "stage_total", "regulated_computed", "regulated_shown", "regulated_minus_adopted", "area_regulated_minus_adopted", "adjusted_frame", "frame_changes", "spend_total", "deviation",
 		"count_vedtak", "count_punkter", "count_punkter_apne", "count_punkter_forsinket", "count_planer", "count_tiltak", "count_prosjekter", "count_prosjekter_aktive",
 		"count_prosjekter_over_ramme", "count_sluttregnskap_forfalt", "sum_justert_ramme", "sum_prognose", "driftsrammer",
 		"rows_vedtak", "rows_punkter", "rows_punkter_apne", "rows_punkter_forsinket"} {
@@ -58,6 +58,7 @@ func TestTamperedFiguresFail(t *testing.T) {
 	}{
 		{"adopted total", func(s *compile.Site) { planByID(s, "2025-2028").SumVedtatt[1].Kr += 1000 }, "adopted_computed"},
 		{"stated total", func(s *compile.Site) { planByID(s, "2025-2028").Stadier[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
+		{"regulated total shown", func(s *compile.Site) { planByID(s, "2025-2028").SumRegulertVist[0].Kr += 1000 }, "regulated_shown"},
 		{"a stage's total", func(s *compile.Site) { planByID(s, "2026-2029").Stadier[1].Sum[2].Kr += 1 }, "stage_total"},
 		{"regulated frame of an area", func(s *compile.Site) { planByID(s, "2025-2028").Rammer[2].Regulert[0].Kr += 500 }, "area_regulated_minus_adopted"},
 		{"a regulering", func(s *compile.Site) { planByID(s, "2025-2028").Reguleringer[0].Belop.Kr += 1 }, "regulated_minus_adopted"},

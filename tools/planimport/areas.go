@@ -83,10 +83,15 @@ func areaID(r sheet.Row, areas []record.Omrade, m *sheet.Mapping) (string, strin
 }
 
 // fold makes a label comparable: lower case, one space between words,
-// hyphens as spaces.
+// hyphens and dashes as spaces (a sheet writes "LEIING - STAB" where
+// rammeomrader.toml writes "leiing – stab").
 func fold(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(dashes.Replace(s))), " ")
 }
+
+// dashes are the hyphen, the hyphen and figure dashes, the en and em dash and
+// the minus sign.
+var dashes = strings.NewReplacer("-", " ", "\u2010", " ", "\u2011", " ", "\u2012", " ", "\u2013", " ", "\u2014", " ", "\u2212", " ")
 
 // lookupFold finds a label in [omrader]: its key as written and its id.
 func lookupFold(m map[string]string, l string) (string, string, bool) {

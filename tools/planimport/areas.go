@@ -34,8 +34,10 @@ func figures(in Input, cols []int, unit sheet.Unit) ([]row, []sheet.Problem) {
 		for _, c := range cols[:min(len(cols), Years)] {
 			a := r.Amounts[c]
 			switch {
+			case a.Dash:
+				out.belop = append(out.belop, 0) // a printed nil
 			case !a.Set:
-				probs = append(probs, sheet.Problem{Pos: a.Pos, Message: fmt.Sprintf("no figure for %d: every plan year of an area needs one; write 0 if the frame is zero", in.Table.Years[c].Year)})
+				probs = append(probs, sheet.Problem{Pos: a.Pos, Message: fmt.Sprintf("no figure for %d: every plan year of an area needs one; write 0 (or a dash, -) if the frame is zero", in.Table.Years[c].Year)})
 			case a.Kr%int64(unit) != 0:
 				probs = append(probs, sheet.Problem{Pos: a.Pos, Message: fmt.Sprintf("the figure has a fraction of %s (%d kr): the plan file holds whole %s as the sheet shows them; round the figure in the sheet", unit, a.Kr, unit)})
 			default:

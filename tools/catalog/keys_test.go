@@ -77,7 +77,7 @@ var families = map[string][]string{
 	"stage_short_%s":      record.StadiumTypeValues,   // compile.Stadium.Type, on a phone
 	"stage_note_%s":       {"forslag", "innstilling"}, // compile.Okonomiplan.Stadium, not adopted
 	"source_unit_%s":      {"kr", "1000kr"},           // compile.Okonomiplan.Enhet
-	"kontroll_what_%s": {"subtotal_printed", "subtotal_computed", "stage_total", "stated_total", "adopted_total", "regulated_total", "regulated_minus_adopted", "area_regulated_minus_adopted",
+	"kontroll_what_%s": {"subtotal_printed", "subtotal_computed", "stage_total", "stage_computed", "stated_total", "adopted_total", "adopted_computed", "regulated_total", "regulated_computed", "regulated_shown", "regulated_minus_adopted", "area_regulated_minus_adopted",
 		"step_frame", "adjusted_frame", "frame_changes", "spend_total", "deviation",
 		"count_vedtak", "count_punkter", "count_punkter_apne", "count_punkter_forsinket", "count_planer", "count_tiltak",
 		"count_prosjekter", "count_prosjekter_aktive", "count_prosjekter_over_ramme", "count_sluttregnskap_forfalt",
@@ -87,7 +87,7 @@ var families = map[string][]string{
 	// The bevilgningsoversikter (layouts/oversikter, compile.Oversikt).
 	"oversikt_%s":          {"drift", "investering"},
 	"oversikt_%s_caption":  {"drift", "investering"},
-	"oversikt_kolonne_%s":  {"regnskap", "regulert", "opprinnelig", "regnskap_i_fjor", "budsjett", "budsjett_i_fjor"},
+	"oversikt_kolonne_%s":  {"regnskap", "regulert", "opprinnelig", "regnskap_i_fjor", "regnskap_i_forfjor", "budsjett", "budsjett_i_fjor"},
 	"oversikt_stadium_%s":  {"regnskap", "forslag", "innstilling", "vedtatt"},
 	"oversikt_dokument_%s": {"arsregnskap", "arsbudsjett", "okonomiplan"},
 	"oversikt_oppsett_%s":  {"2022", "2020"},

@@ -116,7 +116,7 @@ func (c *checker) stageKinds(o *record.Okonomiplan, stages []record.Stage) {
 		if prev.Path == "" {
 			where = "the top-level vedtatt_i, sum_driftsrammer and [[ramme]]"
 		}
-		c.errorf(o.Src, st.Key("type"), "a second %s stage (the first is %s): an økonomiplan has one of each stage but alternativ; a changed budget is a [[regulering]]", st.Type, where)
+		c.errorf(o.Src, st.Key("type"), "a second %s stage (the first is %s): an økonomiplan has one of each stage but alternativ; %s", st.Type, where, secondStageAdvice(st.Type))
 	}
 }
 
@@ -195,4 +195,17 @@ func (c *checker) asPrinted(o *record.Okonomiplan, kr int64) string {
 		return money.FormatKr(kr)
 	}
 	return fmt.Sprintf("%s (%s in %s)", money.FormatKr(kr), money.Format(kr/f), o.Enhet.Label())
+}
+
+// secondStageAdvice says what to do instead of a second stage of type t: a
+// revised proposal is not a regulering (that changes an adopted budget
+// by a vedtak), so each type gets its own advice.
+func secondStageAdvice(t record.StadiumType) string {
+	switch t {
+	case record.Forslag:
+		return "a revised forslag (the kommunedirektør's tilleggsinnstilling or revidert forslag) is not a stage of its own: keep one forslag stage, with the figures, dato and dokument of the version the site should show"
+	case record.Innstilling:
+		return "keep one innstilling stage, with the figures of the formannskap's final innstilling and its vedtak"
+	}
+	return "a changed budget is a [[regulering]] with the vedtak that changed it"
 }

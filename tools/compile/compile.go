@@ -382,13 +382,13 @@ func (c *compiler) driftsrammer() (int, *Kr) {
 	}
 	var sum *Kr
 	for _, o := range c.site.Okonomiplaner {
-		if o.Vedtatt == nil || len(o.SumRegulert) < len(o.Ar) {
+		if o.Vedtatt == nil || len(o.SumRegulertVist) < len(o.Ar) {
 			continue // not adopted: the home page shows adopted figures only
 		}
 		for i, y := range o.Ar {
 			if y == year || better(y) {
 				year, found = y, true
-				s := o.SumRegulert[i]
+				s := o.SumRegulertVist[i] // as the plan's table shows it
 				sum = &s
 			}
 		}

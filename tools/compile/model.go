@@ -287,19 +287,24 @@ type Okonomiplan struct {
 	// Stadier are the stages in the order the site shows them (forslag,
 	// innstilling, alternatives, vedtatt), and Sammenligning the stages
 	// side by side per year and area.
-	Stadier       []Stadium         `json:"stadier"`
-	Sammenligning []StadieAr        `json:"sammenligning"`
-	Ar            []int             `json:"ar"`
-	Rammer        []Rammelinje      `json:"rammer"`
-	SumVedtatt    []Kr              `json:"sum_vedtatt"`
-	SumRegulert   []Kr              `json:"sum_regulert"`
-	SumOppgitt    []Kr              `json:"sum_oppgitt"` // the sums written in the data (sum_driftsrammer), if any
-	SumVist       []Kr              `json:"sum_vist"`    // the adopted total shown: the printed sum where stated, else the computed one
-	Reguleringer  []Reguleringssteg `json:"reguleringer"`
-	Regnskap      []Regnskapslinje  `json:"regnskap"`
-	Kilde         string            `json:"kilde"`
-	KildeURL      string            `json:"kilde_url"` // the data file in the kommune's repository, or ""
-	Historikk                       // the data file's last change and history (history.go)
+	Stadier       []Stadium    `json:"stadier"`
+	Sammenligning []StadieAr   `json:"sammenligning"`
+	Ar            []int        `json:"ar"`
+	Rammer        []Rammelinje `json:"rammer"`
+	SumVedtatt    []Kr         `json:"sum_vedtatt"`
+	SumRegulert   []Kr         `json:"sum_regulert"`
+	SumOppgitt    []Kr         `json:"sum_oppgitt"` // the sums written in the data (sum_driftsrammer), if any
+	SumVist       []Kr         `json:"sum_vist"`    // the adopted total shown: the printed sum where stated, else the computed one
+	// SumRegulertVist is the regulated total shown (the plan's table, the
+	// home page): SumVist plus the year's reguleringer, so a printed sum's
+	// rounding is kept and never shown as a change; SumRegulert where no
+	// adopted sum is shown.
+	SumRegulertVist []Kr              `json:"sum_regulert_vist"`
+	Reguleringer    []Reguleringssteg `json:"reguleringer"`
+	Regnskap        []Regnskapslinje  `json:"regnskap"`
+	Kilde           string            `json:"kilde"`
+	KildeURL        string            `json:"kilde_url"` // the data file in the kommune's repository, or ""
+	Historikk                         // the data file's last change and history (history.go)
 }
 
 // Stadium is one stage of an økonomiplan with its frames.

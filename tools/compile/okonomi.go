@@ -155,6 +155,7 @@ func (c *compiler) compileOkonomiplaner() {
 				o.SumVist = s.SumVist
 			}
 		}
+		o.SumRegulertVist = regulertVist(o)
 		for _, r := range accounts {
 			line := c.regnskapslinje(ro, st, regs, r)
 			o.Regnskap = append(o.Regnskap, line)
@@ -243,4 +244,18 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 		return va.Motedato.Compare(vb.Motedato)
 	})
 	return regs, accounts
+}
+
+// regulertVist is the regulated total of each year as the site shows it:
+// the adopted total shown (the printed sum where stated) plus the year's
+// reguleringer (regulated − adopted, both computed from the frames).
+func regulertVist(o *Okonomiplan) []Kr {
+	out := make([]Kr, len(o.SumRegulert))
+	for i, r := range o.SumRegulert {
+		out[i] = r
+		if i < len(o.SumVist) && i < len(o.SumVedtatt) {
+			out[i] = kr(money.MustAdd(o.SumVist[i].Kr, money.MustSub(r.Kr, o.SumVedtatt[i].Kr)))
+		}
+	}
+	return out
 }

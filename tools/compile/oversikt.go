@@ -40,7 +40,7 @@ type Oversikt struct {
 
 // Kolonne is one column of an oversikt.
 type Kolonne struct {
-	Kode string `json:"kode"` // regnskap, regulert, opprinnelig, regnskap_i_fjor, budsjett, budsjett_i_fjor, or a plan year
+	Kode string `json:"kode"` // regnskap, regulert, opprinnelig, regnskap_i_fjor, regnskap_i_forfjor, budsjett, budsjett_i_fjor, or a plan year
 	Ar   int    `json:"ar"`
 	Type string `json:"type"` // regnskap, vedtatt, regulert, budsjett (last year's, not reconciled)
 }

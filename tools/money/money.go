@@ -27,6 +27,9 @@ type Amount struct {
 	Kr      int64
 	Set     bool   // the key was written
 	problem string // why the written value is not an amount
+	// decimal is the value written as a decimal number (problem says so),
+	// so that InUnit can say it again in the file's unit.
+	decimal *float64
 }
 
 // Kroner returns an amount that was written as n.
@@ -49,6 +52,7 @@ func (a *Amount) UnmarshalTOML(v any) error {
 			a.problem = fmt.Sprintf("amount %s is out of range and written as a decimal number: no kommune amount is above %s kr; write whole kroner as an integer", strconv.FormatFloat(v, 'f', -1, 64), Format(Max))
 		default:
 			a.problem = fmt.Sprintf("amount %s is a decimal number: write whole kroner as an integer, e.g. %s", strconv.FormatFloat(v, 'f', -1, 64), suggest(v))
+			a.decimal = &v
 		}
 	case string:
 		a.problem = fmt.Sprintf("amount %q is text: write whole kroner as an integer without quotes, e.g. 1_500_000", v)

@@ -1,6 +1,10 @@
 package money
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
 
 // Unit is the unit a printed table's amounts are in: whole kroner or
 // thousands of kroner ("1 000 kr", the usual unit of a handlings- og
@@ -60,6 +64,10 @@ func Scale(n, factor int64) (int64, bool) {
 // the unit is reported where it is written.
 func (a Amount) InUnit(u Unit) Amount {
 	f := u.Factor()
+	if f > 1 && a.decimal != nil {
+		a.problem = decimalIn(*a.decimal, u, f)
+		return a
+	}
 	if f <= 1 || !a.Set || a.problem != "" {
 		return a
 	}
@@ -78,4 +86,16 @@ func (u Unit) Label() string {
 		return "1\u00a0000\u00a0kr"
 	}
 	return "kr"
+}
+
+// decimalIn says why decimal v cannot be an amount in unit u (factor f):
+// the table's figures are typed as printed, whole in its unit; a figure
+// the source gives in kroner belongs in a file in kroner.
+func decimalIn(v float64, u Unit, f int64) string {
+	msg := fmt.Sprintf("amount %s is a decimal number, but the amounts in this file are in %s (enhet): type each figure as the table prints it, whole, e.g. %s",
+		strconv.FormatFloat(v, 'f', -1, 64), u.Label(), underscored(int64(math.Round(v))))
+	if kr := math.Round(v * float64(f)); math.Abs(kr) < Max {
+		msg += fmt.Sprintf("; a figure the source gives in whole kroner (%s) belongs in a file with enhet = \"kr\"", FormatKr(int64(kr)))
+	}
+	return msg
 }

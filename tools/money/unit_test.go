@@ -55,3 +55,26 @@ func TestInUnit(t *testing.T) {
 		t.Error("Unit.Problem")
 	}
 }
+
+// TestDecimalInThousands: a decimal in a file in 1 000 kr is told in that
+// unit: type the figure as printed, or a figure in whole kroner (a vedtak's
+// "kr 599 350 196") in a file in kr; never "write whole kroner, e.g.
+// 599_350", which would be read as thousands.
+func TestDecimalInThousands(t *testing.T) {
+	var a Amount
+	if err := a.UnmarshalTOML(599_350.196); err != nil {
+		t.Fatal(err)
+	}
+	p := a.InUnit(UnitTusen).Problem()
+	for _, want := range []string{"599350.196 is a decimal number", "1\u00a0000\u00a0kr", "599_350", "599\u00a0350\u00a0196\u00a0kr", `enhet = "kr"`} {
+		if !strings.Contains(p, want) {
+			t.Errorf("problem %q lacks %q", p, want)
+		}
+	}
+	if strings.Contains(p, "kroner are whole") {
+		t.Errorf("problem %q calls thousands kroner", p)
+	}
+	if p := a.InUnit(UnitKr).Problem(); !strings.Contains(p, "write whole kroner as an integer") {
+		t.Errorf("in kr the message stays: %q", p)
+	}
+}

@@ -311,6 +311,10 @@ func paragraph(p Part) string {
 	return "§ 5-5 investering"
 }
 
+// unitLabel is the file's unit as a table heading prints it ("1 000 kr"),
+// for messages: the code "1000kr" after a figure reads as more digits.
+func (c *checker) unitLabel() string { return money.Unit(c.o.Enhet).Label() }
+
 // computed checks every computed line against its parts, per column.
 func (c *checker) computed(p Part) {
 	figs := c.figures[p]
@@ -331,8 +335,8 @@ func (c *checker) computed(p Part) {
 			}
 			printed := figs[l.Nr][i]
 			if d := money.Abs(printed - sum); d > c.o.Toleranse {
-				c.errorf(c.linePath(p, l.Nr, i), "line %d %q, column %s: the lines %s sum to %s, but %s is printed: a difference of %s %s, more than toleranse = %d; check the figures against the document",
-					l.Nr, l.Nb, col.Code, Formula(c.layout, p, l, c.sign), money.Format(sum), money.Format(printed), money.Format(printed-sum), c.o.Enhet, c.o.Toleranse)
+				c.errorf(c.linePath(p, l.Nr, i), "line %d %q, column %s: the lines %s sum to %s, but %s is printed: a difference of %s (in %s), more than toleranse = %d; check the figures against the document",
+					l.Nr, l.Nb, col.Code, Formula(c.layout, p, l, c.sign), money.Format(sum), money.Format(printed), money.Format(printed-sum), c.unitLabel(), c.o.Toleranse)
 			}
 		}
 	}
@@ -422,8 +426,8 @@ func (c *checker) partB() {
 	l, _ := c.layout.Line(Drift, c.layout.SumDrift)
 	for j, col := range c.cols {
 		if d := money.Abs(line6[j] - sums[j]); d > c.o.Toleranse {
-			c.errorf(c.linePath(Drift, l.Nr, j), "line %d %q, column %s: the rammeområder of part B sum to %s, but %s is printed: a difference of %s %s, more than toleranse = %d",
-				l.Nr, l.Nb, col.Code, money.Format(sums[j]), money.Format(line6[j]), money.Format(line6[j]-sums[j]), c.o.Enhet, c.o.Toleranse)
+			c.errorf(c.linePath(Drift, l.Nr, j), "line %d %q, column %s: the rammeområder of part B sum to %s, but %s is printed: a difference of %s (in %s), more than toleranse = %d",
+				l.Nr, l.Nb, col.Code, money.Format(sums[j]), money.Format(line6[j]), money.Format(line6[j]-sums[j]), c.unitLabel(), c.o.Toleranse)
 		}
 	}
 }

@@ -244,6 +244,28 @@ func TestBadOversikt(t *testing.T) {
 	}
 }
 
+// TestUnitInMessages: a difference or a toleranse is named in the unit as
+// printed ("1 000 kr"), never by its code ("1000kr"), which reads as a
+// figure run into the one before it ("−167 924 1000kr").
+func TestUnitInMessages(t *testing.T) {
+	g := good()
+	for name, text := range map[string]string{
+		"computed line": strings.Replace(g, "{ nr = 5, belop = [480000,", "{ nr = 5, belop = [480003,", 1),
+		"frames":        strings.Replace(g, "{ nr = 6, belop = [470000, 501400, 500000] }", "{ nr = 6, belop = [470000, 501400, 500300] }", 1),
+		"part B":        strings.Replace(strings.Replace(g, "[investering]", partB+"[investering]", 1), `{ omrade = "helse", belop = [170000`, `{ omrade = "helse", belop = [170010`, 1),
+	} {
+		errs := run(t, text, nil)
+		if len(errs) == 0 {
+			t.Errorf("%s: want an error", name)
+		}
+		for _, e := range errs {
+			if strings.Contains(e, "1000kr") || !strings.Contains(e, "(in 1\u00a0000\u00a0kr)") {
+				t.Errorf("%s: want the unit as printed, (in 1 000 kr), not its code: %s", name, e)
+			}
+		}
+	}
+}
+
 // The same oversikt printed with income negative passes, frames and
 // projects included; printed so without fortegn it fails.
 func TestIncomeNegative(t *testing.T) {

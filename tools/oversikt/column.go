@@ -49,11 +49,15 @@ var columnCodes = map[record.OversiktDokument]map[string]struct {
 		"regnskap": {0, KindRegnskap}, "regulert": {0, KindRegulert}, "opprinnelig": {0, KindVedtatt},
 		"regnskap_i_fjor": {-1, KindRegnskap},
 	},
+	// A budget is made in the autumn before its year, so the newest
+	// closed accounts it prints are usually those of two years before
+	// (HØP 2024–2027: "Regnskap 2022", "Budsjett 2023").
 	record.DokArsbudsjett: {
 		"budsjett": {0, KindVedtatt}, "budsjett_i_fjor": {-1, KindBudsjett}, "regnskap_i_fjor": {-1, KindRegnskap},
+		"regnskap_i_forfjor": {-2, KindRegnskap},
 	},
 	record.DokOkonomiplan: {
-		"budsjett_i_fjor": {-1, KindBudsjett}, "regnskap_i_fjor": {-1, KindRegnskap},
+		"budsjett_i_fjor": {-1, KindBudsjett}, "regnskap_i_fjor": {-1, KindRegnskap}, "regnskap_i_forfjor": {-2, KindRegnskap},
 	},
 }
 
@@ -64,9 +68,9 @@ func ColumnCodes(d record.OversiktDokument) string {
 	case record.DokArsregnskap:
 		return `"regnskap", "regulert", "opprinnelig", "regnskap_i_fjor"`
 	case record.DokArsbudsjett:
-		return `"budsjett", "budsjett_i_fjor", "regnskap_i_fjor"`
+		return `"budsjett", "budsjett_i_fjor", "regnskap_i_fjor", "regnskap_i_forfjor"`
 	case record.DokOkonomiplan:
-		return `one plan year per column ("2026", "2027", …), and "budsjett_i_fjor", "regnskap_i_fjor"`
+		return `one plan year per column ("2026", "2027", …), and "budsjett_i_fjor", "regnskap_i_fjor", "regnskap_i_forfjor"`
 	}
 	return ""
 }

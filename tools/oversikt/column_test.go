@@ -50,6 +50,11 @@ func TestParseColumn(t *testing.T) {
 		{record.DokOkonomiplan, "02026", 0, "", false},
 		{record.DokOkonomiplan, "+2026", 0, "", false},
 		{record.DokOkonomiplan, "budsjett_i_fjor", 2024, KindBudsjett, true},
+		// A budget is made in the autumn before its year: the newest
+		// closed accounts it can print are those of two years before.
+		{record.DokOkonomiplan, "regnskap_i_forfjor", 2023, KindRegnskap, true},
+		{record.DokArsbudsjett, "regnskap_i_forfjor", 2023, KindRegnskap, true},
+		{record.DokArsregnskap, "regnskap_i_forfjor", 0, "", false},
 	} {
 		c, err := ParseColumn(tc.d, 2025, tc.code)
 		if (err == nil) != tc.ok || tc.ok && (c.Year != tc.year || c.Kind != tc.kind) {

@@ -81,8 +81,8 @@ func (c *checker) frames() {
 			if col.Kind == KindRegulert {
 				what = "regulated"
 			}
-			c.errorf(c.linePath(Drift, l.Nr, j), "line %d %q, column %s: the rammeområder's %s frames for %d in %s sum to %s, but %s is printed: a difference of %s, more than toleranse = %d %s; check the figure, enhet and fortegn, or the frames",
-				l.Nr, l.Nb, col.Code, what, col.Year, plan.Src.Path, money.FormatKr(total), money.FormatKr(printed), money.FormatKr(printed-total), c.o.Toleranse, c.o.Enhet)
+			c.errorf(c.linePath(Drift, l.Nr, j), "line %d %q, column %s: the rammeområder's %s frames for %d in %s sum to %s, but %s is printed: a difference of %s, more than toleranse = %d (in %s); check the figure, enhet and fortegn, or the frames",
+				l.Nr, l.Nb, col.Code, what, col.Year, plan.Src.Path, money.FormatKr(total), money.FormatKr(printed), money.FormatKr(printed-total), c.o.Toleranse, c.unitLabel())
 		}
 	}
 }
@@ -153,8 +153,8 @@ func (c *checker) projects() {
 			tol := c.o.Toleranse * c.unit
 			switch {
 			case all && money.Abs(printed-sum) > tol:
-				c.errorf(c.linePath(Investering, nr, j), "line %d %q, column %s: the projects' bevilgninger for %d%s sum to %s, but %s is printed, and alle_prosjekter says every project is in prosjekter/: a difference of %s, more than toleranse = %d %s",
-					nr, l.Nb, col.Code, col.Year, byVedtak(vedtak), money.FormatKr(sum), money.FormatKr(printed), money.FormatKr(printed-sum), c.o.Toleranse, c.o.Enhet)
+				c.errorf(c.linePath(Investering, nr, j), "line %d %q, column %s: the projects' bevilgninger for %d%s sum to %s, but %s is printed, and alle_prosjekter says every project is in prosjekter/: a difference of %s, more than toleranse = %d (in %s)",
+					nr, l.Nb, col.Code, col.Year, byVedtak(vedtak), money.FormatKr(sum), money.FormatKr(printed), money.FormatKr(printed-sum), c.o.Toleranse, c.unitLabel())
 			case !all && sum-printed > tol:
 				c.errorf(c.linePath(Investering, nr, j), "line %d %q, column %s: the projects' bevilgninger for %d%s sum to %s, more than the %s printed (by %s): the line holds every project's bevilgning; check the figure or the projects' [[bevilgning]] and investeringslinje",
 					nr, l.Nb, col.Code, col.Year, byVedtak(vedtak), money.FormatKr(sum), money.FormatKr(printed), money.FormatKr(sum-printed))

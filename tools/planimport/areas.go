@@ -34,8 +34,10 @@ func figures(in Input, cols []int, unit sheet.Unit) ([]row, []sheet.Problem) {
 		for _, c := range cols[:min(len(cols), Years)] {
 			a := r.Amounts[c]
 			switch {
+			case a.Dash:
+				out.belop = append(out.belop, 0) // a printed nil
 			case !a.Set:
-				probs = append(probs, sheet.Problem{Pos: a.Pos, Message: fmt.Sprintf("no figure for %d: every plan year of an area needs one; write 0 if the frame is zero", in.Table.Years[c].Year)})
+				probs = append(probs, sheet.Problem{Pos: a.Pos, Message: fmt.Sprintf("no figure for %d: every plan year of an area needs one; write 0 (or a dash, -) if the frame is zero", in.Table.Years[c].Year)})
 			case a.Kr%int64(unit) != 0:
 				probs = append(probs, sheet.Problem{Pos: a.Pos, Message: fmt.Sprintf("the figure has a fraction of %s (%d kr): the plan file holds whole %s as the sheet shows them; round the figure in the sheet", unit, a.Kr, unit)})
 			default:
@@ -83,10 +85,15 @@ func areaID(r sheet.Row, areas []record.Omrade, m *sheet.Mapping) (string, strin
 }
 
 // fold makes a label comparable: lower case, one space between words,
-// hyphens as spaces.
+// hyphens and dashes as spaces (a sheet writes "LEIING - STAB" where
+// rammeomrader.toml writes "leiing – stab").
 func fold(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "-", " "))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(dashes.Replace(s))), " ")
 }
+
+// dashes are the hyphen, the hyphen and figure dashes, the en and em dash and
+// the minus sign.
+var dashes = strings.NewReplacer("-", " ", "\u2010", " ", "\u2011", " ", "\u2012", " ", "\u2013", " ", "\u2014", " ", "\u2212", " ")
 
 // lookupFold finds a label in [omrader]: its key as written and its id.
 func lookupFold(m map[string]string, l string) (string, string, bool) {

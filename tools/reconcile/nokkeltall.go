@@ -79,7 +79,7 @@ func forside(site *compile.Site, add func(Check)) {
 	check("sum_prognose", amount(prognose), n.SumPrognose)
 
 	// The regulated driftsrammer of the year, from the areas' lines of the
-	// newest adopted økonomiplan covering it.
+	// newest adopted økonomiplan covering it (and its printed sum).
 	var driftsrammer int64
 	parent := parents(site)
 	for _, o := range site.Okonomiplaner {
@@ -91,10 +91,17 @@ func forside(site *compile.Site, add func(Check)) {
 				continue
 			}
 			driftsrammer = 0
+			var vedtatt int64
 			for _, line := range o.Rammer {
-				if i < len(line.Regulert) && top(parent, line.Omrade.ID) {
+				if i < len(line.Regulert) && i < len(line.Vedtatt) && top(parent, line.Omrade.ID) {
 					driftsrammer = sum(driftsrammer, line.Regulert[i].Kr)
+					vedtatt = sum(vedtatt, line.Vedtatt[i].Kr)
 				}
+			}
+			// A printed adopted sum is what the plan shows: the figure is
+			// it plus the reguleringer, never the sum of the rounded rows.
+			if i < len(o.SumOppgitt) {
+				driftsrammer = sum(driftsrammer, diff(o.SumOppgitt[i].Kr, vedtatt))
 			}
 		}
 	}

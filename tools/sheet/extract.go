@@ -37,8 +37,11 @@ type Row struct {
 // Amount is one figure: whole kroner, or no figure.
 type Amount struct {
 	Kr  int64
-	Set bool   // false: the cell is empty (or "-")
-	Pos string // "HØP!D7"
+	Set bool // false: the cell is empty (or "-")
+	// Dash: the cell holds a dash ("-", "–"), the nil of a printed table
+	// (SSB's "-"), not an empty cell; Set is false.
+	Dash bool
+	Pos  string // "HØP!D7"
 }
 
 // Extract takes the budget table the mapping describes out of the grid.
@@ -267,6 +270,7 @@ func (m *Mapping) amounts(s *Sheet, r int) ([]Amount, []Problem, bool) {
 				continue
 			}
 			a.Kr, a.Set = kr, !empty
+			a.Dash = empty && strings.TrimSpace(c.Raw) != "" // a dash, not blanks
 		}
 		out = append(out, a)
 	}

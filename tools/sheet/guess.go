@@ -77,15 +77,23 @@ func yearCells(s *Sheet, r int) []int {
 }
 
 // stageWords give a header's stage by a word in it, most specific first.
+// Nynorsk headers say rekneskap, framlegg, tilråding, vedteke and
+// opphavleg.
 var stageWords = []struct{ word, stage string }{
 	{"regnskap", "regnskap"},
+	{"rekneskap", "regnskap"},
 	{"regulert", "regulert"},
 	{"revidert", "regulert"},
 	{"justert", "regulert"},
 	{"innstilling", "innstilling"},
+	{"tilråding", "innstilling"},
 	{"forslag", "forslag"},
+	{"framlegg", "forslag"},
 	{"vedtatt", "vedtatt"},
+	{"vedteke", "vedtatt"},
+	{"vedtekne", "vedtatt"},
 	{"opprinnelig", "vedtatt"},
+	{"opphavleg", "vedtatt"},
 }
 
 func stageOf(text string) string {
@@ -98,10 +106,20 @@ func stageOf(text string) string {
 	return ""
 }
 
-// guessStage takes the mapping's stage from the titles above the header.
+// guessStage takes the mapping's stage from the titles above the header,
+// or from the header of a label column ("Løyvingsoversikt drift B -
+// kommunedirektøren sitt forslag"), left of the first year column.
 func (m *Mapping) guessStage(s *Sheet) {
-	for r := 1; r < m.HeaderRow; r++ {
-		for c := 1; c <= len(s.Rows[r-1]); c++ {
+	first := len(s.Rows[m.HeaderRow-1]) + 1
+	if cols := yearCells(s, m.HeaderRow); len(cols) > 0 {
+		first = cols[0]
+	}
+	for r := 1; r <= m.HeaderRow; r++ {
+		last := len(s.Rows[r-1])
+		if r == m.HeaderRow {
+			last = first - 1
+		}
+		for c := 1; c <= last; c++ {
 			if st := stageOf(s.Cell(r, c).Text); st != "" && st != "regnskap" {
 				m.Stage = st
 				m.guessed.stage = fmt.Sprintf("from %q (%s)", oneLine(s.Cell(r, c).Text), s.Pos(r, c))
@@ -175,13 +193,14 @@ var unitHints = []struct {
 	re   *regexp.Regexp
 	unit Unit
 }{
-	{regexp.MustCompile(`1000kr|1000kroner|1000nok|nok1000|tusenkr|tusenkroner|ihele1000|i1000\b|\(1000\)|tall?i1000`), Thousand},
+	{regexp.MustCompile(`1000kr|1000kroner|1000nok|nok1000|tusenkr|tusenkroner|ihele1000|iheile1000|i1000\b|\(1000\)|tall?i1000|heile1000`), Thousand},
 	{regexp.MustCompile(`(^|[^0-9])(ikr\b|ikroner|ihelekroner|beløpikr|\(kr\)|ikr\.|inok\b)`), Kr},
 }
 
-// guessUnit reads a unit hint in the rows down to the header.
+// guessUnit reads a unit hint in the rows down to the header, and in the
+// row under it (a web page's table puts "alle tal i heile 1000" there).
 func (m *Mapping) guessUnit(s *Sheet) {
-	for r := 1; r <= m.HeaderRow; r++ {
+	for r := 1; r <= min(m.HeaderRow+1, len(s.Rows)); r++ {
 		for c := 1; c <= len(s.Rows[r-1]); c++ {
 			t := strings.ToLower(strings.Map(func(r rune) rune {
 				if unicode.IsSpace(r) || strings.ContainsRune(spaces, r) {
@@ -199,7 +218,7 @@ func (m *Mapping) guessUnit(s *Sheet) {
 		}
 	}
 	m.Unit = Kr.String()
-	m.guessed.unit = `CHECK: no unit found above the table ("i 1000 kr"); "kr" or "1000 kr"`
+	m.guessed.unit = `CHECK: no unit found above or just under the header ("i 1000 kr"); "kr" or "1000 kr"`
 }
 
 // skipPatterns are proposed when a label matches them.

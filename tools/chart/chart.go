@@ -26,6 +26,7 @@ import (
 // A chart is produced only where there is something to draw:
 //
 //	omrade/<id>                          an area with frames in an økonomiplan
+//	underomrader/<id>                    an area whose underområder have frames (underomrade.go)
 //	kostra/<id>                          an area with KOSTRA figures (kostra.go)
 //	okonomiplan/<id>/reguleringer/<year> a plan year with at least one regulering
 //	prosjekt/<id>                        a project with a kostnadsramme, spend or forecast
@@ -35,6 +36,23 @@ type chart struct {
 	svg     string
 	narrow  string // the same chart drawn for a phone
 	summary string
+	table   *Table // the figures drawn, for charts whose page has no table of them
+}
+
+// Table is a chart's figures as a table, for the page to show beside a
+// chart whose figures no other table on the page has: a row per category
+// of the chart, a column per series. Cells are written out ("283 401 000
+// kr", "–" for none); the page escapes them.
+type Table struct {
+	Caption string     `json:"tittel"`
+	Head    []string   `json:"kolonner"` // the first is the rows' heading
+	Rows    []TableRow `json:"rader"`
+}
+
+// TableRow is one row: its heading and a cell per column after the first.
+type TableRow struct {
+	Head  string   `json:"navn"`
+	Cells []string `json:"celler"`
 }
 
 // All returns every chart of the site by key, each a complete inline
@@ -68,6 +86,18 @@ func Summaries(site *compile.Site) map[string]string {
 	return out
 }
 
+// Tables returns the table of every chart that has one of its own, by
+// the chart's key.
+func Tables(site *compile.Site) map[string]*Table {
+	out := map[string]*Table{}
+	for k, c := range build(site) {
+		if c.table != nil {
+			out[k] = c.table
+		}
+	}
+	return out
+}
+
 func build(site *compile.Site) map[string]chart {
 	w := catalog.Must(site.Kommune.Malform)
 	out := map[string]chart{}
@@ -76,6 +106,11 @@ func build(site *compile.Site) map[string]chart {
 			n, _ := omradeChart(site, o, w, narrow)
 			c.narrow = n.svg
 			out["omrade/"+o.ID] = c
+		}
+		if c, ok := underomradeChart(site, o, w, wide); ok {
+			n, _ := underomradeChart(site, o, w, narrow)
+			c.narrow = n.svg
+			out["underomrader/"+o.ID] = c
 		}
 		if c, ok := kostraChart(o, w, layout{width: kostraWidth}); ok {
 			n, _ := kostraChart(o, w, narrow)

@@ -58,6 +58,9 @@ func TestExampleKeys(t *testing.T) {
 	var want []string
 	for _, o := range site.Omrader {
 		want = append(want, "omrade/"+o.ID)
+		if len(o.Underomrader) > 0 {
+			want = append(want, "underomrader/"+o.ID) // the example's underområder have frames
+		}
 		if len(o.Kostra) > 0 {
 			want = append(want, "kostra/"+o.ID) // the example has a KOSTRA table with every area's functions
 		}
@@ -104,6 +107,9 @@ func TestExampleKeys(t *testing.T) {
 		os.MkdirAll(*dump, 0o755)
 		for k, s := range charts {
 			os.WriteFile(filepath.Join(*dump, slug(k)+".svg"), []byte(s), 0o644)
+		}
+		for k, s := range Narrow(site) {
+			os.WriteFile(filepath.Join(*dump, slug(k)+"-smal.svg"), []byte(s), 0o644)
 		}
 	}
 }
@@ -314,9 +320,11 @@ func TestDeterministic(t *testing.T) {
 func TestGolden(t *testing.T) {
 	site := example(t)
 	charts := All(site)
-	for _, k := range []string{"prosjekt/nordbyen-skole", "okonomiplan/2025-2028/reguleringer/2025", "portefolje", "omrade/oppvekst"} {
+	for _, k := range []string{"prosjekt/nordbyen-skole", "okonomiplan/2025-2028/reguleringer/2025", "portefolje", "omrade/oppvekst", "underomrader/helse-og-omsorg"} {
 		golden(t, filepath.Join("testdata", slug(k)+".svg"), []byte(charts[k]))
 	}
+	// The phone's drawing of a chart whose layout differs most from the wide one.
+	golden(t, filepath.Join("testdata", "underomrader-helse-og-omsorg-smal.svg"), []byte(Narrow(site)["underomrader/helse-og-omsorg"]))
 	var b bytes.Buffer
 	sums := Summaries(site)
 	for _, k := range sortedKeys(sums) {

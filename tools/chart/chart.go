@@ -28,6 +28,7 @@ import (
 //	omrade/<id>                          an area with frames in an økonomiplan
 //	underomrader/<id>                    an area whose underområder have frames (underomrade.go)
 //	kostra/<id>                          an area with KOSTRA figures (kostra.go)
+//	okonomiplan/<id>/rammer              an adopted plan: its top-level frames in its first year (rammer.go)
 //	okonomiplan/<id>/reguleringer/<year> a plan year with at least one regulering
 //	prosjekt/<id>                        a project with a kostnadsramme, spend or forecast
 //	prognose/<id>                        a project with a status report citing a report (prognose.go)
@@ -119,6 +120,11 @@ func build(site *compile.Site) map[string]chart {
 		}
 	}
 	for _, o := range site.Okonomiplaner {
+		if c, ok := rammerChart(o, w, wide); ok {
+			n, _ := rammerChart(o, w, narrow)
+			c.narrow = n.svg
+			out["okonomiplan/"+o.ID+"/rammer"] = c
+		}
 		for _, year := range regulatedYears(o) {
 			c := waterfallChart(o, year, w, wide)
 			c.narrow = waterfallChart(o, year, w, narrow).svg

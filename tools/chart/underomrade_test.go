@@ -249,3 +249,46 @@ func TestUnderomraderExample(t *testing.T) {
 		}
 	}
 }
+
+// TestRammer: a plan's overview draws its top-level areas only, says at a
+// parent's row how many underområder its bar includes, and sums the top
+// level.
+func TestRammer(t *testing.T) {
+	line := func(id, navn string, niva int, parent string, v int64) compile.Rammelinje {
+		return compile.Rammelinje{Omrade: compile.Ref{ID: id, Tittel: navn}, Vedtatt: []compile.Kr{kr(v)}, Regulert: []compile.Kr{kr(v)},
+			Niva: compile.Niva{Niva: niva, Overordnet: parent}}
+	}
+	plan := &compile.Okonomiplan{ID: "x", Ar: []int{2026}, Vedtatt: &compile.Ref{ID: "v"},
+		SumVedtatt: []compile.Kr{kr(150_000_000)}, SumRegulert: []compile.Kr{kr(150_000_000)},
+		Rammer: []compile.Rammelinje{
+			line("helse", "Helse", 0, "", 100_000_000),
+			line("sykehjem", "Sykehjem", 1, "helse", 60_000_000),
+			line("hjemme", "Hjemme", 1, "helse", 40_000_000),
+			line("kultur", "Kultur", 0, "", 70_000_000),
+			line("felles", "Fellesinntekter", 0, "", -20_000_000),
+		}}
+	site := &compile.Site{Kommune: compile.Kommune{Malform: "nb"}, Okonomiplaner: []*compile.Okonomiplan{plan, {ID: "forslag", Ar: []int{2027}}}}
+	charts, sums := All(site), Summaries(site)
+	if _, ok := charts["okonomiplan/forslag/rammer"]; ok {
+		t.Error("a plan without frames has an overview")
+	}
+	for _, s := range []string{charts["okonomiplan/x/rammer"], Narrow(site)["okonomiplan/x/rammer"]} {
+		checkSVG(t, "okonomiplan/x/rammer", s)
+		if n := strings.Count(s, `<g class="chart-row`); n != 3 {
+			t.Errorf("%d rows, want the 3 top-level areas", n)
+		}
+		if strings.Contains(s, "Sykehjem") || strings.Contains(s, "Hjemme") {
+			t.Error("an underområde has a row of its own")
+		}
+		if !strings.Contains(s, `<g class="chart-row chart-row--delt">`) || !strings.Contains(s, ">2 underområder</text>") {
+			t.Errorf("the parent's row does not say it has 2 underområder:\n%s", s)
+		}
+		if !strings.Contains(s, ">−20,0</text>") {
+			t.Error("the negative frame lacks its value")
+		}
+	}
+	want := "De regulerte netto driftsrammene for 2026 er 150,0 mill. kr fordelt på 3 rammeområder; størst er Helse med 100,0 mill. kr; et område som er delt i underområder, har én søyle med summen av dem."
+	if got := strings.ReplaceAll(sums["okonomiplan/x/rammer"], "\u00a0", " "); got != want {
+		t.Errorf("summary:\n got %s\nwant %s", got, want)
+	}
+}

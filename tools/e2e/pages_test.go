@@ -167,6 +167,7 @@ func chartKindPages(tb testing.TB, site string) []string {
 func TestTemplatePages(t *testing.T) {
 	site := buildSite(t, "../../data")
 	pages := templatePages(t, site)
+	t.Logf("%d pages: %q", len(pages), pages)
 	sections, singles := contentSections(t)
 	for _, sec := range sections {
 		if !slices.Contains(pages, sec+"/"+pageQuery[sec]) {

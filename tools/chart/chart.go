@@ -56,6 +56,26 @@ type TableRow struct {
 	Cells []string `json:"celler"`
 }
 
+// Drawn is one chart with everything its page shows: the SVG for a wide
+// column and for a phone's, the one-sentence summary, and the chart's own
+// table where the page has no other table of its figures.
+type Drawn struct {
+	SVG     string
+	Narrow  string
+	Summary string
+	Table   *Table
+}
+
+// Draw draws every chart of the site once, by key; All, Narrow, Summaries
+// and Tables are its parts.
+func Draw(site *compile.Site) map[string]Drawn {
+	out := map[string]Drawn{}
+	for k, c := range build(site) {
+		out[k] = Drawn{SVG: c.svg, Narrow: c.narrow, Summary: c.summary, Table: c.table}
+	}
+	return out
+}
+
 // All returns every chart of the site by key, each a complete inline
 // <svg> element.
 func All(site *compile.Site) map[string]string {

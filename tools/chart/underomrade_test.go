@@ -292,3 +292,18 @@ func TestRammer(t *testing.T) {
 		t.Errorf("summary:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestDraw: Draw has every chart of All with its narrow drawing, summary
+// and table, drawn in one pass.
+func TestDraw(t *testing.T) {
+	site := example(t)
+	drawn, all, narrowSVG, sums, tables := Draw(site), All(site), Narrow(site), Summaries(site), Tables(site)
+	if len(drawn) != len(all) {
+		t.Fatalf("%d drawn, %d in All", len(drawn), len(all))
+	}
+	for k, d := range drawn {
+		if d.SVG != all[k] || d.Narrow != narrowSVG[k] || d.Summary != sums[k] || d.Table != nil && tables[k] == nil {
+			t.Errorf("%s: Draw differs from All, Narrow, Summaries or Tables", k)
+		}
+	}
+}

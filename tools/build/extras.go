@@ -87,10 +87,10 @@ func exportFiles(site *compile.Site, logo []byte, baseURL string, out *sitedata.
 
 // writeCharts draws the charts (package chart) for the templates.
 func writeCharts(site *compile.Site, out *sitedata.Writer) (int, error) {
-	svgs, narrow, texts := chart.All(site), chart.Narrow(site), chart.Summaries(site)
-	charts := make(map[string]sitedata.Chart, len(svgs))
-	for k, svg := range svgs {
-		charts[k] = sitedata.Chart{SVG: svg, Smal: narrow[k], Tekst: texts[k]}
+	drawn := chart.Draw(site)
+	charts := make(map[string]sitedata.Chart, len(drawn))
+	for k, d := range drawn {
+		charts[k] = sitedata.Chart{SVG: d.SVG, Smal: d.Narrow, Tekst: d.Summary, Tabell: d.Table}
 	}
 	return len(charts), out.Diagram(charts)
 }

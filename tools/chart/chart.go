@@ -26,7 +26,9 @@ import (
 // A chart is produced only where there is something to draw:
 //
 //	omrade/<id>                          an area with frames in an økonomiplan
+//	underomrader/<id>                    an area whose underområder have frames (underomrade.go)
 //	kostra/<id>                          an area with KOSTRA figures (kostra.go)
+//	okonomiplan/<id>/rammer              an adopted plan: its top-level frames in its first year (rammer.go)
 //	okonomiplan/<id>/reguleringer/<year> a plan year with at least one regulering
 //	prosjekt/<id>                        a project with a kostnadsramme, spend or forecast
 //	prognose/<id>                        a project with a status report citing a report (prognose.go)
@@ -35,6 +37,43 @@ type chart struct {
 	svg     string
 	narrow  string // the same chart drawn for a phone
 	summary string
+	table   *Table // the figures drawn, for charts whose page has no table of them
+}
+
+// Table is a chart's figures as a table, for the page to show beside a
+// chart whose figures no other table on the page has: a row per category
+// of the chart, a column per series. Cells are written out ("283 401 000
+// kr", "–" for none); the page escapes them.
+type Table struct {
+	Caption string     `json:"tittel"`
+	Head    []string   `json:"kolonner"` // the first is the rows' heading
+	Rows    []TableRow `json:"rader"`
+}
+
+// TableRow is one row: its heading and a cell per column after the first.
+type TableRow struct {
+	Head  string   `json:"navn"`
+	Cells []string `json:"celler"`
+}
+
+// Drawn is one chart with everything its page shows: the SVG for a wide
+// column and for a phone's, the one-sentence summary, and the chart's own
+// table where the page has no other table of its figures.
+type Drawn struct {
+	SVG     string
+	Narrow  string
+	Summary string
+	Table   *Table
+}
+
+// Draw draws every chart of the site once, by key; All, Narrow, Summaries
+// and Tables are its parts.
+func Draw(site *compile.Site) map[string]Drawn {
+	out := map[string]Drawn{}
+	for k, c := range build(site) {
+		out[k] = Drawn{SVG: c.svg, Narrow: c.narrow, Summary: c.summary, Table: c.table}
+	}
+	return out
 }
 
 // All returns every chart of the site by key, each a complete inline
@@ -68,6 +107,18 @@ func Summaries(site *compile.Site) map[string]string {
 	return out
 }
 
+// Tables returns the table of every chart that has one of its own, by
+// the chart's key.
+func Tables(site *compile.Site) map[string]*Table {
+	out := map[string]*Table{}
+	for k, c := range build(site) {
+		if c.table != nil {
+			out[k] = c.table
+		}
+	}
+	return out
+}
+
 func build(site *compile.Site) map[string]chart {
 	w := catalog.Must(site.Kommune.Malform)
 	out := map[string]chart{}
@@ -77,6 +128,11 @@ func build(site *compile.Site) map[string]chart {
 			c.narrow = n.svg
 			out["omrade/"+o.ID] = c
 		}
+		if c, ok := underomradeChart(site, o, w, wide); ok {
+			n, _ := underomradeChart(site, o, w, narrow)
+			c.narrow = n.svg
+			out["underomrader/"+o.ID] = c
+		}
 		if c, ok := kostraChart(o, w, layout{width: kostraWidth}); ok {
 			n, _ := kostraChart(o, w, narrow)
 			c.narrow = n.svg
@@ -84,6 +140,11 @@ func build(site *compile.Site) map[string]chart {
 		}
 	}
 	for _, o := range site.Okonomiplaner {
+		if c, ok := rammerChart(o, w, wide); ok {
+			n, _ := rammerChart(o, w, narrow)
+			c.narrow = n.svg
+			out["okonomiplan/"+o.ID+"/rammer"] = c
+		}
 		for _, year := range regulatedYears(o) {
 			c := waterfallChart(o, year, w, wide)
 			c.narrow = waterfallChart(o, year, w, narrow).svg

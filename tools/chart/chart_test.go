@@ -221,6 +221,16 @@ func TestHostileText(t *testing.T) {
 	site.Prosjekter[0].Navn = evil
 	site.Prosjekter[1].Navn = evil + strings.Repeat("x", 60) // truncated, with the full name in a <title>
 	site.Omrader[0].Navn = evil
+	for _, o := range site.Omrader {
+		if o.Overordnet != nil {
+			o.Navn = evil // a part in its parent's breakdown
+		}
+	}
+	for _, o := range site.Okonomiplaner {
+		if len(o.Rammer) > 0 {
+			o.Rammer[0].Omrade.Tittel = evil // a row of the plan's overview
+		}
+	}
 	for i := range site.Okonomiplaner[0].Reguleringer {
 		site.Okonomiplaner[0].Reguleringer[i].Omrade.Tittel = evil
 		site.Okonomiplaner[0].Reguleringer[i].Vedtak.Merke = evil
@@ -244,6 +254,11 @@ func TestHostileText(t *testing.T) {
 	}
 	if touched == 0 {
 		t.Error("the hostile text is not in any chart")
+	}
+	for _, k := range sortedKeys(charts) {
+		if (strings.HasPrefix(k, "underomrader/") || strings.HasSuffix(k, "/rammer")) && !strings.Contains(charts[k], "&lt;script&gt;&amp;&#34;&#39;") {
+			t.Errorf("%s does not draw the hostile name as text", k)
+		}
 	}
 	// The summaries are plain text for the template to escape.
 	if !strings.Contains(sums["omrade/"+site.Omrader[0].ID], evil) {

@@ -58,6 +58,9 @@ func TestExampleKeys(t *testing.T) {
 	var want []string
 	for _, o := range site.Omrader {
 		want = append(want, "omrade/"+o.ID)
+		if len(o.Underomrader) > 0 {
+			want = append(want, "underomrader/"+o.ID) // the example's underområder have frames
+		}
 		if len(o.Kostra) > 0 {
 			want = append(want, "kostra/"+o.ID) // the example has a KOSTRA table with every area's functions
 		}
@@ -71,6 +74,9 @@ func TestExampleKeys(t *testing.T) {
 	want = append(want, "portefolje")
 	waterfalls := 0
 	for _, o := range site.Okonomiplaner {
+		if o.Vedtatt != nil {
+			want = append(want, "okonomiplan/"+o.ID+"/rammer") // an adopted plan has frames
+		}
 		years := map[int]bool{}
 		for _, r := range o.Reguleringer {
 			years[r.Ar] = true
@@ -104,6 +110,9 @@ func TestExampleKeys(t *testing.T) {
 		os.MkdirAll(*dump, 0o755)
 		for k, s := range charts {
 			os.WriteFile(filepath.Join(*dump, slug(k)+".svg"), []byte(s), 0o644)
+		}
+		for k, s := range Narrow(site) {
+			os.WriteFile(filepath.Join(*dump, slug(k)+"-smal.svg"), []byte(s), 0o644)
 		}
 	}
 }
@@ -314,9 +323,11 @@ func TestDeterministic(t *testing.T) {
 func TestGolden(t *testing.T) {
 	site := example(t)
 	charts := All(site)
-	for _, k := range []string{"prosjekt/nordbyen-skole", "okonomiplan/2025-2028/reguleringer/2025", "portefolje", "omrade/oppvekst"} {
+	for _, k := range []string{"prosjekt/nordbyen-skole", "okonomiplan/2025-2028/reguleringer/2025", "portefolje", "omrade/oppvekst", "underomrader/helse-og-omsorg", "okonomiplan/2026-2029/rammer"} {
 		golden(t, filepath.Join("testdata", slug(k)+".svg"), []byte(charts[k]))
 	}
+	// The phone's drawing of a chart whose layout differs most from the wide one.
+	golden(t, filepath.Join("testdata", "underomrader-helse-og-omsorg-smal.svg"), []byte(Narrow(site)["underomrader/helse-og-omsorg"]))
 	var b bytes.Buffer
 	sums := Summaries(site)
 	for _, k := range sortedKeys(sums) {

@@ -23,44 +23,6 @@ var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"}
 // desktop and a phone, where tables reflow and regions scroll.
 var axeWidths = []int64{1280, 390}
 
-// templatePages returns one page of every template in the built site:
-// home, each section's list and one of its pages, the search page with a
-// query, and the fixed pages.
-func templatePages(tb testing.TB, site string) []string {
-	pages := []string{"", "om/", "sok/?q=skole", "data/", "kontroll/", "oppfolging/"}
-	// A report page with changes of every kind (the first report has none).
-	pages = append(pages, "rapporter/2026-t2/")
-	for _, sec := range []string{"vedtak", "planer", "okonomiplan", "rammeomrader", "prosjekter", "overskridelser", "oversikter", "rapporter"} {
-		pages = append(pages, sec+"/")
-		// The first record page, and the first year page where a section
-		// has them (vedtak/2026/).
-		var record, year string
-		filepath.WalkDir(filepath.Join(site, sec), func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || d.Name() != "index.html" || filepath.Dir(p) == filepath.Join(site, sec) {
-				return nil
-			}
-			name := filepath.Base(filepath.Dir(p))
-			if isYear(name) && year == "" {
-				year = p
-			} else if !isYear(name) && record == "" {
-				record = p
-			}
-			return nil
-		})
-		for _, f := range []string{record, year} {
-			if f != "" {
-				rel, _ := filepath.Rel(site, filepath.Dir(f))
-				pages = append(pages, filepath.ToSlash(rel)+"/")
-			}
-		}
-	}
-	return pages
-}
-
-func isYear(name string) bool {
-	return len(name) == 4 && strings.Trim(name, "0123456789") == ""
-}
-
 func axeSource(tb testing.TB) string {
 	b, err := os.ReadFile("../../node_modules/axe-core/axe.min.js")
 	if err != nil {

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -43,22 +42,10 @@ func TestChartText(t *testing.T) {
 	site := buildSite(t, "../../data")
 	srv := serve(t, site)
 	p := newPage(t)
-	// Every page of the sections with charts: charts differ by their data
-	// (long names, values close together), not only by template.
-	var withCharts []string
-	do(t, p, chromedp.EmulateViewport(1280, 800))
-	for _, sec := range []string{"prosjekter", "rammeomrader", "okonomiplan", "overskridelser"} {
-		files, _ := filepath.Glob(filepath.Join(site, sec, "*", "index.html"))
-		files = append(files, filepath.Join(site, sec, "index.html"))
-		for _, f := range files {
-			rel, _ := filepath.Rel(site, filepath.Dir(f))
-			path := filepath.ToSlash(rel) + "/"
-			do(t, p, chromedp.Navigate(srv.URL+basePath+path))
-			if eval[bool](t, p, `document.querySelector('svg.chart') !== null`) {
-				withCharts = append(withCharts, path)
-			}
-		}
-	}
+	// Every page with a chart, found in the built files: charts differ by
+	// their data (long names, values close together, an area with
+	// underområder), not only by template.
+	withCharts, _ := chartPages(t, site)
 	if len(withCharts) < 3 {
 		t.Fatalf("only %q have charts; the test needs the area, plan and project pages", withCharts)
 	}

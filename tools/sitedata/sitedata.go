@@ -45,6 +45,7 @@
 package sitedata
 
 import (
+	"github.com/openkommune/portal/tools/chart"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/export"
 	"github.com/openkommune/portal/tools/feed"
@@ -101,6 +102,9 @@ type Chart struct {
 	SVG   string `json:"svg"`
 	Smal  string `json:"smal"` // the same chart drawn for a phone's width
 	Tekst string `json:"tekst"`
+	// Tabell is the chart's figures as a table, for a chart whose page has
+	// no other table of them (chart.Tables); nil for the others.
+	Tabell *chart.Table `json:"tabell"`
 }
 
 // Sok is what the pages need to load search: the site-relative paths of

@@ -53,7 +53,7 @@ func stage(o *record.Oversikt) string {
 	case o.Dokument == record.DokArsregnskap:
 		return "regnskap"
 	case o.Stadium == "":
-		return string(record.StadiumVedtatt)
+		return string(record.Vedtatt)
 	}
 	return string(o.Stadium)
 }

@@ -199,6 +199,8 @@ func TestBadOversikt(t *testing.T) {
 		{"duplicate document", g, `dokument =`, `arsregnskap 2025 (regnskap) is already in data/oversikter/2025-arsregnskap.toml`},
 		{"unknown vedtak", strings.Replace(g, `enhet =`, `vedtak = "kst-2099-001"`+"\nenhet =", 1), `vedtak =`, `vedtak "kst-2099-001" does not exist`},
 		{"stage on accounts", strings.Replace(g, `enhet =`, `stadium = "forslag"`+"\nenhet =", 1), `stadium =`, `an årsregnskap has no budget stage`},
+		{"alternative stage", strings.Replace(g, `enhet =`, `stadium = "alternativ"`+"\nenhet =", 1), `stadium =`, `stadium: stadium "alternativ" is not one of: forslag, innstilling, vedtatt`},
+		{"derived stage", strings.Replace(g, `enhet =`, `stadium = "regulert"`+"\nenhet =", 1), `stadium =`, `stadium: stadium "regulert" is not one of: forslag, innstilling, vedtatt`},
 		{"bad link", strings.Replace(g, `enhet =`, `lenke = "www.example.no"`+"\nenhet =", 1), `lenke =`, `lenke "www.example.no" is not a web address`},
 		{"unknown fortegn", strings.Replace(g, `enhet =`, `fortegn = "negativ"`+"\nenhet =", 1), `fortegn =`, `fortegn "negativ" is not a sign convention`},
 		{"computed line within tolerance", strings.Replace(g, "{ nr = 5, belop = [480000,", "{ nr = 5, belop = [480002,", 1), "", ""},

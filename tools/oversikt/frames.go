@@ -16,7 +16,7 @@ import (
 // data has no such plan or if the oversikt is at a stage other than
 // vedtatt (the frames in data/okonomiplan are the adopted ones).
 func Budget(s *record.Set, o *record.Oversikt, y int) (*record.Okonomiplan, int) {
-	if st := stage(o); st != "regnskap" && st != string(record.StadiumVedtatt) {
+	if st := stage(o); st != "regnskap" && st != string(record.Vedtatt) {
 		return nil, 0
 	}
 	first := y

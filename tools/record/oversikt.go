@@ -11,12 +11,15 @@ type Oversikt struct {
 	ID       string           `toml:"id"`
 	Ar       int              `toml:"ar"`
 	Dokument OversiktDokument `toml:"dokument"`
-	Stadium  OversiktStadium  `toml:"stadium"`
-	Oppsett  string           `toml:"oppsett"` // a layout code of package oversikt: "2022", "2020"
-	Vedtak   string           `toml:"vedtak"`
-	Lenke    string           `toml:"lenke"`   // the published document
-	Enhet    string           `toml:"enhet"`   // "kr" or "1000kr"
-	Fortegn  string           `toml:"fortegn"` // a sign convention of package oversikt
+	// Stadium is the budget stage of a budget document's oversikt: one of
+	// the stages an økonomiplan is written at, but never an alternative
+	// (the tag restricts the enum; package load reports any other).
+	Stadium StadiumType `toml:"stadium" enum:"forslag,innstilling,vedtatt"`
+	Oppsett string      `toml:"oppsett"` // a layout code of package oversikt: "2022", "2020"
+	Vedtak  string      `toml:"vedtak"`
+	Lenke   string      `toml:"lenke"`   // the published document
+	Enhet   string      `toml:"enhet"`   // "kr" or "1000kr"
+	Fortegn string      `toml:"fortegn"` // a sign convention of package oversikt
 	// Toleranse is how far, in the unit, a printed computed line may be
 	// from the sum of its printed parts (rounding per row).
 	Toleranse   int64                `toml:"toleranse"`
@@ -74,22 +77,3 @@ func (v OversiktDokument) Problem() string {
 
 // Values returns the allowed codes (for the JSON Schemas).
 func (OversiktDokument) Values() []string { return OversiktDokumentValues }
-
-// OversiktStadium is the budget stage of a budget document's oversikt.
-type OversiktStadium string
-
-const (
-	StadiumForslag     OversiktStadium = "forslag"
-	StadiumInnstilling OversiktStadium = "innstilling"
-	StadiumVedtatt     OversiktStadium = "vedtatt"
-)
-
-// OversiktStadiumValues lists the stages an oversikt may be printed at.
-var OversiktStadiumValues = values(StadiumForslag, StadiumInnstilling, StadiumVedtatt)
-
-func (v OversiktStadium) Problem() string {
-	return enumProblem("stadium", string(v), OversiktStadiumValues)
-}
-
-// Values returns the allowed codes (for the JSON Schemas).
-func (OversiktStadium) Values() []string { return OversiktStadiumValues }

@@ -36,6 +36,7 @@ type OversiktDrift struct {
 	Linje []OversiktLinje `toml:"linje"` // part A
 	// Omrade is part B, the netto driftsramme per rammeområde.
 	Omrade []OversiktOmrade `toml:"omrade"`
+	Ekstra []OversiktEkstra `toml:"ekstra"` // lines printed beyond the statutory ones
 }
 
 // OversiktInvestering is § 5-5, the bevilgningsoversikt investering.
@@ -44,7 +45,26 @@ type OversiktInvestering struct {
 	// AlleProsjekter says that every project and purpose of part 2 is in
 	// data/prosjekter/: then the projects' bevilgninger must equal their
 	// lines, not just fit within them.
-	AlleProsjekter bool `toml:"alle_prosjekter"`
+	AlleProsjekter bool             `toml:"alle_prosjekter"`
+	Ekstra         []OversiktEkstra `toml:"ekstra"` // lines printed beyond the statutory ones
+}
+
+// OversiktEkstra is a line a kommune prints beyond the statutory ones
+// ("Bruk av tidligere års mindreforbruk", a fund line split in two), as
+// printed: its name, the statutory line it belongs to (a sum line it is a
+// part of, or a typed line it details) and where it is printed. Package
+// oversikt checks it and counts it in its line's sum.
+type OversiktEkstra struct {
+	Navn    string `toml:"navn"`
+	InngarI int    `toml:"inngar_i"`
+	// Etter is the statutory line it is printed after; 0 for the
+	// default (after the line it details, or before the sum line it is a
+	// part of).
+	Etter int `toml:"etter"`
+	// TrekkesFra: the sum line subtracts it (standard print only, as line
+	// 9 subtracts line 8).
+	TrekkesFra bool           `toml:"trekkes_fra"`
+	Belop      []money.Amount `toml:"belop"`
 }
 
 // OversiktLinje is one statutory line with a figure per column.

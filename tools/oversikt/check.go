@@ -366,6 +366,12 @@ func (c *checker) extras(p Part) {
 		if c.rejected(ep) {
 			continue
 		}
+		if i == MaxExtra {
+			c.errorf(ep, "more than %d extra lines in %s: no printed oversikt has that many; check that the lines are not a part B or a project list written as extra lines", MaxExtra, paragraph(p))
+		}
+		if i >= MaxExtra {
+			continue // figures nil: no sum is checked with them
+		}
 		figs[i] = c.amounts(tomlpos.Join(ep, "belop"), e.Belop)
 		c.extraName(p, ep, i, e, names)
 		if c.layout == nil {

@@ -23,6 +23,11 @@ import (
 // printed where the file says (etter), by default after the line it
 // details or just before the sum line it is a part of.
 
+// MaxExtra bounds the extra lines of a part: with the statutory lines, a
+// sum line then has at most 77 parts, each within ±money.Max kroner, so
+// every sum and difference the site derives stays within money.MaxSum.
+const MaxExtra = 50
+
 // Operand is one part of a sum: a statutory line (Nr, Extra −1) or an
 // extra line (Extra, its index in the part's ekstra), with its
 // coefficient.

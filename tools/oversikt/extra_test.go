@@ -118,6 +118,23 @@ func TestExtraLines(t *testing.T) {
 	}
 }
 
+// A part may have at most MaxExtra extra lines: the one after is an
+// error at its table, and huge figures in them cannot wrap a sum.
+func TestTooManyExtraLines(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("ekstra = [\n")
+	for i := range oversikt.MaxExtra + 1 {
+		fmt.Fprintf(&b, "  { navn = \"Linje %d\", inngar_i = 24, belop = [9000000000, 9000000000, 9000000000] },\n", i)
+	}
+	b.WriteString("]\n")
+	text := header + part("drift", figures(oversikt.Drift, typedDrift), 25) + b.String()
+	errs := strings.Join(run(t, text, nil), "\n")
+	at := fmt.Sprintf("2025-arsregnskap.toml:%d:", lineOf(text, fmt.Sprintf(`"Linje %d"`, oversikt.MaxExtra)))
+	if !strings.Contains(errs, at) || !strings.Contains(errs, fmt.Sprintf("more than %d extra lines in § 5-4 drift", oversikt.MaxExtra)) {
+		t.Errorf("want the extra line after %d refused at %s; got:\n%s", oversikt.MaxExtra, at, errs)
+	}
+}
+
 // With fortegn inntekt_negativ every sum is plain: an extra line is added,
 // and trekkes_fra is an error.
 func TestExtraLinesPlainPrint(t *testing.T) {

@@ -437,39 +437,6 @@ func sumLine(ly *Layout, p Part) int {
 	return 1
 }
 
-// Sum adds up the parts of computed line l in print f; fig gives a part's
-// figure and whether there is one. Figures are within ±money.Max·1000, so
-// the sum of at most 27 of them cannot wrap.
-func Sum(ly *Layout, p Part, l Line, f Fortegn, fig func(nr int) (int64, bool)) (int64, bool) {
-	var sum int64
-	for _, term := range l.Parts {
-		v, ok := fig(term.Nr)
-		if !ok {
-			return 0, false
-		}
-		sum += int64(ly.Coefficient(p, l, term, f)) * v
-	}
-	return sum, true
-}
-
-// Formula writes the parts of l as "1 + 2 + 3 + 4" or "5 − 8".
-func Formula(ly *Layout, p Part, l Line, f Fortegn) string {
-	var b strings.Builder
-	for i, term := range l.Parts {
-		sign := ly.Coefficient(p, l, term, f)
-		switch {
-		case i == 0 && sign < 0:
-			b.WriteString("−")
-		case i > 0 && sign < 0:
-			b.WriteString(" − ")
-		case i > 0:
-			b.WriteString(" + ")
-		}
-		fmt.Fprintf(&b, "%d", term.Nr)
-	}
-	return b.String()
-}
-
 func (c *checker) linePath(p Part, nr, col int) string {
 	for i, l := range c.part(p) {
 		if l.Nr == nr {

@@ -89,7 +89,7 @@ func figures(p oversikt.Part, typed map[int][3]int64) map[int][3]int64 {
 		}
 		var v [3]int64
 		for i := range v {
-			v[i], _ = oversikt.Sum(ly, p, l, oversikt.Standard, func(nr int) (int64, bool) { return out[nr][i], true })
+			v[i], _ = oversikt.SumOf(oversikt.Operands(ly, p, l, oversikt.Standard, nil), func(op oversikt.Operand) (int64, bool) { return out[op.Nr][i], true })
 		}
 		out[l.Nr] = v
 	}

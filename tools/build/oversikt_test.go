@@ -40,6 +40,17 @@ func TestBuildOversikter(t *testing.T) {
 			assertContains(t, out, "oversikter/2025-arsregnskap/index.html", w["title25"], w["line6"], w["col"],
 				"298"+nbsp+"000"+nbsp+"000"+nbsp+"kr", "329"+nbsp+"001"+nbsp+"000"+nbsp+"kr", "329"+nbsp+"000"+nbsp+"000"+nbsp+"kr", "1"+nbsp+"000"+nbsp+"kr",
 				`href="/data/oversikter.csv"`, `class="ds-table oversikt-table"`)
+			// The extra line is printed where the document prints it,
+			// between lines 22 and 23, without a number, and counted in
+			// line 24's sum.
+			p2025 := read(t, filepath.Join(out, "oversikter/2025-arsregnskap/index.html"))
+			i22, iX, i23 := strings.Index(p2025, `<td class="num">22</td>`), strings.Index(p2025, `<tr class="extra-line"><td class="extra-nr"></td><th scope="row">Bruk av tidligere års mindreforbruk`), strings.Index(p2025, `<td class="num">23</td>`)
+			if i22 < 0 || iX < i22 || i23 < iX {
+				t.Errorf("2025-arsregnskap: the extra line is not between lines 22 and 23 (at %d, %d, %d)", i22, iX, i23)
+			}
+			if !strings.Contains(p2025, "«Bruk av tidligere års mindreforbruk»)") {
+				t.Errorf("2025-arsregnskap: line 24's formula lacks the extra line")
+			}
 			// The 2020 layout has its own fund lines and 23 drift lines;
 			// income printed negative is shown as printed.
 			p2021 := read(t, filepath.Join(out, "oversikter/2021-arsregnskap/index.html"))
@@ -74,8 +85,19 @@ func TestBuildOversikter(t *testing.T) {
 			assertContains(t, out, "okonomiplan/index.html", `href="/oversikter/"`, `href="/oversikter/2021-arsregnskap/"`)
 			// /kontroll/ shows the oversikter's checks with the rounding.
 			assertContains(t, out, "kontroll/index.html", `id="kontroll-oversikt_sum"`, `id="kontroll-oversikt_rammer"`, `id="kontroll-oversikt_prosjekter"`, "± 2"+nbsp+"000"+nbsp+"kr")
+			// Budget columns no økonomiplan in the data budgets are listed
+			// as compared with nothing.
+			assertContains(t, out, "kontroll/index.html", `id="kontroll-oversikt-uten-rammer"`, `href="/oversikter/2026-okonomiplan-forslag/"`)
 			// The CSV has the printed figure and its kroner.
 			csv := read(t, filepath.Join(out, "data/oversikter.csv"))
+			// The extra line is a row of its own, in its place, with the
+			// line it belongs to; a forslag's columns are typed forslag.
+			if !strings.Contains(csv, "2025-arsregnskap,arsregnskap,regnskap,2022,drift,23,,true,24,Bruk av tidligere års mindreforbruk,regnskap,2025,regnskap,-1000000,-1000,") {
+				t.Errorf("oversikter.csv lacks the extra line as row 23 of drift")
+			}
+			if !strings.Contains(csv, `2026-okonomiplan-forslag,okonomiplan,forslag,2022,drift,6,6,false,,"`+w["line6"]+`",2026,2026,forslag,`) {
+				t.Errorf("oversikter.csv: the forslag's columns are not typed forslag")
+			}
 			if !strings.Contains(csv, "2025-arsregnskap,arsregnskap,regnskap,2022,drift,5,") || !strings.Contains(csv, ",329001000,329001,1000kr,standard,329000000,1000,") {
 				t.Errorf("oversikter.csv lacks line 5 of 2025 with its printed figure, sum and rounding:\n%s", csv[:min(len(csv), 600)])
 			}

@@ -83,7 +83,7 @@ var families = map[string][]string{
 		"count_prosjekter", "count_prosjekter_aktive", "count_prosjekter_over_ramme", "count_sluttregnskap_forfalt",
 		"sum_justert_ramme", "sum_prognose", "driftsrammer",
 		"rows_vedtak", "rows_punkter", "rows_punkter_apne", "rows_punkter_forsinket",
-		"drift_sum", "investering_sum", "computed_shown", "part_b", "frames_vedtatt", "frames_regulert", "projects_at_most", "projects_equal"}, // reconcile.Check.What
+		"drift_sum", "investering_sum", "computed_shown", "part_b", "frames_forslag", "frames_innstilling", "frames_vedtatt", "frames_regulert", "projects_at_most", "projects_equal"}, // reconcile.Check.What
 	// The bevilgningsoversikter (layouts/oversikter, compile.Oversikt).
 	"oversikt_%s":          {"drift", "investering"},
 	"oversikt_%s_caption":  {"drift", "investering"},

@@ -3,6 +3,7 @@ package compile
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/money"
@@ -42,7 +43,17 @@ type Oversikt struct {
 type Kolonne struct {
 	Kode string `json:"kode"` // regnskap, regulert, opprinnelig, regnskap_i_fjor, regnskap_i_forfjor, budsjett, budsjett_i_fjor, or a plan year
 	Ar   int    `json:"ar"`
-	Type string `json:"type"` // regnskap, vedtatt, regulert, budsjett (last year's, not reconciled)
+	Type string `json:"type"` // regnskap, forslag, innstilling, vedtatt, regulert, budsjett (last year's, not reconciled)
+	// Rammer is, for a budget column of an oversikt with § 5-4, the
+	// økonomiplan whose frames at the column's stage (RammerStadium:
+	// forslag, innstilling or vedtatt; vedtatt plus the reguleringer for
+	// regulert) line "Sum bevilgninger drift, netto" is compared with;
+	// nil when none is. UtenRammer marks a budget column that no
+	// økonomiplan in the data budgets: compared with nothing, as
+	// /kontroll/ says.
+	Rammer        *Ref   `json:"rammer"`
+	RammerStadium string `json:"rammer_stadium"`
+	UtenRammer    bool   `json:"uten_rammer"`
 }
 
 // Oversikts is one of the two oversikter of a page.
@@ -55,11 +66,21 @@ type Oversikts struct {
 	AlleProsjekter bool `json:"alle_prosjekter"`
 }
 
-// Oversiktslinje is one statutory line.
+// Oversiktslinje is one printed line: a statutory line, or an extra line
+// the kommune prints beyond them (Ekstra), in the order printed.
 type Oversiktslinje struct {
-	Nr     int    `json:"nr"`
-	Navn   string `json:"navn"`   // in the kommune's målform
-	Formel string `json:"formel"` // for a computed line, its parts as printed: "1 + 2 + 3 + 4"; else ""
+	Nr   int    `json:"nr"`   // the statutory line's number; 0 for an extra line
+	Navn string `json:"navn"` // in the kommune's målform; an extra line's as printed
+	// Ekstra marks an extra line, InngarI the statutory line it belongs
+	// to (a sum line it is a part of, or the line it details) and
+	// TrekkesFra that the sum subtracts it (standard print).
+	Ekstra     bool `json:"ekstra"`
+	InngarI    int  `json:"inngar_i"`
+	TrekkesFra bool `json:"trekkes_fra"`
+	// Formel is, for a computed line or a line detailed by extra lines,
+	// its parts as printed: "1 + 2 + 3 + 4", an extra line by its name
+	// in «»; else "".
+	Formel string `json:"formel"`
 	// Belop are the printed figures in kroner, one per column, and Trykt
 	// the same as printed, in the source's unit.
 	Belop []Kr    `json:"belop"`
@@ -102,8 +123,18 @@ func (c *compiler) compileOversikter() {
 		}
 		o.Tittel = w.T("oversikt_title", catalog.Args{"Dokument": w.T(dokumentKeys[ro.Dokument], nil), "Ar": ro.Ar})
 		for _, code := range ro.Kolonner {
-			col, _ := oversikt.ParseColumn(ro.Dokument, ro.Ar, code)
-			o.Kolonner = append(o.Kolonner, Kolonne{Kode: col.Code, Ar: col.Year, Type: string(col.Kind)})
+			col, _ := oversikt.OversiktColumn(ro, code)
+			k := Kolonne{Kode: col.Code, Ar: col.Year, Type: string(col.Kind)}
+			if cmp, ok := oversikt.Compare(c.set, ro, col); ok && ro.Drift != nil {
+				switch {
+				case cmp.Plan == nil:
+					k.UtenRammer = true
+				case cmp.Frames != nil:
+					r := c.okonomiplanRef(cmp.Plan)
+					k.Rammer, k.RammerStadium = &r, string(cmp.Stage)
+				}
+			}
+			o.Kolonner = append(o.Kolonner, k)
 		}
 		if ro.Drift != nil {
 			o.Drift = c.oversiktDel(ro, ly, oversikt.Drift, unit, malform)
@@ -135,8 +166,9 @@ func fortegn(ro *record.Oversikt) oversikt.Fortegn {
 	return oversikt.Fortegn(ro.Fortegn)
 }
 
-// oversiktDel lists the lines of part p in the layout's order, with the
-// computed lines' sums of their printed parts.
+// oversiktDel lists the lines of part p as printed (the layout's lines
+// with the extra lines in their places), with the sums of the printed
+// parts of each computed or detailed line.
 func (c *compiler) oversiktDel(ro *record.Oversikt, ly *oversikt.Layout, p oversikt.Part, unit int64, malform string) *Oversikts {
 	printed := map[int][]int64{}
 	for _, l := range oversikt.PartLines(ro, p) {
@@ -144,16 +176,41 @@ func (c *compiler) oversiktDel(ro *record.Oversikt, ly *oversikt.Layout, p overs
 			printed[l.Nr] = append(printed[l.Nr], b.Kr)
 		}
 	}
+	extras := oversikt.PartExtras(ro, p)
+	fig := func(op oversikt.Operand, i int) (int64, bool) {
+		f := printed[op.Nr]
+		if op.Extra >= 0 {
+			f = nil
+			for _, b := range extras[op.Extra].Belop {
+				f = append(f, b.Kr)
+			}
+		}
+		if i >= len(f) {
+			return 0, false
+		}
+		return f[i], true
+	}
 	d := &Oversikts{Linjer: []Oversiktslinje{}}
-	for _, l := range ly.Lines[p] {
+	for _, row := range oversikt.Rows(ly, p, extras) {
+		if row.Extra >= 0 {
+			e := extras[row.Extra]
+			line := Oversiktslinje{Navn: strings.TrimSpace(e.Navn), Ekstra: true, InngarI: e.InngarI, TrekkesFra: e.TrekkesFra, Beregnet: []Kr{}, Avrunding: []Kr{}}
+			for _, b := range e.Belop {
+				line.Belop = append(line.Belop, kr(b.Kr*unit))
+				line.Trykt = append(line.Trykt, b.Kr)
+			}
+			d.Linjer = append(d.Linjer, line)
+			continue
+		}
+		l, _ := ly.Line(p, row.Nr)
 		line := Oversiktslinje{Nr: l.Nr, Navn: l.Name(malform), Trykt: printed[l.Nr], Beregnet: []Kr{}, Avrunding: []Kr{}}
 		for _, v := range printed[l.Nr] {
 			line.Belop = append(line.Belop, kr(v*unit))
 		}
-		if l.Computed() {
-			line.Formel = oversikt.Formula(ly, p, l, fortegn(ro))
+		if ops := oversikt.Operands(ly, p, l, fortegn(ro), extras); ops != nil {
+			line.Formel = oversikt.FormulaOf(ops, extras)
 			for i, v := range printed[l.Nr] {
-				sum, _ := oversikt.Sum(ly, p, l, fortegn(ro), func(nr int) (int64, bool) { return printed[nr][i], true })
+				sum, _ := oversikt.SumOf(ops, func(op oversikt.Operand) (int64, bool) { return fig(op, i) })
 				line.Beregnet = append(line.Beregnet, kr(sum*unit))
 				line.Avrunding = append(line.Avrunding, kr(money.MustSub(v*unit, sum*unit)))
 			}

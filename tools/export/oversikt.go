@@ -17,6 +17,7 @@ type oversiktRow struct {
 	o    *compile.Oversikt
 	del  string
 	line *compile.Oversiktslinje
+	rad  int // the line's place in its part as printed, from 1
 	i    int // the column
 }
 
@@ -34,7 +35,7 @@ func oversiktTable(site *compile.Site) *table {
 				line := &d.part.Linjer[li]
 				for i := range o.Kolonner {
 					if i < len(line.Belop) && i < len(line.Trykt) {
-						rows = append(rows, oversiktRow{o, d.name, line, i})
+						rows = append(rows, oversiktRow{o, d.name, line, li + 1, i})
 					}
 				}
 			}
@@ -61,10 +62,32 @@ func oversiktTable(site *compile.Site) *table {
 			title: "export_oversikter_del",
 			desc:  "export_oversikter_del_desc"},
 			func(r oversiktRow) cell { return str(r.del) }},
-		{field{name: "linje", typ: tInteger, required: true, minimum: minimum(1),
+		{field{name: "rad", typ: tInteger, required: true, minimum: minimum(1),
+			title: "export_oversikter_rad",
+			desc:  "export_oversikter_rad_desc"},
+			func(r oversiktRow) cell { return intOf(r.rad) }},
+		{field{name: "linje", typ: tInteger, minimum: minimum(1),
 			title: "export_oversikter_linje",
 			desc:  "export_oversikter_linje_desc"},
-			func(r oversiktRow) cell { return intOf(r.line.Nr) }},
+			func(r oversiktRow) cell {
+				if r.line.Ekstra {
+					return null()
+				}
+				return intOf(r.line.Nr)
+			}},
+		{field{name: "ekstra", typ: tBoolean, required: true,
+			title: "export_oversikter_ekstra",
+			desc:  "export_oversikter_ekstra_desc"},
+			func(r oversiktRow) cell { return boolean(r.line.Ekstra) }},
+		{field{name: "inngar_i", typ: tInteger, minimum: minimum(1),
+			title: "export_oversikter_inngar_i",
+			desc:  "export_oversikter_inngar_i_desc"},
+			func(r oversiktRow) cell {
+				if !r.line.Ekstra {
+					return null()
+				}
+				return intOf(r.line.InngarI)
+			}},
 		{field{name: "navn", typ: tString, required: true,
 			title: "export_oversikter_navn",
 			desc:  "export_oversikter_navn_desc"},
@@ -74,7 +97,7 @@ func oversiktTable(site *compile.Site) *table {
 			desc:  "export_oversikter_kolonne_desc"},
 			func(r oversiktRow) cell { return str(r.o.Kolonner[r.i].Kode) }},
 		{fAr, func(r oversiktRow) cell { return intOf(r.o.Kolonner[r.i].Ar) }},
-		{field{name: "type", typ: tString, required: true, enum: []string{"regnskap", "vedtatt", "regulert", "budsjett"},
+		{field{name: "type", typ: tString, required: true, enum: []string{"regnskap", "forslag", "innstilling", "vedtatt", "regulert", "budsjett"},
 			title: "export_oversikter_type",
 			desc:  "export_oversikter_type_desc"},
 			func(r oversiktRow) cell { return str(r.o.Kolonner[r.i].Type) }},
@@ -118,7 +141,7 @@ func oversiktTable(site *compile.Site) *table {
 		"export_oversikter",
 		"export_oversikter_desc",
 		cols, rows)
-	t.primaryKey = []string{"oversikt", "del", "linje", "kolonne"}
+	t.primaryKey = []string{"oversikt", "del", "rad", "kolonne"}
 	return t
 }
 

@@ -501,9 +501,20 @@ func walkProblems(v reflect.Value, p string, report func(path, problem string)) 
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
-			if name := tagName(v.Type().Field(i)); name != "" {
-				walkProblems(v.Field(i), tomlpos.Join(p, name), report)
+			sf := v.Type().Field(i)
+			name := tagName(sf)
+			if name == "" {
+				continue
 			}
+			if codes := record.EnumTag(sf); codes != nil && sf.Type.Kind() == reflect.String {
+				// A field restricted to some of its enum's codes: the
+				// tag's codes are the ones to name.
+				if msg := record.EnumTagProblem(name, v.Field(i).String(), codes); msg != "" {
+					report(tomlpos.Join(p, name), msg)
+				}
+				continue
+			}
+			walkProblems(v.Field(i), tomlpos.Join(p, name), report)
 		}
 	}
 }

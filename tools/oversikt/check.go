@@ -23,8 +23,11 @@ import (
 //   - each computed line against its parts, within the tolerance;
 //   - part B: the areas exist, once each, and sum to the line "Sum
 //     bevilgninger drift, netto" within the tolerance;
-//   - that line against the rammeområder's frames of the same year
-//     (adopted or regulated, from data/okonomiplan), within the tolerance;
+//   - that line in each budget column against the frames of the
+//     column's stage (forslag, innstilling, vedtatt, or vedtatt with the
+//     year's reguleringer) in the økonomiplan that budgets its year
+//     (frames.go), within the tolerance; a plan without that stage is an
+//     error;
 //   - the § 5-5 lines against the investment projects' yearly
 //     bevilgninger (data/prosjekter): never below them, and equal when
 //     the file says alle_prosjekter.
@@ -53,7 +56,7 @@ func stage(o *record.Oversikt) string {
 	case o.Dokument == record.DokArsregnskap:
 		return "regnskap"
 	case o.Stadium == "":
-		return string(record.StadiumVedtatt)
+		return string(record.Vedtatt)
 	}
 	return string(o.Stadium)
 }
@@ -71,8 +74,9 @@ type checker struct {
 	unit   int64    // 0 when enhet is wrong
 	sign   Fortegn
 	// figures[part][nr] are the printed figures of a line, nil where one
-	// is wrong.
-	figures map[Part]map[int][]int64
+	// is wrong; extraFigures[part][i] those of extra line i.
+	figures      map[Part]map[int][]int64
+	extraFigures map[Part][][]int64
 }
 
 // errorf reports a problem at the key path, which starts the message as
@@ -104,9 +108,11 @@ func (c *checker) check() {
 	}
 	c.header()
 	c.figures = map[Part]map[int][]int64{}
+	c.extraFigures = map[Part][][]int64{}
 	for _, p := range Parts {
 		if d := c.part(p); d != nil {
 			c.lines(p, d)
+			c.extras(p)
 		}
 	}
 	if c.o.Drift == nil && c.o.Investering == nil && !c.rejected("drift") && !c.rejected("investering") {
@@ -196,7 +202,9 @@ func (c *checker) header() {
 	if !c.rejected("toleranse") && (o.Toleranse < 0 || o.Toleranse > MaxToleranse) {
 		c.errorf("toleranse", "toleranse %d is out of range: it is the rounding a printed sum may differ by, in the unit, from 0 to %d (rounding per row moves a sum by a few units)", o.Toleranse, MaxToleranse)
 	}
-	if o.Vedtak != "" && c.ix.Vedtak[o.Vedtak] == nil {
+	if o.Vedtak != "" && o.Stadium == record.Forslag && o.Dokument != record.DokArsregnskap {
+		c.errorf("vedtak", "a forslag is the kommunedirektør's proposal, not adopted by a vedtak: remove vedtak (the vedtak that adopted the budget belongs in the file of its vedtatt oversikt)")
+	} else if o.Vedtak != "" && c.ix.Vedtak[o.Vedtak] == nil {
 		c.errorf("vedtak", "vedtak %q does not exist: write the id of a file in vedtak/ (the vedtak that adopted the document), or leave vedtak out", o.Vedtak)
 	}
 	if o.Lenke != "" {
@@ -220,7 +228,7 @@ func (c *checker) columns() {
 	ok := true
 	for i, code := range o.Kolonner {
 		p := tomlpos.Elem("kolonner", i)
-		col, err := ParseColumn(o.Dokument, o.Ar, code)
+		col, err := OversiktColumn(o, code)
 		if err != nil {
 			c.errorf(p, "%v", err)
 			ok = false
@@ -315,16 +323,22 @@ func paragraph(p Part) string {
 // for messages: the code "1000kr" after a figure reads as more digits.
 func (c *checker) unitLabel() string { return money.Unit(c.o.Enhet).Label() }
 
-// computed checks every computed line against its parts, per column.
+// computed checks every computed line, and every typed line with extra
+// lines, against its parts (extra lines included), per column.
 func (c *checker) computed(p Part) {
 	figs := c.figures[p]
+	extras := PartExtras(c.o, p)
 	for _, l := range c.layout.Lines[p] {
-		if !l.Computed() || figs[l.Nr] == nil {
+		ops := Operands(c.layout, p, l, c.sign, extras)
+		if ops == nil || figs[l.Nr] == nil {
 			continue
 		}
 		for i, col := range c.cols {
-			sum, ok := Sum(c.layout, p, l, c.sign, func(nr int) (int64, bool) {
-				f := figs[nr]
+			sum, ok := SumOf(ops, func(op Operand) (int64, bool) {
+				f := figs[op.Nr]
+				if op.Extra >= 0 {
+					f = c.extraFigures[p][op.Extra]
+				}
 				if f == nil {
 					return 0, false
 				}
@@ -336,43 +350,95 @@ func (c *checker) computed(p Part) {
 			printed := figs[l.Nr][i]
 			if d := money.Abs(printed - sum); d > c.o.Toleranse {
 				c.errorf(c.linePath(p, l.Nr, i), "line %d %q, column %s: the lines %s sum to %s, but %s is printed: a difference of %s (in %s), more than toleranse = %d; check the figures against the document",
-					l.Nr, l.Nb, col.Code, Formula(c.layout, p, l, c.sign), money.Format(sum), money.Format(printed), money.Format(printed-sum), c.unitLabel(), c.o.Toleranse)
+					l.Nr, l.Nb, col.Code, FormulaOf(ops, extras), money.Format(sum), money.Format(printed), money.Format(printed-sum), c.unitLabel(), c.o.Toleranse)
 			}
 		}
 	}
 }
 
-// Sum adds up the parts of computed line l in print f; fig gives a part's
-// figure and whether there is one. Figures are within ±money.Max·1000, so
-// the sum of at most 27 of them cannot wrap.
-func Sum(ly *Layout, p Part, l Line, f Fortegn, fig func(nr int) (int64, bool)) (int64, bool) {
-	var sum int64
-	for _, term := range l.Parts {
-		v, ok := fig(term.Nr)
-		if !ok {
-			return 0, false
+// extras checks the extra lines of part p (extra.go): a name, once, that
+// is not a statutory line's; the statutory line it belongs to and the one
+// it is printed after; trekkes_fra only where a sum subtracts; one figure
+// per column. It keeps the figures.
+func (c *checker) extras(p Part) {
+	extras := PartExtras(c.o, p)
+	figs := make([][]int64, len(extras))
+	c.extraFigures[p] = figs
+	names := map[string]int{}
+	for i, e := range extras {
+		ep := tomlpos.Elem(tomlpos.Join(string(p), "ekstra"), i)
+		if c.rejected(ep) {
+			continue
 		}
-		sum += int64(ly.Coefficient(p, l, term, f)) * v
+		if i == MaxExtra {
+			c.errorf(ep, "more than %d extra lines in %s: no printed oversikt has that many; check that the lines are not a part B or a project list written as extra lines", MaxExtra, paragraph(p))
+		}
+		if i >= MaxExtra {
+			continue // figures nil: no sum is checked with them
+		}
+		figs[i] = c.amounts(tomlpos.Join(ep, "belop"), e.Belop)
+		c.extraName(p, ep, i, e, names)
+		if c.layout == nil {
+			continue
+		}
+		n := len(c.layout.Lines[p])
+		parent, ok := c.layout.Line(p, e.InngarI)
+		switch {
+		case c.rejected(tomlpos.Join(ep, "inngar_i")):
+			figs[i] = nil
+		case e.InngarI == 0:
+			c.errorf(tomlpos.Join(ep, "inngar_i"), "missing inngar_i: the number of the statutory line this line belongs to (a sum line it is a part of, or the line it details), e.g. inngar_i = %d", sumLine(c.layout, p))
+			figs[i] = nil
+		case !ok:
+			c.errorf(tomlpos.Join(ep, "inngar_i"), "inngar_i = %d is not a line of %s in the %s layout (lines 1–%d): write the number of the statutory line this line belongs to", e.InngarI, paragraph(p), c.layout.Code, n)
+			figs[i] = nil
+		case e.TrekkesFra && !parent.Computed():
+			c.errorf(tomlpos.Join(ep, "trekkes_fra"), "trekkes_fra: line %d %q is not a sum line, and the lines that detail it are added up: remove trekkes_fra", parent.Nr, parent.Nb)
+		case e.TrekkesFra && c.sign != Standard:
+			c.errorf(tomlpos.Join(ep, "trekkes_fra"), "trekkes_fra: with fortegn = %q every sum line is the plain sum of its lines, so nothing is subtracted: remove trekkes_fra and type the figure with the sign the document prints", c.sign)
+		}
+		if !c.rejected(tomlpos.Join(ep, "etter")) && (e.Etter < 0 || e.Etter > n) {
+			c.errorf(tomlpos.Join(ep, "etter"), "etter = %d is not a line of %s in the %s layout (lines 1–%d): write the number of the statutory line this line is printed after, or leave etter out", e.Etter, paragraph(p), c.layout.Code, n)
+		}
 	}
-	return sum, true
 }
 
-// Formula writes the parts of l as "1 + 2 + 3 + 4" or "5 − 8".
-func Formula(ly *Layout, p Part, l Line, f Fortegn) string {
-	var b strings.Builder
-	for i, term := range l.Parts {
-		sign := ly.Coefficient(p, l, term, f)
-		switch {
-		case i == 0 && sign < 0:
-			b.WriteString("−")
-		case i > 0 && sign < 0:
-			b.WriteString(" − ")
-		case i > 0:
-			b.WriteString(" + ")
-		}
-		fmt.Fprintf(&b, "%d", term.Nr)
+// extraName checks an extra line's name: given, once in the part, and not
+// a statutory line's name (that line is written as { nr = … }).
+func (c *checker) extraName(p Part, ep string, i int, e record.OversiktEkstra, names map[string]int) {
+	path := tomlpos.Join(ep, "navn")
+	if c.rejected(path) {
+		return
 	}
-	return b.String()
+	key := strings.ToLower(strings.Join(strings.Fields(e.Navn), " "))
+	if key == "" {
+		c.errorf(path, "missing navn: the line's name as printed, e.g. navn = \"Bruk av tidligere års mindreforbruk\"")
+		return
+	}
+	if j, dup := names[key]; dup {
+		c.errorf(path, "extra line %q is written twice (also as %s.ekstra[%d]): each line once", e.Navn, p, j)
+		return
+	}
+	names[key] = i
+	if c.layout == nil {
+		return
+	}
+	for _, l := range c.layout.Lines[p] {
+		if strings.EqualFold(l.Nb, strings.TrimSpace(e.Navn)) || strings.EqualFold(l.Nn, strings.TrimSpace(e.Navn)) {
+			c.errorf(path, "%q is line %d of %s, not an extra line: write its figures as { nr = %d, belop = [...] } in linje", e.Navn, l.Nr, paragraph(p), l.Nr)
+			return
+		}
+	}
+}
+
+// sumLine is a sum line of part p to name in an example.
+func sumLine(ly *Layout, p Part) int {
+	for i := len(ly.Lines[p]) - 1; i >= 0; i-- {
+		if l := ly.Lines[p][i]; l.Computed() && len(l.Parts) > 2 {
+			return l.Nr
+		}
+	}
+	return 1
 }
 
 func (c *checker) linePath(p Part, nr, col int) string {

@@ -25,8 +25,13 @@ type ColumnKind string
 
 const (
 	KindRegnskap ColumnKind = "regnskap" // accounts
-	KindVedtatt  ColumnKind = "vedtatt"  // the budget as adopted (or at the oversikt's stage)
+	KindVedtatt  ColumnKind = "vedtatt"  // the budget as adopted
 	KindRegulert ColumnKind = "regulert" // the budget after the year's reguleringer
+	// KindForslag and KindInnstilling are the budget of a budget
+	// document's own years at the stage forslag or innstilling (Column
+	// turns KindVedtatt into them): never labelled adopted.
+	KindForslag     ColumnKind = "forslag"
+	KindInnstilling ColumnKind = "innstilling"
 	// KindBudsjett is last year's budget as an årsbudsjett or økonomiplan
 	// prints it, adopted or regulated as the document chose: shown, not
 	// reconciled.
@@ -92,6 +97,29 @@ func ParseColumn(d record.OversiktDokument, ar int, code string) (Column, error)
 		return Column{}, fmt.Errorf("column %q is not a year of the plan %d–%d nor one of %s", code, ar, ar+record.PlanYears-1, ColumnCodes(d))
 	}
 	return Column{}, fmt.Errorf("column %q is not one an %s prints: write one of %s", code, d, ColumnCodes(d))
+}
+
+// OversiktColumn reads one code of o's kolonner: ParseColumn, with a budget
+// document's own budget columns at the oversikt's stage (a forslag's
+// "2026" is KindForslag, never KindVedtatt).
+func OversiktColumn(o *record.Oversikt, code string) (Column, error) {
+	col, err := ParseColumn(o.Dokument, o.Ar, code)
+	if err == nil && o.Dokument != record.DokArsregnskap && col.Kind == KindVedtatt {
+		col.Kind = ColumnKind(stage(o))
+	}
+	return col, err
+}
+
+// Budgeted reports whether the column holds a budget at a stage whose
+// frames are in data/okonomiplan: forslag, innstilling, vedtatt or
+// regulert (not accounts, nor last year's budget as a budget document
+// prints it).
+func (c Column) Budgeted() bool {
+	switch c.Kind {
+	case KindForslag, KindInnstilling, KindVedtatt, KindRegulert:
+		return true
+	}
+	return false
 }
 
 // ToKr converts a figure printed in unit to kroner exactly, and reports

@@ -6,19 +6,17 @@ import (
 
 	"github.com/openkommune/portal/tools/diag"
 	"github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/omradetre"
 	"github.com/openkommune/portal/tools/record"
+	"github.com/openkommune/portal/tools/tomlpos"
 )
 
 // Budget finds the økonomiplan whose frames a budget column of year y is
 // printed from, and the index of y in it: for the plan years of an
 // økonomiplan document the plan beginning in the document's year, else
 // the plan whose first year (the årsbudsjett) is y. It returns nil if the
-// data has no such plan or if the oversikt is at a stage other than
-// vedtatt (the frames in data/okonomiplan are the adopted ones).
+// data has no such plan.
 func Budget(s *record.Set, o *record.Oversikt, y int) (*record.Okonomiplan, int) {
-	if st := stage(o); st != "regnskap" && st != string(record.StadiumVedtatt) {
-		return nil, 0
-	}
 	first := y
 	if o.Dokument == record.DokOkonomiplan && y >= o.Ar {
 		first = o.Ar
@@ -31,60 +29,134 @@ func Budget(s *record.Set, o *record.Oversikt, y int) (*record.Okonomiplan, int)
 	return nil, 0
 }
 
-// FrameTotal sums the frames of plan p for its year index i, adopted or
-// (regulert) after the reguleringer of that year, and reports whether
-// every area has a figure for the year.
-func FrameTotal(p *record.Okonomiplan, i int, regulert bool) (int64, bool) {
-	if i < 0 || i >= record.PlanYears || len(p.Ramme) == 0 {
+// Comparison is what line "Sum bevilgninger drift, netto" of one budget
+// column is compared with: the frames of the økonomiplan that budgets the
+// column's year, at the column's stage.
+type Comparison struct {
+	// Stage is the stage of the frames: the column's (forslag,
+	// innstilling or vedtatt), vedtatt for a regulert column.
+	Stage    record.StadiumType
+	Regulert bool // the frames after the year's reguleringer
+	// Plan budgets the column's year; nil if no økonomiplan in the data
+	// does (the column is compared with nothing, and /kontroll/ says so).
+	Plan *record.Okonomiplan
+	// Frames is the plan's stage of type Stage; nil if the plan has none
+	// (check refuses the oversikt).
+	Frames *record.Stage
+	Index  int // the column's year in the plan
+}
+
+// Compare returns the comparison of budget column col of o, and false for
+// a column that is not compared (accounts, last year's budget).
+func Compare(s *record.Set, o *record.Oversikt, col Column) (Comparison, bool) {
+	if !col.Budgeted() {
+		return Comparison{}, false
+	}
+	c := Comparison{Stage: record.StadiumType(col.Kind), Regulert: col.Kind == KindRegulert}
+	if c.Regulert {
+		c.Stage = record.Vedtatt
+	}
+	c.Plan, c.Index = Budget(s, o, col.Year)
+	if c.Plan == nil {
+		return c, true
+	}
+	for _, st := range c.Plan.Stages() {
+		if st.Type == c.Stage {
+			c.Frames = &st
+			break
+		}
+	}
+	return c, true
+}
+
+// Total is the figure line "Sum bevilgninger drift, netto" must equal:
+// the stage's printed sum of the year where it states one, else the sum of
+// its top-level areas (an area given only through its underområder
+// counts once, package omradetre); for a regulert column the computed
+// adopted total plus the year's reguleringer. It reports false if the
+// stage has no figure for the year.
+func (c Comparison) Total(tree *omradetre.Tree) (int64, bool) {
+	if c.Frames == nil || c.Index < 0 || c.Index >= record.PlanYears {
 		return 0, false
 	}
-	var sum int64
-	for _, r := range p.Ramme {
-		if i >= len(r.Belop) || r.Belop[i].Problem() != "" {
-			return 0, false
-		}
-		sum, _ = money.Add(sum, r.Belop[i].Kr)
+	if !c.Regulert && c.Index < len(c.Frames.SumDriftsrammer) && c.Frames.SumDriftsrammer[c.Index].Problem() == "" {
+		return c.Frames.SumDriftsrammer[c.Index].Kr, true
 	}
-	if regulert {
-		for _, g := range p.Regulering {
-			if g.Ar == p.ForsteAr+i && g.Belop.Problem() == "" {
-				sum, _ = money.Add(sum, g.Belop.Kr)
+	given := map[string]int64{}
+	for _, r := range c.Frames.Ramme {
+		if c.Index < len(r.Belop) && r.Belop[c.Index].Problem() == "" {
+			if _, dup := given[r.Omrade]; !dup {
+				given[r.Omrade] = r.Belop[c.Index].Kr
 			}
 		}
 	}
-	return sum, money.InRange(sum)
+	if len(given) == 0 {
+		return 0, false
+	}
+	sum, ok := tree.Total(tree.Sums(given, money.Add), money.Add)
+	if c.Regulert {
+		for _, g := range c.Plan.Regulering {
+			if g.Ar == c.Plan.ForsteAr+c.Index && g.Belop.Problem() == "" {
+				var in bool
+				sum, in = money.Add(sum, g.Belop.Kr)
+				ok = ok && in
+			}
+		}
+	}
+	return sum, ok && money.InRange(sum)
 }
 
-// frames checks the line Sum bevilgninger drift, netto against the
-// rammeområder's frames for the same year, adopted or regulated.
+// frames checks the line Sum bevilgninger drift, netto of each budget
+// column against the frames of its stage in the økonomiplan that budgets
+// its year; an oversikt whose plan lacks the stage is refused, once per
+// plan and stage.
 func (c *checker) frames() {
 	line := c.figures[Drift][c.layout.SumDrift]
 	if line == nil {
 		return
 	}
 	l, _ := c.layout.Line(Drift, c.layout.SumDrift)
+	tree := c.set.Omrader.Tree()
+	missing := map[string]bool{}
 	for j, col := range c.cols {
-		if col.Kind != KindVedtatt && col.Kind != KindRegulert {
+		cmp, ok := Compare(c.set, c.o, col)
+		if !ok || cmp.Plan == nil {
 			continue
 		}
-		plan, i := Budget(c.set, c.o, col.Year)
-		if plan == nil {
+		if cmp.Frames == nil {
+			key := cmp.Plan.ID + "/" + string(cmp.Stage)
+			if !missing[key] {
+				missing[key] = true
+				c.missingStage(j, col, cmp)
+			}
 			continue
 		}
-		total, ok := FrameTotal(plan, i, col.Kind == KindRegulert)
+		total, ok := cmp.Total(tree)
 		if !ok {
 			continue
 		}
 		printed, _ := ToKr(line[j]*int64(ToStandard(l, c.sign)), c.o.Enhet)
 		if d := money.Abs(printed - total); d > c.o.Toleranse*c.unit {
-			what := "adopted"
-			if col.Kind == KindRegulert {
+			what := string(cmp.Stage)
+			if cmp.Regulert {
 				what = "regulated"
 			}
-			c.errorf(c.linePath(Drift, l.Nr, j), "line %d %q, column %s: the rammeområder's %s frames for %d in %s sum to %s, but %s is printed: a difference of %s, more than toleranse = %d (in %s); check the figure, enhet and fortegn, or the frames",
-				l.Nr, l.Nb, col.Code, what, col.Year, plan.Src.Path, money.FormatKr(total), money.FormatKr(printed), money.FormatKr(printed-total), c.o.Toleranse, c.unitLabel())
+			c.errorf(c.linePath(Drift, l.Nr, j), "line %d %q, column %s: the rammeområder's %s frames for %d in %s come to %s, but %s is printed: a difference of %s, more than toleranse = %d (in %s); check the figure, enhet and fortegn, or the frames",
+				l.Nr, l.Nb, col.Code, what, col.Year, cmp.Plan.Src.Path, money.FormatKr(total), money.FormatKr(printed), money.FormatKr(printed-total), c.o.Toleranse, c.unitLabel())
 		}
 	}
+}
+
+// missingStage reports a budget column whose økonomiplan has no stage to
+// compare it with: at stadium when the column is at the oversikt's own
+// written stage, else at the column.
+func (c *checker) missingStage(j int, col Column, cmp Comparison) {
+	path := tomlpos.Elem("kolonner", j)
+	if c.o.Stadium != "" && string(col.Kind) == string(c.o.Stadium) {
+		path = "stadium"
+	}
+	c.errorf(path, "column %s (%d) is at the stage %s, but %s has no %s stage to compare line %d \"Sum bevilgninger drift, netto\" with: add the %s's frames to the økonomiplan as [[stadium]] type = %q, or correct stadium",
+		col.Code, col.Year, cmp.Stage, cmp.Plan.Src.Path, cmp.Stage, c.layout.SumDrift, cmp.Stage, string(cmp.Stage))
 }
 
 // ProjectLine is the § 5-5 line project p's bevilgninger belong to.
@@ -103,7 +175,9 @@ func AdoptingVedtak(s *record.Set, o *record.Oversikt, y int) string {
 		return o.Vedtak
 	}
 	if p, _ := Budget(s, o, y); p != nil {
-		return p.VedtattI
+		if st := p.Adopted(); st != nil {
+			return st.Vedtak
+		}
 	}
 	return ""
 }

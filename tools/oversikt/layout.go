@@ -153,6 +153,9 @@ func lines(head []Line, tail ...Line) []Line {
 
 // layout2022 is the forskrift as amended by FOR-2021-12-09-3479, from the
 // budget year 2022: the fund lines are split into avsetninger and bruk.
+// The § 5-5 split (lines 21–25) has not been checked against a printed
+// oversikt (docs/data-format.md, "Where the layouts come from"): it
+// follows the 2022 § 5-4 and a 2022 § 5-9 investering table.
 var layout2022 = Layout{
 	Code:         "2022",
 	SumDrift:     6,
@@ -181,7 +184,9 @@ var layout2022 = Layout{
 }
 
 // layout2020 is the forskrift as first adopted, for the budget years 2020
-// and 2021: one line per fund for net avsetning or bruk.
+// and 2021: one line per fund for net avsetning or bruk. Its § 5-5 matches
+// Stavanger's printed årsregnskap 2020 line by line, nynorsk names
+// included.
 var layout2020 = Layout{
 	Code:         "2020",
 	SumDrift:     6,

@@ -14,13 +14,16 @@ import (
 // (Check.Toleranse), and /kontroll/ shows the difference:
 //
 //   - oversikt_sum: each computed line of each column against the sum of
-//     its printed parts (and the page's "beregnet" against that sum,
-//     exactly);
+//     its printed parts, the extra lines printed as parts of it included,
+//     and each line detailed by extra lines against their sum (and the
+//     page's "beregnet" against that sum, exactly);
 //   - oversikt_omrader: § 5-4 part B against line "Sum bevilgninger
 //     drift, netto";
 //   - oversikt_rammer: that line in a budget column against the
-//     rammeområder's adopted (or regulated) frames for the year in the
-//     økonomiplan that holds them, for an adopted oversikt;
+//     rammeområder's frames for the year at the column's stage
+//     (forslag, innstilling, vedtatt; regulated for regulert) in the
+//     økonomiplan that budgets the year: the stage's printed total
+//     where it states one, else its computed one;
 //   - oversikt_prosjekter: each § 5-5 line projects belong to against the
 //     projects' bevilgninger for the year: at most the line (Hoyst), or
 //     equal to it where the oversikt says every project is in the data.
@@ -39,12 +42,17 @@ func oversikter(site *compile.Site, add func(Check)) {
 				continue
 			}
 			byNr := map[int]*compile.Oversiktslinje{}
+			extras := map[int][]*compile.Oversiktslinje{} // by the line they belong to
 			for i := range d.Linjer {
-				byNr[d.Linjer[i].Nr] = &d.Linjer[i]
+				if x := &d.Linjer[i]; x.Ekstra {
+					extras[x.InngarI] = append(extras[x.InngarI], x)
+				} else {
+					byNr[x.Nr] = x
+				}
 			}
 			for _, l := range ly.Lines[p] {
 				line := byNr[l.Nr]
-				if !l.Computed() || line == nil {
+				if (!l.Computed() && len(extras[l.Nr]) == 0) || line == nil {
 					continue
 				}
 				for i, col := range o.Kolonner {
@@ -56,6 +64,16 @@ func oversikter(site *compile.Site, add func(Check)) {
 							break
 						}
 						sum = add2(sum, int64(ly.Coefficient(p, l, term, f))*part.Belop[i].Kr)
+					}
+					// The extra lines printed as parts of the line (or
+					// as its detail): added, or subtracted where a sum
+					// line of the standard print says so.
+					for _, x := range extras[l.Nr] {
+						v := at(x.Belop, i).Kr
+						if x.TrekkesFra && l.Computed() {
+							v = -v
+						}
+						sum = add2(sum, v)
 					}
 					detail := fmt.Sprintf("%s %d %s, %s", p, l.Nr, line.Navn, col.Kode)
 					add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, What: string(p) + "_sum", Expected: amount(sum), Shown: at(line.Belop, i), Toleranse: &tol})
@@ -79,12 +97,12 @@ func oversikter(site *compile.Site, add func(Check)) {
 			}
 			if sumLine != nil {
 				for i, col := range o.Kolonner {
-					total, plan, ok := frames(site, o, col)
+					total, plan, stage, ok := frames(site, o, col)
 					if !ok {
 						continue
 					}
 					shown := amount(int64(oversikt.ToStandard(l6, f)) * at(sumLine.Belop, i).Kr)
-					add(Check{Kind: "oversikt_rammer", Subject: subject, Ar: col.Ar, Detalj: col.Kode + " – " + plan, What: "frames_" + col.Type, Expected: amount(total), Shown: shown, Toleranse: &tol})
+					add(Check{Kind: "oversikt_rammer", Subject: subject, Ar: col.Ar, Detalj: col.Kode + " – " + plan, What: "frames_" + col.Type, Stadium: stage, Expected: amount(total), Shown: shown, Toleranse: &tol})
 				}
 			}
 		}
@@ -141,12 +159,8 @@ func add2(a, b int64) int64 { return sum(a, b) }
 
 // plan finds the økonomiplan a budget column of year y is printed from:
 // for the plan years of an økonomiplan document the plan beginning in its
-// year, else the plan whose first year is y; only for an adopted
-// oversikt (or an årsregnskap).
+// year, else the plan whose first year is y.
 func plan(site *compile.Site, o *compile.Oversikt, y int) (*compile.Okonomiplan, int) {
-	if o.Stadium != "regnskap" && o.Stadium != "vedtatt" {
-		return nil, 0
-	}
 	first := y
 	if o.Dokument == "okonomiplan" && y >= o.Ar {
 		first = o.Ar
@@ -159,28 +173,35 @@ func plan(site *compile.Site, o *compile.Oversikt, y int) (*compile.Okonomiplan,
 	return nil, 0
 }
 
-// frames sums the rammeområder's frames for a budget column: adopted, or
-// regulated for a regulert column.
-func frames(site *compile.Site, o *compile.Oversikt, col compile.Kolonne) (int64, string, bool) {
-	if col.Type != "vedtatt" && col.Type != "regulert" {
-		return 0, "", false
+// frames is the total of the frames a budget column's line 6 must equal,
+// the title of their plan and their stage: the printed (else computed)
+// total of the plan's stage of the column's type, or the regulated total
+// for a regulert column.
+func frames(site *compile.Site, o *compile.Oversikt, col compile.Kolonne) (int64, string, string, bool) {
+	stage := col.Type
+	switch col.Type {
+	case "forslag", "innstilling", "vedtatt":
+	case "regulert":
+		stage = "vedtatt"
+	default:
+		return 0, "", "", false
 	}
 	p, i := plan(site, o, col.Ar)
-	if p == nil || len(p.Rammer) == 0 {
-		return 0, "", false
+	if p == nil {
+		return 0, "", "", false
 	}
-	var total int64
-	for _, r := range p.Rammer {
-		figs := r.Vedtatt
-		if col.Type == "regulert" {
-			figs = r.Regulert
+	if col.Type == "regulert" {
+		if i >= len(p.SumRegulert) || len(p.Rammer) == 0 {
+			return 0, "", "", false
 		}
-		if i >= len(figs) {
-			return 0, "", false
-		}
-		total = sum(total, figs[i].Kr)
+		return p.SumRegulert[i].Kr, p.Tittel, stage, true
 	}
-	return total, p.Tittel, true
+	for _, st := range p.Stadier {
+		if st.Type == stage && i < len(st.SumVist) && len(st.Rammer) > 0 {
+			return st.SumVist[i].Kr, p.Tittel, stage, true
+		}
+	}
+	return 0, "", "", false
 }
 
 // projects sums the projects' bevilgninger on § 5-5 line nr for a budget

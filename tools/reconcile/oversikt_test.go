@@ -121,3 +121,60 @@ func TestOversiktCrossChecks(t *testing.T) {
 		t.Errorf("beregnet off by one: failed %+v", f)
 	}
 }
+
+// An extra line printed as a part of a sum line is counted in it: the
+// example's "Bruk av tidligere års mindreforbruk" in line 24 of 2025.
+func TestOversiktExtraLine(t *testing.T) {
+	site := example(t)
+	o := oversikt25(t, site)
+	var extra *compile.Oversiktslinje
+	for i := range o.Drift.Linjer {
+		if o.Drift.Linjer[i].Ekstra {
+			extra = &o.Drift.Linjer[i]
+		}
+	}
+	if extra == nil || extra.InngarI != 24 {
+		t.Fatalf("the example's 2025 § 5-4 has no extra line in line 24: %+v", extra)
+	}
+	extra.Belop[0].Kr -= 3_000 // beyond the tolerance of 2 000 kr
+	var f []Check
+	for _, c := range failed(Run(site), "oversikt_sum") {
+		if c.What == "drift_sum" { // the page's beregnet is now stale too
+			f = append(f, c)
+		}
+	}
+	if len(f) != 1 || !strings.HasPrefix(f[0].Detalj, "drift 24 ") || !strings.HasSuffix(f[0].Detalj, "regnskap") {
+		t.Errorf("the extra line moved by 3 000 kr: failed %+v, want line 24 regnskap", f)
+	}
+}
+
+// The example's forslag oversikt for 2026 is compared with the forslag
+// stage of økonomiplan 2026–2029, year by year.
+func TestOversiktForslagFrames(t *testing.T) {
+	site := example(t)
+	var o *compile.Oversikt
+	for _, x := range site.Oversikter {
+		if x.ID == "2026-okonomiplan-forslag" {
+			o = x
+		}
+	}
+	if o == nil {
+		t.Fatal("the example has no oversikt 2026-okonomiplan-forslag")
+	}
+	n := 0
+	for _, c := range Run(site).Checks {
+		if c.Kind == "oversikt_rammer" && c.Subject.ID == o.ID {
+			n++
+			if c.What != "frames_forslag" || c.Stadium != "forslag" || !c.OK {
+				t.Errorf("forslag frames check %+v", c)
+			}
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d frames checks for the forslag, want one per plan year (4)", n)
+	}
+	line(o.Drift, 6).Belop[1].Kr += 300_000
+	if f := failed(Run(site), "oversikt_rammer"); len(f) != 1 || f[0].Ar != 2027 || f[0].Stadium != "forslag" {
+		t.Errorf("line 6 of 2027 moved: failed %+v, want the forslag's 2027", f)
+	}
+}

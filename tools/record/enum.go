@@ -2,6 +2,7 @@ package record
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -243,3 +244,26 @@ func (v Entreprise) Problem() string { return enumProblem("entreprise", string(v
 
 // Values returns the allowed codes, EntrepriseValues (for the JSON Schemas).
 func (Entreprise) Values() []string { return EntrepriseValues }
+
+// EnumTag returns the codes a struct field's `enum:"a,b"` tag restricts
+// its enum type to, or nil if it has no tag: a field may take fewer codes
+// than its type (an oversikt's stadium is a StadiumType, but never
+// "alternativ"). Package load checks a written value against them and
+// package schema lists them; TestEnumTags checks that they are codes of
+// the type.
+func EnumTag(f reflect.StructField) []string {
+	tag := f.Tag.Get("enum")
+	if tag == "" {
+		return nil
+	}
+	return strings.Split(tag, ",")
+}
+
+// EnumTagProblem says what is wrong with value v of a field restricted to
+// codes, "" if nothing (an empty value is checked elsewhere).
+func EnumTagProblem(key, v string, codes []string) string {
+	if v == "" || slices.Contains(codes, v) {
+		return ""
+	}
+	return fmt.Sprintf("%s %q is not one of: %s", key, v, strings.Join(codes, ", "))
+}

@@ -11,12 +11,15 @@ type Oversikt struct {
 	ID       string           `toml:"id"`
 	Ar       int              `toml:"ar"`
 	Dokument OversiktDokument `toml:"dokument"`
-	Stadium  OversiktStadium  `toml:"stadium"`
-	Oppsett  string           `toml:"oppsett"` // a layout code of package oversikt: "2022", "2020"
-	Vedtak   string           `toml:"vedtak"`
-	Lenke    string           `toml:"lenke"`   // the published document
-	Enhet    string           `toml:"enhet"`   // "kr" or "1000kr"
-	Fortegn  string           `toml:"fortegn"` // a sign convention of package oversikt
+	// Stadium is the budget stage of a budget document's oversikt: one of
+	// the stages an økonomiplan is written at, but never an alternative
+	// (the tag restricts the enum; package load reports any other).
+	Stadium StadiumType `toml:"stadium" enum:"forslag,innstilling,vedtatt"`
+	Oppsett string      `toml:"oppsett"` // a layout code of package oversikt: "2022", "2020"
+	Vedtak  string      `toml:"vedtak"`
+	Lenke   string      `toml:"lenke"`   // the published document
+	Enhet   string      `toml:"enhet"`   // "kr" or "1000kr"
+	Fortegn string      `toml:"fortegn"` // a sign convention of package oversikt
 	// Toleranse is how far, in the unit, a printed computed line may be
 	// from the sum of its printed parts (rounding per row).
 	Toleranse   int64                `toml:"toleranse"`
@@ -33,6 +36,7 @@ type OversiktDrift struct {
 	Linje []OversiktLinje `toml:"linje"` // part A
 	// Omrade is part B, the netto driftsramme per rammeområde.
 	Omrade []OversiktOmrade `toml:"omrade"`
+	Ekstra []OversiktEkstra `toml:"ekstra"` // lines printed beyond the statutory ones
 }
 
 // OversiktInvestering is § 5-5, the bevilgningsoversikt investering.
@@ -41,7 +45,26 @@ type OversiktInvestering struct {
 	// AlleProsjekter says that every project and purpose of part 2 is in
 	// data/prosjekter/: then the projects' bevilgninger must equal their
 	// lines, not just fit within them.
-	AlleProsjekter bool `toml:"alle_prosjekter"`
+	AlleProsjekter bool             `toml:"alle_prosjekter"`
+	Ekstra         []OversiktEkstra `toml:"ekstra"` // lines printed beyond the statutory ones
+}
+
+// OversiktEkstra is a line a kommune prints beyond the statutory ones
+// ("Bruk av tidligere års mindreforbruk", a fund line split in two), as
+// printed: its name, the statutory line it belongs to (a sum line it is a
+// part of, or a typed line it details) and where it is printed. Package
+// oversikt checks it and counts it in its line's sum.
+type OversiktEkstra struct {
+	Navn    string `toml:"navn"`
+	InngarI int    `toml:"inngar_i"`
+	// Etter is the statutory line it is printed after; 0 for the
+	// default (after the line it details, or before the sum line it is a
+	// part of).
+	Etter int `toml:"etter"`
+	// TrekkesFra: the sum line subtracts it (standard print only, as line
+	// 9 subtracts line 8).
+	TrekkesFra bool           `toml:"trekkes_fra"`
+	Belop      []money.Amount `toml:"belop"`
 }
 
 // OversiktLinje is one statutory line with a figure per column.
@@ -74,22 +97,3 @@ func (v OversiktDokument) Problem() string {
 
 // Values returns the allowed codes (for the JSON Schemas).
 func (OversiktDokument) Values() []string { return OversiktDokumentValues }
-
-// OversiktStadium is the budget stage of a budget document's oversikt.
-type OversiktStadium string
-
-const (
-	StadiumForslag     OversiktStadium = "forslag"
-	StadiumInnstilling OversiktStadium = "innstilling"
-	StadiumVedtatt     OversiktStadium = "vedtatt"
-)
-
-// OversiktStadiumValues lists the stages an oversikt may be printed at.
-var OversiktStadiumValues = values(StadiumForslag, StadiumInnstilling, StadiumVedtatt)
-
-func (v OversiktStadium) Problem() string {
-	return enumProblem("stadium", string(v), OversiktStadiumValues)
-}
-
-// Values returns the allowed codes (for the JSON Schemas).
-func (OversiktStadium) Values() []string { return OversiktStadiumValues }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/money"
+	"github.com/openkommune/portal/tools/record"
 )
 
 // Field is one key of a kind of data file: a field of its record type with
@@ -24,9 +25,12 @@ type Field struct {
 	// must have: a row whose required cell is "yes", or a table whose heading
 	// says "(at least one)".
 	Required bool
-	Row      *Row   // a value's row in the document; nil for a table
-	Heading  *Table // a table's heading in the document; nil for a value
-	Fields   []*Field
+	// Enum are the codes the field's enum tag restricts its type to
+	// (record.EnumTag), nil for all of the type's codes.
+	Enum    []string
+	Row     *Row   // a value's row in the document; nil for a table
+	Heading *Table // a table's heading in the document; nil for a value
+	Fields  []*Field
 }
 
 // Conditional reports whether the document says the key is required only
@@ -87,7 +91,7 @@ func (d *Docs) fields(k Kind, t reflect.Type, prefix string, errs *[]string) []*
 		if key == "" {
 			continue
 		}
-		f := &Field{Key: key, Path: key, Type: sf.Type, Elem: sf.Type}
+		f := &Field{Key: key, Path: key, Type: sf.Type, Elem: sf.Type, Enum: record.EnumTag(sf)}
 		if prefix != "" {
 			f.Path = prefix + "." + key
 		}
@@ -133,6 +137,15 @@ func valueType(t reflect.Type) error {
 		return nil
 	}
 	return fmt.Errorf("the Go type %s has no JSON Schema here: add it to package schema", t)
+}
+
+// codes returns the codes field f may take: its enum tag's, else its
+// type's; nil for a field that is not an enum.
+func (f *Field) codes() []string {
+	if f.Enum != nil {
+		return f.Enum
+	}
+	return enumValues(f.Elem)
 }
 
 // enumValues returns the allowed codes of an enum type, or nil.

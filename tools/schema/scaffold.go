@@ -304,7 +304,7 @@ func literal(f *Field, v any) (string, error) {
 	switch f.Elem.Kind() {
 	case reflect.String:
 		s := rv.String()
-		if codes := enumValues(f.Elem); codes != nil && !slices.Contains(codes, s) {
+		if codes := f.codes(); codes != nil && !slices.Contains(codes, s) {
 			return "", fmt.Errorf("%s: %q is not one of %s", f.Path, s, strings.Join(codes, ", "))
 		}
 		return quote(s), nil

@@ -158,6 +158,9 @@ func fieldSchema(f *Field) obj {
 		return append(s, member{"items", objectSchema(f.Fields)})
 	}
 	s := obj{{"description", rowDescription(f.Row)}}
+	if f.Enum != nil && !f.List {
+		return append(s, member{"type", "string"}, member{"enum", f.Enum})
+	}
 	t := f.Type
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()

@@ -328,6 +328,7 @@ type Prosjekt struct {
 	Sted                 string         `toml:"sted"`
 	Fase                 ProsjektFase   `toml:"fase"`
 	Entreprise           Entreprise     `toml:"entreprise" portal:"page,csv,facet"` // optional
+	Klimakrav            Klimakrav      `toml:"klimakrav" portal:"page,csv,facet"`  // optional
 	StartAr              int            `toml:"start_ar"`
 	PlanlagtFerdig       caldate.Date   `toml:"planlagt_ferdig"`
 	Overtatt             caldate.Date   `toml:"overtatt"`

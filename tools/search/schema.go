@@ -57,7 +57,7 @@ type Field struct {
 // (declared.go). The order gives the field ids in the index (the uint16 in
 // every upsidedown key; the head names them), so it must not depend on
 // the data; new fields of the engine's own go at the end of ownFields.
-var Fields = append(ownFields, declaredFields()...)
+var Fields = slices.Concat(ownFields, declaredFields())
 
 // ownFields are the fields the engine derives itself (searchindex.Docs).
 var ownFields = []Field{

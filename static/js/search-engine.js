@@ -179,6 +179,9 @@
   function headJSON(h, sum) {
     return goJSON({
       version: h.version, docs: h.docs, id_width: h.id_width, fields: h.fields,
+      schema: h.schema && h.schema.map(function (f) {
+        return { name: f.name, kind: f.kind, boost: f.boost || undefined, facet: f.facet || undefined, sort: f.sort || undefined, hidden: f.hidden || undefined };
+      }),
       pages: h.pages && h.pages.map(function (p) { return { first: p.first, file: p.file, sum: p.sum }; }),
       page_size: h.page_size, chunks: h.chunks, docvalues: h.docvalues, docvalues_sum: h.docvalues_sum,
       results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks },
@@ -196,21 +199,23 @@
     return goJSON({ n: n, sum: sum, docs: docs ? docs.map(docJSON) : null });
   }
 
-  // ---- fields (tools/search/schema.go, checked by a Go test) -------------
+  // ---- fields (tools/search/schema.go, described by the head's schema) ---
   var TEXT = 0, KEYWORD = 1, NUMBER = 2, DATE = 3;
-  var FIELDS = [
-    ['tittel', TEXT, 3], ['tekst', TEXT, 1], ['type', KEYWORD, 0, 1], ['aar', KEYWORD, 0, 1],
-    ['utvalg', KEYWORD, 0, 1], ['rammeomrade', KEYWORD, 0, 1], ['status', KEYWORD, 0, 1],
-    ['fase', KEYWORD, 0, 1], ['plan', KEYWORD, 0, 1], ['sak', KEYWORD], ['dato', DATE, 0, 0, 1],
-    ['frist', DATE], ['avvik_prosent', NUMBER, 0, 0, 1], ['avvik_kr', NUMBER],
-    ['kostnadsramme', NUMBER, 0, 0, 1], ['belop', NUMBER], ['dato_aar', KEYWORD, 0, 0, 0, 1],
-    ['frist_aar', KEYWORD, 0, 0, 0, 1], ['arkivsak', KEYWORD], ['nummer', KEYWORD],
-    ['entreprise', KEYWORD, 0, 1]
-  ].map(function (f) { return { name: f[0], kind: f[1], boost: f[2] || 0, facet: !!f[3], sort: !!f[4], hidden: !!f[5] }; });
-  var BY_NAME = {};
-  FIELDS.forEach(function (f) { BY_NAME[f.name] = f; });
-  var FACETS = FIELDS.filter(function (f) { return f.facet; }).map(function (f) { return f.name; });
-  var TEXT_FIELDS = FIELDS.filter(function (f) { return f.kind === TEXT; });
+  var KINDS = { text: TEXT, keyword: KEYWORD, number: NUMBER, date: DATE };
+  var FIELDS = [], BY_NAME = {}, FACETS = [], TEXT_FIELDS = [];
+  // useSchema takes the fields from the head (Head.Schema, in the order of
+  // head.fields), as package search defines them.
+  function useSchema(h) {
+    if (!Array.isArray(h.schema) || !Array.isArray(h.fields) || h.schema.length !== h.fields.length) throw new Error('search head: bad schema');
+    FIELDS = h.schema.map(function (f, i) {
+      if (!f || f.name !== h.fields[i] || !(f.kind in KINDS)) throw new Error('search head: bad schema');
+      return { name: f.name, kind: KINDS[f.kind], boost: f.boost || 0, facet: !!f.facet, sort: !!f.sort, hidden: !!f.hidden };
+    });
+    BY_NAME = {};
+    FIELDS.forEach(function (f) { BY_NAME[f.name] = f; });
+    FACETS = FIELDS.filter(function (f) { return f.facet; }).map(function (f) { return f.name; });
+    TEXT_FIELDS = FIELDS.filter(function (f) { return f.kind === TEXT; });
+  }
   var RANGE_FACETS = {
     avvik_prosent: [{ value: 'under', max: 0 }, { value: '0-10', min: 0, max: 10 }, { value: '10-20', min: 10, max: 20 }, { value: '20-', min: 20 }],
     kostnadsramme: [{ value: '-10m', max: 10e6 }, { value: '10m-50m', min: 10e6, max: 50e6 }, { value: '50m-100m', min: 50e6, max: 100e6 }, { value: '100m-', min: 100e6 }]
@@ -1512,6 +1517,7 @@
     if (crc32(utf8enc.encode(headJSON(h, 0))) !== h.sum) throw new Error('search head: damaged (checksum)');
     if (!h.results || h.results.block <= 0 || h.docs < 0 || h.id_width <= 0 || h.page_size <= 0 ||
       (h.pages || []).length !== Math.ceil(h.chunks / h.page_size)) throw new Error('search head: bad sizes');
+    useSchema(h);
     h.pages = h.pages || [];
     var dvb = await get(h.docvalues);
     if (crc32(dvb) !== h.docvalues_sum) throw new Error('doc values: damaged (checksum)');
@@ -1522,7 +1528,7 @@
     open: open,
     // for tests
     stem: stem, words: words, analyze: function (kind, text) { return analyze({ kind: kind === 'keyword' ? KEYWORD : TEXT }, text); },
-    fields: FIELDS, stopWords: Array.from(STOP), parse: function (q) {
+    get fields() { return FIELDS; }, stopWords: Array.from(STOP), parse: function (q) {
       try { return parse(q); } catch (e) { return { error: e }; }
     }
   };

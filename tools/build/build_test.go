@@ -143,7 +143,7 @@ func TestFailedBuildLeavesPreviousSite(t *testing.T) {
 		t.Fatalf("build with bad data: err = %v, want ErrInvalidData", err)
 	}
 	for _, want := range []string{
-		`vei.toml:7:1: error: unknown key "kommentar"`,
+		`vei.toml:7:1: error: unknown key "ansvarleg"`,
 		`vei.toml:11:1: error: kostnadsramme[0].belop: amount 12000000.5 is a decimal number`,
 		`vei.toml:12:1: error: kostnadsramme[0].vedtak: vedtak "kst-2025-099" does not exist`,
 		`kst-2024-090.toml:1:1: error: id: duplicate id`,

@@ -41,12 +41,11 @@ func buildSearch(ctx context.Context, root string, docs []*searchindex.Doc) (*se
 	sf.files[engName] = eng.wasm
 	sf.files[execName] = eng.exec
 	sf.info = sitedata.SokMeta(sitedata.Sok{Hode: "search/" + idx.Pack, Motor: "search/" + engName, WasmExec: "search/" + execName, Dokumenter: idx.Docs})
-	kinds := map[search.Kind]string{search.Text: "text", search.Keyword: "keyword", search.Number: "number", search.Date: "date"}
 	for _, f := range search.Fields {
 		if f.Hidden {
 			continue
 		}
-		sf.info.Felt = append(sf.info.Felt, sitedata.Sokefelt{Navn: f.Name, Type: kinds[f.Kind]})
+		sf.info.Felt = append(sf.info.Felt, sitedata.Sokefelt{Navn: f.Name, Type: f.Kind.String()})
 	}
 	return sf, nil
 }

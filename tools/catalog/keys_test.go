@@ -40,6 +40,7 @@ func TestKeys(t *testing.T) {
 	goUses(t, nb, used)
 	layoutUses(t, used)
 	jsUses(t, used)
+	declaredUses(used)
 	for _, k := range slices.Sorted(maps.Keys(used)) {
 		if !nb.Has(k) {
 			t.Errorf("%s is used (%s) but not defined in i18n/nb.toml and nn.toml", k, strings.Join(used[k], ", "))
@@ -64,7 +65,6 @@ var families = map[string][]string{
 	"risiko_%s":           record.RisikoValues,
 	"vote_result_%s":      record.ResultatValues,
 	"proposal_type_%s":    record.ForslagTypeValues,
-	"entreprise_%s":       record.EntrepriseValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
 	"list_%s":             {"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
@@ -117,7 +117,32 @@ const fromData = "(from data)"
 // page's labels come from tools/sitedata (SokMeta), where each key is a
 // catalog.Key constant (so goUses counts it as used) and TestSokMeta checks
 // that both languages define it.
-var keysFromData = map[string]bool{filepath.Join("layouts", "sok", "section.html"): true}
+// The declared fields' partial shows the keys compile writes by the rules
+// of field.go, which declaredUses counts.
+var keysFromData = map[string]bool{filepath.Join("layouts", "sok", "section.html"): true, filepath.Join("layouts", "_partials", "felter.html"): true}
+
+// declaredUses adds the keys of the records' declared fields (field.go):
+// the label of a field shown on a page or in search, its codes' labels,
+// and its column's title and description in its record's list.
+func declaredUses(used uses) {
+	for _, r := range record.DeclaringRecords {
+		for _, d := range record.DeclaredFields(r.Type) {
+			at := "the declared field " + r.Folder + "." + d.Name
+			if d.Page || d.Search {
+				used.add(FieldLabel(d.Name), at)
+			}
+			for _, c := range d.Codes {
+				if d.Page || d.Facet {
+					used.add(FieldCode(d.Name, c), at)
+				}
+			}
+			if d.CSV {
+				used.add(ColumnTitle(r.Folder, d.Name), at)
+				used.add(ColumnDesc(r.Folder, d.Name), at)
+			}
+		}
+	}
+}
 
 // kontrollKinds are reconcile.Check.Kind.
 var kontrollKinds = []string{"oppgitt_sum", "underomrader", "ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar",

@@ -464,7 +464,7 @@ type Prosjekt struct {
 	Sted        string `json:"sted"`
 	Fase        string `json:"fase"`
 	FaseNr      int    `json:"fase_nr"`
-	Entreprise  string `json:"entreprise"` // the contract form's code, or ""
+	Felter      []Felt `json:"felter"` // the declared fields given (felt.go)
 	StartAr     int    `json:"start_ar"`
 	Opprinnelig Kr     `json:"opprinnelig"`
 	Justert     Kr     `json:"justert"`

@@ -26,7 +26,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	p := &Prosjekt{
 		ID: rp.ID, Path: self.Path, Nummer: rp.Nummer, Navn: rp.Navn,
 		Omrade: c.omradeRef(rp.Omrade), Ansvarlig: rp.Ansvarlig, Beskrivelse: markdown.Escape(rp.Beskrivelse), Utdrag: utdrag(rp.Beskrivelse), Sted: rp.Sted,
-		Fase: string(rp.Fase), FaseNr: rp.Fase.Index() + 1, Entreprise: string(rp.Entreprise), StartAr: rp.StartAr,
+		Fase: string(rp.Fase), FaseNr: rp.Fase.Index() + 1, Felter: felter(rp), StartAr: rp.StartAr,
 		Rammehistorikk: []Steg{}, Regnskap: []Arsbelop{}, Bevilgninger: []Bevilgning{}, Statusrapporter: []Statusrapport{},
 		PlanlagtFerdig: datoPtr(rp.PlanlagtFerdig), Overtatt: datoPtr(rp.Overtatt),
 		Kilde: rp.Src.File, KildeURL: c.kildeURL(rp.Src.File),

@@ -2,6 +2,7 @@ package export
 
 import (
 	"cmp"
+	"reflect"
 	"slices"
 
 	"github.com/openkommune/portal/tools/catalog"
@@ -515,7 +516,7 @@ func frame(p *compile.Prosjekt, k compile.Kr) cell {
 
 func prosjektColumns() []column[*compile.Prosjekt] {
 	type P = *compile.Prosjekt
-	return []column[P]{
+	cols := []column[P]{
 		{field{name: "id", typ: tString, required: true, unique: true,
 			title: "export_prosjekter_id",
 			desc:  "export_prosjekter_id_desc"},
@@ -538,10 +539,10 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 			title: "export_prosjekter_fase",
 			desc:  "export_prosjekter_fase_desc"},
 			func(p P) cell { return str(p.Fase) }},
-		{field{name: "entreprise", typ: tString, enum: record.EntrepriseValues,
-			title: "export_prosjekter_entreprise",
-			desc:  "export_prosjekter_entreprise_desc"},
-			func(p P) cell { return str(p.Entreprise) }},
+	}
+	// The fields the project declares for the CSV follow its phase.
+	cols = append(cols, declaredColumns(reflect.TypeFor[record.Prosjekt](), func(p P) []compile.Felt { return p.Felter })...)
+	return append(cols, []column[P]{
 		{field{name: "start_ar", typ: tInteger,
 			title: "export_prosjekter_start_ar",
 			desc:  "export_prosjekter_start_ar_desc"},
@@ -665,7 +666,7 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 			desc:  "export_prosjekter_sluttregnskap_forfalt_desc"},
 			func(p P) cell { return boolean(p.SluttregnskapForfalt) }},
 		{fSide, func(p P) cell { return str(p.Path) }},
-	}
+	}...)
 }
 
 func prosjektTable(site *compile.Site) *table {

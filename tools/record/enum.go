@@ -267,3 +267,27 @@ func EnumTagProblem(key, v string, codes []string) string {
 	}
 	return fmt.Sprintf("%s %q is not one of: %s", key, v, strings.Join(codes, ", "))
 }
+// Klimakrav is the climate requirement a project sets for its bygge- og
+// anleggsplass in its contracts: the levels the kommuner and DFØ's
+// requirement sets use (fossil-free or emission-free construction site).
+type Klimakrav string
+
+const (
+	// IngenKlimakrav: no requirement for the site beyond the law's.
+	IngenKlimakrav Klimakrav = "ingen"
+	// Fossilfri: a fossil-free site: machines, transport on the site
+	// and drying and heating run on electricity, biofuel, biogas or
+	// district heating, never on fossil fuel.
+	Fossilfri Klimakrav = "fossilfri"
+	// Utslippsfri: an emission-free site: nothing burns on the site
+	// (electric or hydrogen machines, district heating, electric drying).
+	Utslippsfri Klimakrav = "utslippsfri"
+)
+
+// KlimakravValues lists the climate requirements, weakest first.
+var KlimakravValues = values(IngenKlimakrav, Fossilfri, Utslippsfri)
+
+func (v Klimakrav) Problem() string { return enumProblem("klimakrav", string(v), KlimakravValues) }
+
+// Values returns the allowed codes, KlimakravValues (for the JSON Schemas).
+func (Klimakrav) Values() []string { return KlimakravValues }

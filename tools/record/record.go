@@ -327,7 +327,8 @@ type Prosjekt struct {
 	Beskrivelse          string         `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	Sted                 string         `toml:"sted"`
 	Fase                 ProsjektFase   `toml:"fase"`
-	Entreprise           Entreprise     `toml:"entreprise"` // optional
+	Entreprise           Entreprise     `toml:"entreprise" portal:"page,csv,facet"` // optional
+	Klimakrav            Klimakrav      `toml:"klimakrav" portal:"page,csv,facet"`  // optional
 	StartAr              int            `toml:"start_ar"`
 	PlanlagtFerdig       caldate.Date   `toml:"planlagt_ferdig"`
 	Overtatt             caldate.Date   `toml:"overtatt"`

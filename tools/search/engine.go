@@ -152,6 +152,9 @@ func open(head, docValues []byte, check bool) (*Engine, error) {
 	if h.Results.Block <= 0 || h.Docs < 0 || h.IDWidth <= 0 {
 		return nil, errors.New("search head: bad sizes")
 	}
+	if err := checkSchema(h); err != nil {
+		return nil, err
+	}
 	if check && Checksum(docValues) != h.DocValuesSum {
 		return nil, errors.New("doc values: damaged (checksum)")
 	}

@@ -31,16 +31,19 @@ func Checksum(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
 // of the index; all names but the result blocks' are content-hashed, and
 // result blocks live in a content-hashed directory.
 type Head struct {
-	Version      int       `json:"version"`
-	Docs         int       `json:"docs"`      // documents, ordinals 0..Docs-1
-	IDWidth      int       `json:"id_width"`  // characters in a document id
-	Fields       []string  `json:"fields"`    // field names by index field id
-	Pages        []PageRef `json:"pages"`     // manifest pages, sorted by First
-	PageSize     int       `json:"page_size"` // chunks per manifest page
-	ChunkCount   int       `json:"chunks"`
-	DocValues    string    `json:"docvalues"`
-	DocValuesSum uint32    `json:"docvalues_sum"` // Checksum of the doc values
-	Results      Results   `json:"results"`
+	Version int      `json:"version"`
+	Docs    int      `json:"docs"`     // documents, ordinals 0..Docs-1
+	IDWidth int      `json:"id_width"` // characters in a document id
+	Fields  []string `json:"fields"`   // field names by index field id
+	// Schema describes the fields in the same order (Specs), so that the
+	// browser's reader takes them from here instead of repeating them.
+	Schema       []FieldSpec `json:"schema"`
+	Pages        []PageRef   `json:"pages"`     // manifest pages, sorted by First
+	PageSize     int         `json:"page_size"` // chunks per manifest page
+	ChunkCount   int         `json:"chunks"`
+	DocValues    string      `json:"docvalues"`
+	DocValuesSum uint32      `json:"docvalues_sum"` // Checksum of the doc values
+	Results      Results     `json:"results"`
 	// Synonyms are the site's own words for what they mean (synonyms.go),
 	// carried to the browser's reader.
 	Synonyms []Synonym `json:"synonyms,omitempty"`

@@ -11,6 +11,13 @@
 // searchindex package, which is native only.
 package search
 
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
 // Kind says how a field is indexed.
 type Kind int
 
@@ -20,6 +27,17 @@ const (
 	Number              // float64; range queries and sorting
 	Date                // calendar date; range queries and sorting
 )
+
+// kindNames are the kinds' names in the head and on the search page.
+var kindNames = []string{Text: "text", Keyword: "keyword", Number: "number", Date: "date"}
+
+// String is the kind's name: text, keyword, number or date.
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
 
 // Field is one searchable field.
 type Field struct {
@@ -34,10 +52,15 @@ type Field struct {
 	Hidden bool
 }
 
-// Fields lists every field in a fixed order. The order gives the field ids
-// in the index (the uint16 in every upsidedown key), so it must not depend
-// on the data; append new fields at the end.
-var Fields = []Field{
+// Fields lists every field in a fixed order: the engine's own fields
+// (ownFields), then the fields the records declare searchable
+// (declared.go). The order gives the field ids in the index (the uint16 in
+// every upsidedown key; the head names them), so it must not depend on
+// the data; new fields of the engine's own go at the end of ownFields.
+var Fields = slices.Concat(ownFields, declaredFields())
+
+// ownFields are the fields the engine derives itself (searchindex.Docs).
+var ownFields = []Field{
 	{Name: "tittel", Kind: Text, Boost: 3},
 	{Name: "tekst", Kind: Text, Boost: 1},
 	{Name: "type", Kind: Keyword, Facet: true},
@@ -57,8 +80,45 @@ var Fields = []Field{
 	{Name: "dato_aar", Kind: Keyword, Hidden: true},
 	{Name: "frist_aar", Kind: Keyword, Hidden: true},
 	{Name: "arkivsak", Kind: Keyword},
-	{Name: "nummer", Kind: Keyword},                  // a project's number
-	{Name: "entreprise", Kind: Keyword, Facet: true}, // a project's contract form
+	{Name: "nummer", Kind: Keyword}, // a project's number
+}
+
+// FieldSpec is a field as the head describes it (Head.Schema): the kind
+// by name (Kind.String), the rest as in Field.
+type FieldSpec struct {
+	Name   string  `json:"name"`
+	Kind   string  `json:"kind"`
+	Boost  float64 `json:"boost,omitempty"`
+	Facet  bool    `json:"facet,omitempty"`
+	Sort   bool    `json:"sort,omitempty"`
+	Hidden bool    `json:"hidden,omitempty"`
+}
+
+// Specs describes Fields for the head.
+func Specs() []FieldSpec {
+	out := make([]FieldSpec, len(Fields))
+	for i, f := range Fields {
+		out[i] = FieldSpec{Name: f.Name, Kind: f.Kind.String(), Boost: f.Boost, Facet: f.Facet, Sort: f.Sort, Hidden: f.Hidden}
+	}
+	return out
+}
+
+// checkSchema reports a head whose schema does not describe its fields,
+// or describes one of them otherwise than this engine does.
+func checkSchema(h *Head) error {
+	if len(h.Schema) != len(h.Fields) {
+		return errors.New("search head: the schema does not match the fields")
+	}
+	own := Specs()
+	for i, spec := range h.Schema {
+		if spec.Name != h.Fields[i] {
+			return fmt.Errorf("search head: the schema names field %d %q, the fields %q", i, spec.Name, h.Fields[i])
+		}
+		if j := slices.IndexFunc(own, func(o FieldSpec) bool { return o.Name == spec.Name }); j >= 0 && own[j] != spec {
+			return fmt.Errorf("search head: field %q is described otherwise than this engine's", spec.Name)
+		}
+	}
+	return nil
 }
 
 // yearField is the hidden field with the year of date field name, if any.

@@ -2,12 +2,14 @@ package searchindex
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/search"
 )
 
@@ -50,6 +52,32 @@ func (d *Doc) date(field, iso string) {
 	}
 	d.Dates[field] = t
 	d.kw(field+"_aar", strconv.Itoa(t.Year()))
+}
+
+// declared indexes the values of the fields record type rec declares
+// searchable (record's `portal` tags; search.Fields has them), each by
+// its kind.
+func (d *Doc) declared(rec reflect.Type, felter []compile.Felt) {
+	searched := map[string]bool{}
+	for _, f := range record.DeclaredFields(rec) {
+		searched[f.Name] = f.Search
+	}
+	for _, f := range felter {
+		sf, ok := search.FieldByName(f.Felt)
+		if !ok || !searched[f.Felt] {
+			continue
+		}
+		switch sf.Kind {
+		case search.Keyword:
+			d.kw(f.Felt, f.Verdi)
+		case search.Number:
+			if n, err := strconv.ParseFloat(f.Verdi, 64); err == nil {
+				d.num(f.Felt, n)
+			}
+		case search.Date:
+			d.date(f.Felt, f.Verdi)
+		}
+	}
 }
 
 // Docs turns the compiled site into search documents, one per vedtak,
@@ -164,7 +192,7 @@ func Docs(site *compile.Site) []*Doc {
 		d.kw("aar", strconv.Itoa(p.StartAr))
 		d.kw("rammeomrade", p.Omrade.ID)
 		d.kw("fase", p.Fase)
-		d.kw("entreprise", p.Entreprise)
+		d.declared(reflect.TypeFor[record.Prosjekt](), p.Felter)
 		if p.OverRamme {
 			d.kw("status", "over_ramme")
 		}

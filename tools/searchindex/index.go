@@ -77,7 +77,7 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 	analyzeAll(docs, width, an, p.add)
 
 	out := &Index{Files: map[string][]byte{}, Docs: len(docs)}
-	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names, Synonyms: search.Synonyms,
+	head := search.Head{Version: search.FormatVersion, Docs: len(docs), IDWidth: width, Fields: names, Schema: search.Specs(), Synonyms: search.Synonyms,
 		Inflections: search.InflectionTable(p.textTerms(), an.Query)}
 
 	// The rows are cut into chunks as they come, and each chunk is

@@ -52,9 +52,10 @@ type jsAnswer struct {
 }
 
 var jsIndex struct {
-	once sync.Once
-	r    *jsReader
-	err  error
+	once      sync.Once
+	r         *jsReader
+	err       error
+	dir, head string // the index's files and its head's name
 }
 
 // smallOptions cut the example into many chunks, pages and blocks, so the
@@ -83,6 +84,7 @@ func exampleJS(t testing.TB) *jsReader {
 				return
 			}
 		}
+		jsIndex.dir, jsIndex.head = dir, x.Head
 		jsIndex.r, jsIndex.err = startJS(dir, x.Head)
 	})
 	if jsIndex.err != nil {

@@ -1,6 +1,8 @@
 package sitedata
 
 import (
+	"cmp"
+
 	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/search"
@@ -29,11 +31,12 @@ type Sortering struct {
 // The i18n keys below are catalog.Key constants, so that the catalogue's
 // test sees them used; the templates show them with i18n of the value.
 
-// fieldLabels are the i18n keys of the names of the fields the search page
-// shows as facets.
+// fieldLabels are the i18n keys of the names of the engine's own fields
+// the search page shows as facets; a field a record declares has its own
+// (declaredLabels).
 var fieldLabels = map[string]catalog.Key{
 	"type": "kind", "aar": "year", "utvalg": "search_body", "rammeomrade": "budget_area", "status": "status",
-	"fase": "phase", "plan": "plan", "entreprise": "contract_form", "avvik_prosent": "deviation_pct", "kostnadsramme": "frame_adjusted",
+	"fase": "phase", "plan": "plan", "avvik_prosent": "deviation_pct", "kostnadsramme": "frame_adjusted",
 }
 
 // rangeInputs are the range fields' inputs (search.RangeFields): the
@@ -64,8 +67,9 @@ func SokMeta(s Sok) Sok {
 	s.Fasetter = search.FacetFields()
 	s.Intervaller, s.Sortering = nil, nil
 	felt := map[string]string{}
+	declared := declaredLabels()
 	for _, f := range search.FacetFields() {
-		felt[f] = string(fieldLabels[f])
+		felt[f] = string(cmp.Or(fieldLabels[f], declared[f]))
 	}
 	for _, f := range RangeFields() {
 		in := rangeInputs[f]
@@ -73,18 +77,20 @@ func SokMeta(s Sok) Sok {
 		felt[f] = string(fieldLabels[f])
 	}
 	for _, f := range SortFields() {
-		s.Sortering = append(s.Sortering, Sortering{Felt: f, Etikett: string(sortLabels[f])})
+		s.Sortering = append(s.Sortering, Sortering{Felt: f, Etikett: string(cmp.Or(sortLabels[f], declared[f]))})
 	}
 	types := map[string]string{}
 	for _, t := range search.DocTypes {
 		types[t] = string(docTypeLabels[t])
 	}
 	s.Etiketter = map[string]map[string]string{
-		"felt":       felt,
-		"type":       types,
-		"status":     codes(record.StatusValues, "status_", codes(record.PlanStatusValues, "planstatus_", nil)),
-		"fase":       codes(record.ProsjektFaseValues, "fase_", codes(record.TiltakFaseValues, "tiltakfase_", nil)),
-		"entreprise": codes(record.EntrepriseValues, "entreprise_", nil),
+		"felt":   felt,
+		"type":   types,
+		"status": codes(record.StatusValues, "status_", codes(record.PlanStatusValues, "planstatus_", nil)),
+		"fase":   codes(record.ProsjektFaseValues, "fase_", codes(record.TiltakFaseValues, "tiltakfase_", nil)),
+	}
+	for name, labels := range declaredCodes() {
+		s.Etiketter[name] = labels
 	}
 	// The statuses package searchindex gives beside the records' own.
 	s.Etiketter["status"]["forsinket"] = "points_late"
@@ -111,6 +117,39 @@ func SortFields() []string {
 	for _, f := range search.Fields {
 		if f.Sort {
 			out = append(out, f.Name)
+		}
+	}
+	return out
+}
+
+// declaredLabels are the i18n keys of the labels of the search fields the
+// records declare (record.DeclaredFields; catalog.FieldLabel).
+func declaredLabels() map[string]catalog.Key {
+	out := map[string]catalog.Key{}
+	for _, r := range record.DeclaringRecords {
+		for _, d := range record.DeclaredFields(r.Type) {
+			if d.Search {
+				out[d.Name] = catalog.FieldLabel(d.Name)
+			}
+		}
+	}
+	return out
+}
+
+// declaredCodes are the i18n keys of the codes of the facets the records
+// declare with an enum type, by field (catalog.FieldCode).
+func declaredCodes() map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, r := range record.DeclaringRecords {
+		for _, d := range record.DeclaredFields(r.Type) {
+			if !d.Facet || d.Codes == nil {
+				continue
+			}
+			labels := map[string]string{}
+			for _, c := range d.Codes {
+				labels[c] = string(catalog.FieldCode(d.Name, c))
+			}
+			out[d.Name] = labels
 		}
 	}
 	return out

@@ -9,6 +9,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/openkommune/portal/tools/catalog"
+	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/search"
 	"github.com/openkommune/portal/tools/sitedata"
 )
@@ -98,5 +100,37 @@ func TestSearchPageRepeatsNoMetadata(t *testing.T) {
 		if regexp.MustCompile(`\[\s*["'](` + strings.Join(search.FacetFields(), "|") + `)["']\s*,`).Match(b) {
 			t.Errorf("%s lists facet fields; read them from hugo.Data.portal.sok", file)
 		}
+	}
+}
+
+// TestSokMetaDeclared: a facet a record declares is labelled by the
+// catalogue's rule for declared fields, and so is each of its codes.
+func TestSokMetaDeclared(t *testing.T) {
+	s := sitedata.SokMeta(sitedata.Sok{})
+	n := 0
+	for _, r := range record.DeclaringRecords {
+		for _, d := range record.DeclaredFields(r.Type) {
+			if !d.Facet {
+				continue
+			}
+			n++
+			if got, want := s.Etiketter["felt"][d.Name], string(catalog.FieldLabel(d.Name)); got != want {
+				t.Errorf("%s: label %q, want %q", d.Name, got, want)
+			}
+			if !slices.Contains(s.Fasetter, d.Name) {
+				t.Errorf("%s: not a facet of the search page", d.Name)
+			}
+			for _, c := range d.Codes {
+				if got, want := s.Etiketter[d.Name][c], string(catalog.FieldCode(d.Name, c)); got != want {
+					t.Errorf("%s %s: label %q, want %q", d.Name, c, got, want)
+				}
+			}
+			if len(s.Etiketter[d.Name]) != len(d.Codes) {
+				t.Errorf("%s: %d code labels, want %d", d.Name, len(s.Etiketter[d.Name]), len(d.Codes))
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no record declares a facet")
 	}
 }

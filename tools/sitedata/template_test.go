@@ -83,6 +83,9 @@ func TestPartials(t *testing.T) {
 		{"vedtak record", `{{ with partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-001") }}{{ .tittel }}: {{ len .punkter }}{{ end }}`, "",
 			`Skole: 2`},
 		{"an empty list", `{{ len (partial "data/list.html" "prosjekter") }}`, "", `0`},
+		{"declared fields", `[{{ partial "felter.html" ("[{\"felt\":\"entreprise\",\"verdi\":\"totalentreprise\",\"etikett\":\"entreprise\",\"kode\":\"entreprise_totalentreprise\",\"side\":true},{\"felt\":\"x\",\"verdi\":\"12\",\"etikett\":\"start_year\",\"tekst\":\"12\"},{\"felt\":\"y\",\"verdi\":\"7\",\"etikett\":\"start_year\",\"tekst\":\"sju <b>\",\"side\":true}]" | transform.Unmarshal) }}]`, "",
+			`[<dt>Entrepriseform</dt><dd>Totalentreprise (NS 8407)</dd><dt>Startår</dt><dd>sju &lt;b&gt;</dd>]`},
+		{"no declared field", `[{{ partial "felter.html" slice }}]`, "", `[]`},
 	}
 	var home strings.Builder
 	for i, c := range cases {

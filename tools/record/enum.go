@@ -267,6 +267,7 @@ func EnumTagProblem(key, v string, codes []string) string {
 	}
 	return fmt.Sprintf("%s %q is not one of: %s", key, v, strings.Join(codes, ", "))
 }
+
 // Klimakrav is the climate requirement a project sets for its bygge- og
 // anleggsplass in its contracts: the levels the kommuner and DFØ's
 // requirement sets use (fossil-free or emission-free construction site).

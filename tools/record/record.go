@@ -42,6 +42,7 @@ type Set struct {
 	Kostra      []*Kostra   // data/kostra/: SSB's KOSTRA tables (kostra.go)
 	Oversikter  []*Oversikt // data/oversikter/: the § 5-4 and § 5-5 bevilgningsoversikter
 	Rapporter   []*Rapport
+	Regnskap    []*Regnskap // data/regnskap/: årsregnskap per rammeområde, one year per file (regnskap.go)
 }
 
 // Kommune is data/kommune.toml: who the kommune is and its own rules.

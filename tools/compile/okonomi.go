@@ -157,6 +157,7 @@ func (c *compiler) compileOkonomiplaner() {
 		}
 		for _, r := range accounts {
 			line := c.regnskapslinje(ro, st, regs, r)
+			line.Kilde = c.filedRef(r)
 			o.Regnskap = append(o.Regnskap, line)
 			if a := c.omrader[r.Omrade]; a != nil {
 				a.Regnskap = append(a.Regnskap, line)
@@ -223,6 +224,15 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 	}
 	var regs []record.Regulering
 	var accounts []record.Driftsregnskap
+	filed := c.filedAccounts()
+	inFile := func(a record.Driftsregnskap) bool {
+		for _, f := range filed[a.Ar] {
+			if f.Omrade == a.Omrade && a.Periode == record.PeriodeArsregnskap {
+				return true
+			}
+		}
+		return false
+	}
 	for _, p := range plans {
 		for _, r := range p.Regulering {
 			if belongs(p, r.Ar) {
@@ -230,9 +240,14 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 			}
 		}
 		for _, r := range p.Regnskap {
-			if belongs(p, r.Ar) {
+			if belongs(p, r.Ar) && !inFile(r) {
 				accounts = append(accounts, r)
 			}
+		}
+	}
+	for y := ro.ForsteAr; y < ro.ForsteAr+record.PlanYears; y++ {
+		if ab.Owner[y] == ro {
+			accounts = append(accounts, filed[y]...)
 		}
 	}
 	slices.SortStableFunc(regs, func(a, b record.Regulering) int {

@@ -102,6 +102,7 @@ var families = map[string][]string{
 	"page_desc_%s":         nil,
 	"page_body_%s":         {"om"},                                  // the pages page.html shows
 	"arsregnskap_col_%s":   {"regnskap", "regulert", "opprinnelig"}, // compile.ArsregnskapSum.Kolonne
+	"proposed_by_%s":       {"forslag", "innstilling"},              // compile.Forslagssteg.Stadium
 }
 
 func endringKinds() []string {

@@ -515,6 +515,12 @@ type Prosjekt struct {
 	Tilleggsvedtak    []Ref           `json:"tilleggsvedtak"`
 	Endringer         *Endringssett   `json:"endringer"`
 	Historikk                         // the data file's last change and history (history.go)
+
+	// Foreslatt are the kostnadsramme steps only proposed in a budget
+	// stage, and ForeslattRamme the frame if they are adopted (nil
+	// without); neither is in the adopted figures above (forslag.go).
+	Foreslatt      []Forslagssteg `json:"foreslatt"`
+	ForeslattRamme *Kr            `json:"foreslatt_ramme"`
 }
 
 // Arsbelop is an amount for one year.

@@ -58,7 +58,4 @@ func (c *checker) proposedStep(s record.Source, path string, r record.Rammeendri
 		c.errorf(s, path+".stadium", "økonomiplan %s has no %s stage (it has: %s): add the stage there as [[stadium]] type = %q, or cite the stage it has", o.ID, r.Stadium, strings.Join(has, ", "), r.Stadium)
 		return
 	}
-	if st := o.Adopted(); st != nil && st.Vedtak != "" {
-		c.infof(s, path+".stadium", "økonomiplan %s has been adopted (vedtak %s): the site shows this frame as proposed in the %s, not adopted; if it was adopted with the budget, cite vedtak = %q instead", o.ID, st.Vedtak, r.Stadium, st.Vedtak)
-	}
 }

@@ -78,12 +78,12 @@ func (c *compiler) compileArsregnskap() {
 			continue
 		}
 		a := c.arsregnskap(r)
-		if owner := ab.Owner[r.Ar]; owner != nil {
+		owner := ab.Owner[r.Ar]
+		if owner != nil {
 			ref := c.okonomiplanRef(owner)
 			a.Arsbudsjett = &ref
-		} else {
-			c.arsregnskapYears(r, a)
 		}
+		c.arsregnskapYears(r, a, owner)
 		c.site.Arsregnskap = append(c.site.Arsregnskap, a)
 	}
 	slices.SortFunc(c.site.Arsregnskap, func(x, y *Arsregnskap) int { return cmp.Compare(y.Ar, x.Ar) })
@@ -171,14 +171,16 @@ func (c *compiler) treeRows(r *record.Regnskap, sums map[string]record.RegnskapS
 	return out
 }
 
-// arsregnskapYears puts a year that no økonomiplan is the budget of on
-// the area pages: a row in the year table with the printed budget
-// columns, and the accounts against the regulated budget.
-func (c *compiler) arsregnskapYears(r *record.Regnskap, a *Arsregnskap) {
+// arsregnskapYears puts the rows of a year that no økonomiplan is the
+// budget of (owner nil), or that the budget has no frame for, on the area
+// pages: a row in the year table with the printed budget columns, and the
+// accounts against the regulated budget. The others go with the plan
+// (ofBudget).
+func (c *compiler) arsregnskapYears(r *record.Regnskap, a *Arsregnskap, owner *record.Okonomiplan) {
 	src := arsregnskapRef(r)
 	for _, row := range a.Rader {
 		o := c.omrader[row.Omrade.ID]
-		if o == nil {
+		if o == nil || c.planFrames(owner, row.Omrade.ID) {
 			continue
 		}
 		line := OmradeRamme{Ar: r.Ar, Arsbudsjett: true, Arsregnskap: &src, Steg: []Steg{}}
@@ -197,18 +199,35 @@ func (c *compiler) arsregnskapYears(r *record.Regnskap, a *Arsregnskap) {
 	}
 }
 
-// filedAccounts are the accounts of year y from data/regnskap/ by area,
-// as the økonomiplan's [[regnskap]] lines they replace (the file is the
-// one source of a year's accounts; check refuses two that differ).
+// planFrames reports whether the adopted stage of plan o has a frame for
+// area id, its own or computed from its underområder.
+func (c *compiler) planFrames(o *record.Okonomiplan, id string) bool {
+	if o == nil || o.Adopted() == nil {
+		return false
+	}
+	for _, r := range c.treeRammer(o.Adopted().Ramme) {
+		if r.Omrade == id {
+			return true
+		}
+	}
+	return false
+}
+
+// filedAccounts are the accounts of each year from data/regnskap/ that
+// go with the year's budget plan, by year, as the økonomiplan's
+// [[regnskap]] lines they replace (the file is the one source of a
+// year's accounts; check refuses two that differ): the areas the plan
+// has a frame for.
 func (c *compiler) filedAccounts() map[int][]record.Driftsregnskap {
 	out := map[int][]record.Driftsregnskap{}
+	ab := c.set.Arsbudsjetter()
 	for _, r := range c.set.Regnskap {
 		if r.Src.Pos.Rejected("") {
 			continue
 		}
 		seen := map[string]bool{}
 		for _, o := range r.Omrade {
-			if seen[o.Omrade] || !o.Regnskap.Set {
+			if seen[o.Omrade] || !o.Regnskap.Set || !c.planFrames(ab.Owner[r.Ar], o.Omrade) {
 				continue
 			}
 			seen[o.Omrade] = true

@@ -86,3 +86,35 @@ regnskap = 103_000_000
 		t.Errorf("%d lines of the årsregnskap 2025 of helse, want 1 (the file's; the plan's copy is dropped)", n2025)
 	}
 }
+
+// TestArsregnskapAreaWithoutFrame: an area the year's budget plan has no
+// frame for gets its year row and accounts from the årsregnskap, never a
+// deviation against a frame of 0 kr.
+func TestArsregnskapAreaWithoutFrame(t *testing.T) {
+	omrader := "[[omrade]]\nid = \"oppvekst\"\nnavn = \"Oppvekst\"\n[[omrade]]\nid = \"helse\"\nnavn = \"Helse\"\n[[omrade]]\nid = \"felles\"\nnavn = \"Fellesposter\"\n"
+	site := compile.Compile(set(t, map[string]string{
+		"rammeomrader.toml":  omrader,
+		"regnskap/2025.toml": "ar = 2025\ndokument = \"Å 2025\"\nukjent = [\"opprinnelig\"]\nomrade = [{ omrade = \"oppvekst\", regnskap = 201_000_000, regulert = 200_000_000 }, { omrade = \"helse\", regnskap = 103_000_000, regulert = 102_500_000 }, { omrade = \"felles\", regnskap = 3_000_000, regulert = 2_000_000 }]\n",
+	}))
+	for _, o := range site.Omrader {
+		var lines []compile.Regnskapslinje
+		for _, l := range o.Regnskap {
+			if l.Ar == 2025 && l.Periode == "arsregnskap" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) != 1 {
+			t.Fatalf("%s: %d årsregnskap lines for 2025, want 1", o.ID, len(lines))
+		}
+		fromFile := false
+		for _, r := range o.Rammer {
+			fromFile = fromFile || (r.Ar == 2025 && r.Arsregnskap != nil)
+		}
+		if want := o.ID == "felles"; fromFile != want {
+			t.Errorf("%s: a 2025 row from the årsregnskap: %v, want %v", o.ID, fromFile, want)
+		}
+		if o.ID == "felles" && (lines[0].Ramme.Kr != 2_000_000 || lines[0].Avvik == nil || lines[0].Avvik.Kr != 1_000_000) {
+			t.Errorf("felles: the accounts against the printed regulert budget, got %+v", lines[0])
+		}
+	}
+}

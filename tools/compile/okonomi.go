@@ -225,14 +225,7 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 	var regs []record.Regulering
 	var accounts []record.Driftsregnskap
 	filed := c.filedAccounts()
-	inFile := func(a record.Driftsregnskap) bool {
-		for _, f := range filed[a.Ar] {
-			if f.Omrade == a.Omrade && a.Periode == record.PeriodeArsregnskap {
-				return true
-			}
-		}
-		return false
-	}
+	inFile := func(a record.Driftsregnskap) bool { return c.filedRef(a) != nil }
 	for _, p := range plans {
 		for _, r := range p.Regulering {
 			if belongs(p, r.Ar) {

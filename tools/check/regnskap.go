@@ -134,7 +134,7 @@ func (c *checker) regnskapRows(r *record.Regnskap) {
 		}
 	}
 	for _, col := range record.RegnskapKolonner[1:] {
-		if given(r, col) == "" || r.Unknown(col.Key) {
+		if !r.ColumnSum(c.tree, col.Key).Has || r.Unknown(col.Key) {
 			continue
 		}
 		for i, o := range r.Omrade {

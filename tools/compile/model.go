@@ -438,8 +438,9 @@ type OmradeRamme struct {
 	Vedtatt     Kr     `json:"vedtatt"`
 	Regulert    Kr     `json:"regulert"`
 	Steg        []Steg `json:"steg"`
-	// Arsregnskap is set for a year no økonomiplan covers, from
-	// data/regnskap/ (arsregnskap.go): Okonomiplan is then empty, and
+	// Arsregnskap is set for a year from data/regnskap/ that no
+	// økonomiplan is the budget of, or whose budget has no frame for the
+	// area (arsregnskap.go): Okonomiplan is then empty, and
 	// Vedtatt and Regulert are the printed budget columns, with Tekst ""
 	// when the document does not print them.
 	Arsregnskap *Ref `json:"arsregnskap"`

@@ -67,8 +67,8 @@ var families = map[string][]string{
 	"proposal_type_%s":    record.ForslagTypeValues,
 	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
-	"list_%s":             {"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
-	"endring_%s":          endringKinds(),                                                                                                                                                                                                                                  // endring.Kind
+	"list_%s":             {"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "arsregnskap", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
+	"endring_%s":          endringKinds(),                                                                                                                                                                                                                                                 // endring.Kind
 	"rapporttype_%s":      record.RapportTypeValues,
 	"kontroll_%s":         kontrollKinds,
 	"kontroll_%s_explain": kontrollKinds,
@@ -83,6 +83,7 @@ var families = map[string][]string{
 		"count_prosjekter", "count_prosjekter_aktive", "count_prosjekter_over_ramme", "count_sluttregnskap_forfalt",
 		"sum_justert_ramme", "sum_prognose", "driftsrammer",
 		"rows_vedtak", "rows_punkter", "rows_punkter_apne", "rows_punkter_forsinket",
+		"arsregnskap_total_regnskap", "arsregnskap_total_regulert", "arsregnskap_total_opprinnelig", "arsregnskap_printed_regnskap", "arsregnskap_printed_regulert", "arsregnskap_printed_opprinnelig", "arsregnskap_subtotal_regnskap", "arsregnskap_subtotal_regulert", "arsregnskap_subtotal_opprinnelig",
 		"drift_sum", "investering_sum", "computed_shown", "part_b", "frames_forslag", "frames_innstilling", "frames_vedtatt", "frames_regulert", "projects_at_most", "projects_equal"}, // reconcile.Check.What
 	// The bevilgningsoversikter (layouts/oversikter, compile.Oversikt).
 	"oversikt_%s":          {"drift", "investering"},
@@ -99,7 +100,9 @@ var families = map[string][]string{
 	"nav_%s":               {"vedtak", "planer", "okonomiplan", "prosjekter", "overskridelser"}, // baseof.html's menu
 	"page_title_%s":        nil,                                                                 // the key of every page in content/, filled in by contentKeys
 	"page_desc_%s":         nil,
-	"page_body_%s":         {"om"}, // the pages page.html shows
+	"page_body_%s":         {"om"},                                  // the pages page.html shows
+	"arsregnskap_col_%s":   {"regnskap", "regulert", "opprinnelig"}, // compile.ArsregnskapSum.Kolonne
+	"proposed_by_%s":       {"forslag", "innstilling"},              // compile.Forslagssteg.Stadium
 }
 
 func endringKinds() []string {
@@ -146,7 +149,8 @@ func declaredUses(used uses) {
 
 // kontrollKinds are reconcile.Check.Kind.
 var kontrollKinds = []string{"oppgitt_sum", "underomrader", "ramme_sum", "regulert_sum", "reguleringer", "prosjekt_ramme", "prosjekt_avvik", "forside", "vedtak_ar",
-	"oversikt_sum", "oversikt_omrader", "oversikt_rammer", "oversikt_prosjekter"}
+	"oversikt_sum", "oversikt_omrader", "oversikt_rammer", "oversikt_prosjekter",
+	"arsregnskap"}
 
 func prefixed(p string, vs []string) []string {
 	out := make([]string, len(vs))

@@ -21,6 +21,9 @@ type omradeYear struct {
 func omradeYears(_ *compile.Site, o *compile.Omrade) []omradeYear {
 	byYear := map[int]omradeYear{}
 	for _, r := range o.Rammer {
+		if r.Arsregnskap != nil && (r.Vedtatt.Tekst == "" || r.Regulert.Tekst == "") {
+			continue // a year from an årsregnskap that does not print its budget
+		}
 		if r.Arsbudsjett {
 			byYear[r.Ar] = omradeYear{ar: r.Ar, vedtatt: r.Vedtatt.Kr, regulert: r.Regulert.Kr}
 		}

@@ -56,6 +56,9 @@ func Check(s *record.Set, diags *diag.List) {
 		c.kostraTable(k)
 	}
 	c.kostraFunctions()
+	for _, r := range s.Regnskap {
+		c.regnskapFile(r)
+	}
 	c.sums()
 	oversikt.Check(s, diags)
 }

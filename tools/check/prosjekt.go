@@ -254,6 +254,7 @@ func (c *checker) noKostnadsramme(p *record.Prosjekt) {
 func (c *checker) rammeSteps(p *record.Prosjekt) (total int64, inRange, signs bool) {
 	inRange, signs = true, true
 	var prev *record.Vedtak
+	proposed := -1 // the first step only proposed
 	for i, r := range p.Kostnadsramme {
 		path := tomlpos.Elem("kostnadsramme", i)
 		c.rammeType(p.Src, path, i, r.Type)
@@ -261,9 +262,21 @@ func (c *checker) rammeSteps(p *record.Prosjekt) (total int64, inRange, signs bo
 			c.errorf(p.Src, path+".belop", "missing: add the amount in kroner")
 		} else if r.Belop.Problem() == "" {
 			signs = c.rammeSign(p.Src, path, r) && signs
-			var ok bool
-			total, ok = money.Add(total, r.Belop.Kr)
-			inRange = inRange && ok
+			if !r.Proposed() { // the adopted frame leaves out proposals
+				var ok bool
+				total, ok = money.Add(total, r.Belop.Kr)
+				inRange = inRange && ok
+			}
+		}
+		if r.Proposed() {
+			c.proposedStep(p.Src, path, r)
+			if proposed < 0 {
+				proposed = i
+			}
+			continue
+		}
+		if proposed >= 0 {
+			c.errorf(p.Src, path, "a step decided by a vedtak after kostnadsramme[%d], which is only proposed: list the proposed steps last (they are not part of the adopted frame), or cite the vedtak that adopted the proposal", proposed)
 		}
 		v := c.vedtakRef(p.Src, path+".vedtak", r.Vedtak, true)
 		if v != nil && prev != nil && v.Motedato.Before(prev.Motedato) {

@@ -22,6 +22,7 @@ type Site struct {
 	Oversikter    []*Oversikt    `json:"oversikter"`  // the § 5-4/§ 5-5 bevilgningsoversikter (oversikt.go)
 	Investering   Investering    `json:"investering"` // the projects' bevilgninger per year and area (investering.go)
 	Rapporter     []*Rapport     `json:"rapporter"`   // newest first (rapport.go)
+	Arsregnskap   []*Arsregnskap `json:"arsregnskap"` // data/regnskap/, newest first (arsregnskap.go)
 }
 
 // Ref links to another page.
@@ -403,6 +404,9 @@ type Regnskapslinje struct {
 	Prognose *Kr    `json:"prognose"`
 	Ramme    Kr     `json:"ramme"` // regulated frame as of the period end
 	Avvik    *Kr    `json:"avvik"` // prognose (or årsregnskap) minus frame
+	// Kilde is the årsregnskap file the line is from (arsregnskap.go);
+	// nil for a line of an økonomiplan's [[regnskap]].
+	Kilde *Ref `json:"kilde"`
 }
 
 // Omrade is one budget area page.
@@ -439,6 +443,12 @@ type OmradeRamme struct {
 	Vedtatt     Kr     `json:"vedtatt"`
 	Regulert    Kr     `json:"regulert"`
 	Steg        []Steg `json:"steg"`
+	// Arsregnskap is set for a year from data/regnskap/ that no
+	// økonomiplan is the budget of, or whose budget has no frame for the
+	// area (arsregnskap.go): Okonomiplan is then empty, and
+	// Vedtatt and Regulert are the printed budget columns, with Tekst ""
+	// when the document does not print them.
+	Arsregnskap *Ref `json:"arsregnskap"`
 }
 
 // Steg is one step in a frame's history.
@@ -511,6 +521,12 @@ type Prosjekt struct {
 	Tilleggsvedtak    []Ref           `json:"tilleggsvedtak"`
 	Endringer         *Endringssett   `json:"endringer"`
 	Historikk                         // the data file's last change and history (history.go)
+
+	// Foreslatt are the kostnadsramme steps only proposed in a budget
+	// stage, and ForeslattRamme the frame if they are adopted (nil
+	// without); neither is in the adopted figures above (forslag.go).
+	Foreslatt      []Forslagssteg `json:"foreslatt"`
+	ForeslattRamme *Kr            `json:"foreslatt_ramme"`
 }
 
 // Arsbelop is an amount for one year.

@@ -158,6 +158,7 @@ func (c *compiler) compileOkonomiplaner() {
 		o.SumRegulertVist = regulertVist(o)
 		for _, r := range accounts {
 			line := c.regnskapslinje(ro, st, regs, r)
+			line.Kilde = c.filedRef(r)
 			o.Regnskap = append(o.Regnskap, line)
 			if a := c.omrader[r.Omrade]; a != nil {
 				a.Regnskap = append(a.Regnskap, line)
@@ -224,6 +225,8 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 	}
 	var regs []record.Regulering
 	var accounts []record.Driftsregnskap
+	filed := c.filedAccounts()
+	inFile := func(a record.Driftsregnskap) bool { return c.filedRef(a) != nil }
 	for _, p := range plans {
 		for _, r := range p.Regulering {
 			if belongs(p, r.Ar) {
@@ -231,9 +234,14 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 			}
 		}
 		for _, r := range p.Regnskap {
-			if belongs(p, r.Ar) {
+			if belongs(p, r.Ar) && !inFile(r) {
 				accounts = append(accounts, r)
 			}
+		}
+	}
+	for y := ro.ForsteAr; y < ro.ForsteAr+record.PlanYears; y++ {
+		if ab.Owner[y] == ro {
+			accounts = append(accounts, filed[y]...)
 		}
 	}
 	slices.SortStableFunc(regs, func(a, b record.Regulering) int {

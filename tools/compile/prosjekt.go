@@ -50,9 +50,12 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 
 	// The kostnadsramme history.
 	var frame int64
-	for i, s := range rp.Kostnadsramme {
+	for _, s := range rp.Kostnadsramme {
+		if s.Proposed() {
+			continue // not decided: forslag.go
+		}
 		frame = money.MustAdd(frame, s.Belop.Kr)
-		if i == 0 {
+		if len(p.Rammehistorikk) == 0 {
 			p.Opprinnelig = kr(s.Belop.Kr)
 		}
 		if s.Type == record.Tillegg {
@@ -67,10 +70,12 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	}
 	p.Justert = kr(frame)
 	p.Tillegg = kr(money.MustSub(frame, p.Opprinnelig.Kr))
-	if len(rp.Kostnadsramme) > 0 {
+	if len(p.Rammehistorikk) > 0 {
 		p.Rammevekst = signedKr(p.Tillegg.Kr)
 		p.RammevekstPct = signedPercent(p.Tillegg.Kr, p.Opprinnelig.Kr)
 	}
+	p.Foreslatt = []Forslagssteg{}
+	c.proposedFrame(p, rp, frame)
 
 	p.Investeringslinje = oversikt.ProjectLine(rp)
 	for _, b := range rp.Bevilgning {

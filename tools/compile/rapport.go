@@ -257,7 +257,7 @@ func (c *compiler) prognosehistorikk() {
 		}
 		p.Tilleggsvedtak = []Ref{}
 		for _, s := range rp.Kostnadsramme {
-			if s.Type != record.Opprinnelig {
+			if s.Type != record.Opprinnelig && !s.Proposed() {
 				p.Tilleggsvedtak = append(p.Tilleggsvedtak, c.vedtakRef(s.Vedtak))
 			}
 		}

@@ -163,7 +163,7 @@ func TestExample(t *testing.T) {
 			t.Errorf("%s: index has %d rows, the CSV %d", l.Navn, l.Rader, n)
 		}
 	}
-	want := []string{"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}
+	want := []string{"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "arsregnskap", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}
 	if !slices.Equal(got, want) {
 		t.Errorf("lists %v, want %v", got, want)
 	}
@@ -463,8 +463,8 @@ func TestDataPackage(t *testing.T) {
 			jsons++
 		}
 	}
-	if csvs != 16 || jsons != 16 || sheets != 16 {
-		t.Errorf("%d CSV, %d JSON and %d spreadsheet resources, want 16 of each", csvs, jsons, sheets)
+	if csvs != 17 || jsons != 17 || sheets != 17 {
+		t.Errorf("%d CSV, %d JSON and %d spreadsheet resources, want 17 of each", csvs, jsons, sheets)
 	}
 }
 

@@ -34,6 +34,7 @@ func tables(site *compile.Site) []*table {
 		rammeTable(site),
 		reguleringTable(site),
 		stadieTable(site),
+		arsregnskapTable(site),
 		prosjektTable(site),
 		overskridelseTable(site),
 		oversiktTable(site),

@@ -11,6 +11,7 @@
 //	kostra/TABELL.toml        one KOSTRA table from SSB per file (record.Kostra)
 //	oversikter/ID.toml        one bevilgningsoversikt per file   (record.Oversikt)
 //	rapporter/ID.toml         one report per file                (record.Rapport)
+//	regnskap/YEAR.toml        one year's årsregnskap per area    (record.Regnskap)
 //
 // Load is strict about the form of each file and reports, with the position
 // of each: TOML syntax errors, invalid UTF-8, unknown keys (with the nearest
@@ -129,6 +130,7 @@ func (l *loader) merge(part *loader) {
 	l.set.Kostra = append(l.set.Kostra, part.set.Kostra...)
 	l.set.Oversikter = append(l.set.Oversikter, part.set.Oversikter...)
 	l.set.Rapporter = append(l.set.Rapporter, part.set.Rapporter...)
+	l.set.Regnskap = append(l.set.Regnskap, part.set.Regnskap...)
 }
 
 type loader struct {
@@ -187,6 +189,8 @@ func kind(p string) string {
 		return "oversikt"
 	case dir == "rapporter/":
 		return "rapport"
+	case dir == "regnskap/":
+		return "regnskap"
 	}
 	return ""
 }
@@ -205,11 +209,11 @@ func (l *loader) file(p string) {
 	k := kind(p)
 	if k == "" {
 		top, _, nested := strings.Cut(p, "/")
-		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter" || top == "kostra" || top == "oversikter" || top == "rapporter") {
+		if nested && (top == "planer" || top == "okonomiplan" || top == "prosjekter" || top == "kostra" || top == "oversikter" || top == "rapporter" || top == "regnskap") {
 			l.diags.Errorf(l.display(p), 1, 1, "%s/ has no sub-folders (only vedtak/ may have year folders): move the file to %s", top, l.display(top+"/"+path.Base(p)))
 			return
 		}
-		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/, prosjekter/, kostra/, oversikter/ or rapporter/, or name it kommune.toml or rammeomrader.toml")
+		l.diags.Errorf(l.display(p), 1, 1, "data file in an unknown place: put it in vedtak/, planer/, okonomiplan/, prosjekter/, kostra/, oversikter/, regnskap/ or rapporter/, or name it kommune.toml or rammeomrader.toml")
 		return
 	}
 	src, ok := l.read(p)
@@ -248,6 +252,8 @@ func (l *loader) file(p string) {
 		keep(l, s, src, ok, stem, &record.Oversikt{Src: s}, &l.set.Oversikter)
 	case "rapport":
 		keep(l, s, src, ok, stem, &record.Rapport{Src: s}, &l.set.Rapporter)
+	case "regnskap":
+		l.regnskap(s, src, ok, stem)
 	}
 }
 
@@ -421,20 +427,29 @@ func hintFor(t reflect.Type, last string) string {
 			known = append(known, tag)
 		}
 	}
+	return Suggest(last, known, "the keys allowed here are")
+}
+
+// Suggest returns ": did you mean %q?" with the known word nearest to
+// word if one is near enough to be a misspelling of it, else ": " + list
+// and every known word in order (list says what they are, e.g. "the keys
+// allowed here are").
+func Suggest(word string, known []string, list string) string {
 	best, dist := "", 1<<30
 	for _, c := range known {
-		if len(last) > 2*len(c)+2 {
+		if len(word) > 2*len(c)+2 {
 			continue // too long to be a misspelling of c
 		}
-		if d := editDistance(strings.ToLower(last), c); d < dist {
+		if d := editDistance(strings.ToLower(word), c); d < dist {
 			best, dist = c, d
 		}
 	}
-	if best != "" && dist <= max(2, len(last)/3) {
+	if best != "" && dist <= max(2, len(word)/3) {
 		return fmt.Sprintf(": did you mean %q?", best)
 	}
+	known = slices.Clone(known)
 	slices.Sort(known)
-	return ": the keys allowed here are " + strings.Join(known, ", ")
+	return ": " + list + " " + strings.Join(known, ", ")
 }
 
 func tagName(f reflect.StructField) string {

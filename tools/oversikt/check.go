@@ -129,6 +129,7 @@ func (c *checker) check() {
 	if c.o.Drift != nil {
 		c.partB()
 		c.frames()
+		c.regnskapFrames()
 	}
 	if c.o.Investering != nil {
 		c.projects()

@@ -35,6 +35,10 @@
 //     summed again from the vedtak, plans, projects and økonomiplaner.
 //   - vedtak_ar: the vedtak list's table by year: each year's row against
 //     that year's vedtak, and the rows against the table's total (footer).
+//   - arsregnskap: the årsregnskap files of data/regnskap/
+//     (arsregnskap.go): each column's rows against its total and its
+//     printed sum, each parent area against its underområder, within the
+//     file's toleranse.
 //   - oversikt_sum, oversikt_omrader, oversikt_rammer, oversikt_prosjekter:
 //     the bevilgningsoversikter (oversikt.go), within their rounding
 //     tolerance.
@@ -218,6 +222,7 @@ func Run(site *compile.Site) *Report {
 	forside(site, add)
 	vedtakAr(site, add)
 	oversikter(site, add)
+	arsregnskap(site, add)
 	return r
 }
 

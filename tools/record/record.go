@@ -42,6 +42,7 @@ type Set struct {
 	Kostra      []*Kostra   // data/kostra/: SSB's KOSTRA tables (kostra.go)
 	Oversikter  []*Oversikt // data/oversikter/: the § 5-4 and § 5-5 bevilgningsoversikter
 	Rapporter   []*Rapport
+	Regnskap    []*Regnskap // data/regnskap/: årsregnskap per rammeområde, one year per file (regnskap.go)
 }
 
 // Kommune is data/kommune.toml: who the kommune is and its own rules.
@@ -347,12 +348,32 @@ type Prosjekt struct {
 	Ukjent []ProsjektUkjent `toml:"ukjent"`
 }
 
-// Rammeendring is one step in a project's kostnadsramme history.
+// Rammeendring is one step in a project's kostnadsramme history: decided
+// by a vedtak, or only proposed in a budget stage (Okonomiplan and
+// Stadium, a forslag or an innstilling; see Proposed).
 type Rammeendring struct {
-	Type   RammeType    `toml:"type"`
-	Belop  money.Amount `toml:"belop"`
-	Vedtak string       `toml:"vedtak"`
-	Tekst  string       `toml:"tekst"`
+	Type        RammeType    `toml:"type"`
+	Belop       money.Amount `toml:"belop"`
+	Vedtak      string       `toml:"vedtak"`
+	Okonomiplan string       `toml:"okonomiplan"` // the økonomiplan whose stage proposed it
+	Stadium     StadiumType  `toml:"stadium"`     // that stage: forslag or innstilling
+	Tekst       string       `toml:"tekst"`
+}
+
+// Proposed reports whether the step cites a budget stage instead of a
+// vedtak: a frame proposed, not decided, which the adopted kostnadsramme
+// leaves out.
+func (r Rammeendring) Proposed() bool { return r.Okonomiplan != "" || r.Stadium != "" }
+
+// Stage returns the stage of plan o of type t (the first), nil if it has
+// none.
+func (o *Okonomiplan) Stage(t StadiumType) *Stage {
+	for _, s := range o.Stages() {
+		if s.Type == t {
+			return &s
+		}
+	}
+	return nil
 }
 
 // Bevilgning is a project's appropriation in one year's budget.

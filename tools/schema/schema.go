@@ -65,6 +65,7 @@ var Kinds = []Kind{
 	{Name: "prosjekt", Glob: "data/prosjekter/*.toml", Doc: "prosjekter/ID.toml", Type: reflect.TypeFor[record.Prosjekt]()},
 	{Name: "kostra", Glob: "data/kostra/*.toml", Doc: "kostra/TABELL.toml", Type: reflect.TypeFor[record.Kostra]()},
 	{Name: "oversikt", Glob: "data/oversikter/*.toml", Doc: "oversikter/ID.toml", Type: reflect.TypeFor[record.Oversikt]()},
+	{Name: "regnskap", Glob: "data/regnskap/*.toml", Doc: "regnskap/AR.toml", Type: reflect.TypeFor[record.Regnskap]()},
 	{Name: "rapport", Glob: "data/rapporter/*.toml", Doc: "rapporter/ID.toml", Type: reflect.TypeFor[record.Rapport]()},
 }
 

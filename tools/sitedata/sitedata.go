@@ -68,6 +68,7 @@ type Data struct {
 	Oversikter    []*compile.Oversikt    `json:"oversikter"`   // the § 5-4/§ 5-5 bevilgningsoversikter
 	Investering   compile.Investering    `json:"investering"`  // the projects' bevilgninger per year and area
 	Rapporter     []*compile.Rapport     `json:"rapporter"`    // newest first, with what changed since the report before
+	Arsregnskap   []*compile.Arsregnskap `json:"arsregnskap"`  // data/regnskap/: the årsregnskap per rammeområde, newest first
 	Kontroll      reconcile.Report       `json:"kontroll"`     // the reconciliation, shown on /kontroll/
 	Nedlastinger  export.Index           `json:"nedlastinger"` // the downloads
 	Feeds         feed.Index             `json:"feeds"`

@@ -46,7 +46,8 @@ func (w *Writer) Mounts() []Mount {
 
 // Site writes the site model: kommune, nokkeltall, the vedtak list and one
 // file per vedtak, the open points (oppfolging), vedtak_ar, planer,
-// okonomiplaner, omrader, prosjekter, oversikter, investering and rapporter.
+// okonomiplaner, omrader, prosjekter, oversikter, investering, rapporter
+// and arsregnskap.
 func (w *Writer) Site(s *compile.Site) error {
 	rows := make([]VedtakRad, len(s.Vedtak))
 	for i, v := range s.Vedtak {
@@ -68,6 +69,7 @@ func (w *Writer) Site(s *compile.Site) error {
 		{"oversikter", s.Oversikter},
 		{"investering", s.Investering},
 		{"rapporter", s.Rapporter},
+		{"arsregnskap", s.Arsregnskap},
 	} {
 		if err := w.data(f.key, f.v); err != nil {
 			return err

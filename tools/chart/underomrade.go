@@ -2,6 +2,7 @@ package chart
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/openkommune/portal/tools/catalog"
@@ -235,8 +236,8 @@ func underomradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text, l 
 	return chart{svg: c.done(), summary: underomradeSummary(o, f, w), table: underomradeTable(o, f, w)}, true
 }
 
-// underomradeSummary says the newest year's frame and its parts, and from
-// which year the frame is broken down when earlier years are not.
+// underomradeSummary says the newest year's frame and its parts, and the
+// years the frame is not broken down in when others are.
 func underomradeSummary(o *compile.Omrade, f fordeling, w *catalog.Text) string {
 	last := len(f.years) - 1
 	var parts []string
@@ -251,16 +252,18 @@ func underomradeSummary(o *compile.Omrade, f fordeling, w *catalog.Text) string 
 		parts = append(parts, w.T("chart_sum_underomrader_del", catalog.Args{"Navn": d.navn, "Belop": formatAmount(d.values[last])}))
 	}
 	s := w.T("chart_sum_underomrader", catalog.Args{"Navn": o.Navn, "Belop": formatAmount(f.years[last].regulert), "Ar": f.years[last].ar, "Deler": joinList(parts, w)})
-	first := -1
-	for i := range f.years {
+	var whole []string // the years no underområde has a figure for
+	for i, y := range f.years {
+		split := false
 		for _, d := range f.parts {
-			if !d.rest && d.has[i] && first < 0 {
-				first = i
-			}
+			split = split || (!d.rest && d.has[i])
+		}
+		if !split {
+			whole = append(whole, strconv.Itoa(y.ar))
 		}
 	}
-	if first > 0 {
-		return s + w.T("chart_sum_underomrader_fra", catalog.Args{"Ar": f.years[first].ar})
+	if len(whole) > 0 && len(whole) < len(f.years) {
+		return s + w.T("chart_sum_underomrader_uten", catalog.Args{"Ar": joinList(whole, w)})
 	}
 	return s + "."
 }

@@ -114,7 +114,7 @@ func TestUnderomrader(t *testing.T) {
 	}
 
 	got := strings.ReplaceAll(sums["underomrader/helse"], "\u00a0", " ")
-	wantSum := `Regulert netto driftsramme for Helse er 100,0 mill. kr i 2026: Sykehjem 70,0 mill. kr, <script>&"Hjemme 30,0 mill. kr og −2 000 kr ikke fordelt på underområder; rammen er fordelt på underområder fra 2025.`
+	wantSum := `Regulert netto driftsramme for Helse er 100,0 mill. kr i 2026: Sykehjem 70,0 mill. kr, <script>&"Hjemme 30,0 mill. kr og −2 000 kr ikke fordelt på underområder; rammen er ikke fordelt på underområder i 2024.`
 	if got != wantSum {
 		t.Errorf("summary:\n got %s\nwant %s", got, wantSum)
 	}
@@ -175,7 +175,7 @@ func TestUnderomraderNynorsk(t *testing.T) {
 	if !strings.Contains(s, ">Ikkje fordelt på underområde</text>") || !strings.Contains(s, "fordelt på underområde – Helse</title>") {
 		t.Errorf("not nynorsk:\n%s", s)
 	}
-	if !strings.Contains(sum, "ramma er fordelt på underområde frå 2025.") {
+	if !strings.Contains(sum, "ramma er ikkje fordelt på underområde i 2024.") {
 		t.Errorf("summary not nynorsk: %s", sum)
 	}
 	if h := Tables(site)["underomrader/helse"].Head; h[3] != "Ikkje fordelt på underområde" {

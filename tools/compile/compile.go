@@ -84,6 +84,7 @@ func compileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	c.compileKostra()
 	c.compilePlaner()
 	c.compileOkonomiplaner()
+	c.compileOmradetre()
 	c.compileProsjekter()
 	c.compileOversikter()
 	c.compileInvestering()

@@ -53,3 +53,33 @@ func TestOmradelisteThreeLevels(t *testing.T) {
 		t.Error("the total is not the top level's 315 002 000 kr alone")
 	}
 }
+
+// TestForslagOverview builds a plan at the forslag stage only
+// (testdata/stages/forslag-only.txtar): its page has the overview chart of
+// the forslag's top-level frames, titled by the stage and linked to the
+// first year's table of the stages, and neither the chart nor its caption
+// says the frames were adopted.
+func TestForslagOverview(t *testing.T) {
+	data := writeData(t, "../../testdata/base.txtar", "../../testdata/stages/forslag-only.txtar")
+	out := filepath.Join(t.TempDir(), "public")
+	if err := buildSite(t, data, out, "https://example.github.io/portal/"); err != nil {
+		t.Fatal(err)
+	}
+	page := read(t, filepath.Join(out, "okonomiplan/2026-2029/index.html"))
+	start := strings.Index(page, `<figure class="chart-figure">`)
+	if start < 0 {
+		t.Fatal("the forslag's plan page has no overview chart")
+	}
+	fig := page[start : start+strings.Index(page[start:], "</figure>")]
+	for _, w := range []string{"Netto driftsrammer per rammeområde i 2026 i kommunedirektørens forslag", "777,8", `href="#stadier-2026"`} {
+		if !strings.Contains(fig, w) {
+			t.Errorf("the overview lacks %q", w)
+		}
+	}
+	if w := adoptedWord.FindString(fig); w != "" {
+		t.Errorf("the overview of a forslag says %q", w)
+	}
+	if !strings.Contains(page, `id="stadier-2026"`) {
+		t.Error("the table the overview links is not on the page")
+	}
+}

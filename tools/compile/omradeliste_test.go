@@ -1,9 +1,13 @@
 package compile_test
 
 import (
+	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/load"
 	"golang.org/x/tools/txtar"
 )
 
@@ -53,5 +57,35 @@ func TestOmradetreThreeLevels(t *testing.T) {
 	}
 	if len(omsorg.Underomrader) != 2 || omsorg.Underomrader[0].Niva.Niva != 2 || omsorg.Underomrader[0].Overordnet != "omsorg" || omsorg.Underomrader[1].Ramme.Kr != 40_000_000 {
 		t.Errorf("omsorg's underområder %+v, want sykehjem and hjemme at level 2", omsorg.Underomrader)
+	}
+}
+
+// TestOmradetreForslagOnly: while no plan is adopted, the list page takes
+// the newest plan's latest stage and names it; its total is the forslag's
+// top level.
+func TestOmradetreForslagOnly(t *testing.T) {
+	a, err := txtar.ParseFile("../../testdata/base.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		if f.Name != "okonomiplan/2025-2028.toml" { // the only adopted plan
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	for name, data := range overlay(t, "../../testdata/stages/forslag-only.txtar") {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	s, diags := load.Load(fsys, "data")
+	check.Check(s, diags)
+	if diags.Errors() > 0 {
+		var b strings.Builder
+		diags.Print(&b)
+		t.Fatalf("test data does not check:\n%s", b.String())
+	}
+	tr := compile.Compile(s).Omradetre
+	if tr.Okonomiplan == nil || tr.Okonomiplan.ID != "2026-2029" || tr.Stadium != "forslag" || tr.Sum == nil || tr.Sum.Kr != 1_111_108_000 {
+		t.Errorf("plan %+v stage %q sum %+v, want 2026-2029's forslag with 1 111 108 000", tr.Okonomiplan, tr.Stadium, tr.Sum)
 	}
 }

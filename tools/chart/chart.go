@@ -28,7 +28,7 @@ import (
 //	omrade/<id>                          an area with frames in an økonomiplan
 //	underomrader/<id>                    an area whose underområder have frames (underomrade.go)
 //	kostra/<id>                          an area with KOSTRA figures (kostra.go)
-//	okonomiplan/<id>/rammer              an adopted plan: its top-level frames in its first year (rammer.go)
+//	okonomiplan/<id>/rammer              a plan with frames: its top-level frames in its first year, regulated or at its latest stage (rammer.go)
 //	okonomiplan/<id>/reguleringer/<year> a plan year with at least one regulering
 //	prosjekt/<id>                        a project with a kostnadsramme, spend or forecast
 //	prognose/<id>                        a project with a status report citing a report (prognose.go)

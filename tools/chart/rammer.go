@@ -6,40 +6,93 @@ import (
 	"github.com/openkommune/portal/tools/money"
 )
 
-// rammeRow is one top-level area's regulated frame in a plan's first year.
+// rammeRow is one top-level area's frame in a plan's first year.
 type rammeRow struct {
 	navn  string
 	kr    int64
 	under int // how many underområder the frame includes (rows one level down)
 }
 
+// rammeSet is what a plan's overview draws: the regulated frames of an
+// adopted plan, or, while it is not adopted, the frames of the stage it is
+// at (stage "forslag" or "innstilling"; "" for the regulated frames).
+type rammeSet struct {
+	rows  []rammeRow
+	sum   int64
+	stage string
+}
+
 // rammeRows are the plan's top-level rows (Niva 0: what the council votes
 // on and what the sum counts) in the plan's order, with the number of
-// underområder of each; an underområde is never a row of its own.
-func rammeRows(o *compile.Okonomiplan) []rammeRow {
-	var rows []rammeRow
-	for _, r := range o.Rammer {
-		if r.Niva.Niva != 0 || len(r.Regulert) == 0 {
+// underområder of each; an underområde is never a row of its own. A plan
+// not adopted has no regulated frames: its rows are its latest stage's.
+func rammeRows(o *compile.Okonomiplan) rammeSet {
+	var set rammeSet
+	if len(o.Rammer) > 0 {
+		for _, r := range o.Rammer {
+			if r.Niva.Niva != 0 || len(r.Regulert) == 0 {
+				continue
+			}
+			row := rammeRow{navn: r.Omrade.Tittel, kr: r.Regulert[0].Kr}
+			for _, s := range o.Rammer {
+				if s.Niva.Overordnet == r.Omrade.ID && s.Niva.Niva == 1 {
+					row.under++
+				}
+			}
+			set.rows = append(set.rows, row)
+		}
+		if len(o.SumRegulert) > 0 {
+			set.sum = o.SumRegulert[0].Kr
+		}
+		return set
+	}
+	st := latestStage(o)
+	if st == nil {
+		return set
+	}
+	set.stage = st.Type
+	for _, r := range st.Rammer {
+		if r.Niva.Niva != 0 || len(r.Belop) == 0 {
 			continue
 		}
-		row := rammeRow{navn: r.Omrade.Tittel, kr: r.Regulert[0].Kr}
-		for _, s := range o.Rammer {
+		row := rammeRow{navn: r.Omrade.Tittel, kr: r.Belop[0].Kr}
+		for _, s := range st.Rammer {
 			if s.Niva.Overordnet == r.Omrade.ID && s.Niva.Niva == 1 {
 				row.under++
 			}
 		}
-		rows = append(rows, row)
+		set.rows = append(set.rows, row)
 	}
-	return rows
+	if len(st.SumVist) > 0 {
+		set.sum = st.SumVist[0].Kr
+	}
+	return set
+}
+
+// latestStage is the stage a plan not adopted is at (Okonomiplan.Stadium:
+// the innstilling, else the forslag), nil for an adopted plan or one
+// without such a stage; an alternative is never a plan's stage.
+func latestStage(o *compile.Okonomiplan) *compile.Stadium {
+	if o.Stadium != "forslag" && o.Stadium != "innstilling" {
+		return nil
+	}
+	for i := range o.Stadier {
+		if o.Stadier[i].Type == o.Stadium {
+			return &o.Stadier[i]
+		}
+	}
+	return nil
 }
 
 // rammerChart draws the plan's top-level areas' regulated frames in its
 // first year (the year it is the budget of) as horizontal bars in the
 // plan's order, each with its amount; an area split into underområder
 // says so at its row ("2 underområder"), as its bar is their sum and the
-// page links their breakdown.
+// page links their breakdown. A plan not adopted has its latest stage's
+// frames drawn instead, the title and summary naming that stage.
 func rammerChart(o *compile.Okonomiplan, w *catalog.Text, l layout) (chart, bool) {
-	rows := rammeRows(o)
+	set := rammeRows(o)
+	rows := set.rows
 	if len(rows) == 0 || len(o.Ar) == 0 {
 		return chart{}, false
 	}
@@ -70,7 +123,13 @@ func rammerChart(o *compile.Okonomiplan, w *catalog.Text, l layout) (chart, bool
 	xAt := func(v float64) float64 { return sc.at(v, plotL, plotR) }
 	year := o.Ar[0]
 
-	c := newCanvas("okonomiplan/"+o.ID+"/rammer", "rammer", w.T("chart_rammer_title", catalog.Args{"Ar": year}), height, false, l)
+	title := w.T("chart_rammer_title", catalog.Args{"Ar": year})
+	bar := "chart-bar chart-bar--regulert"
+	if set.stage != "" {
+		title = w.T("chart_rammer_stadium_title", catalog.Args{"Ar": year, "Stadium": w.T(stageIn(set.stage), nil)})
+		bar = "chart-bar chart-bar--stadium"
+	}
+	c := newCanvas("okonomiplan/"+o.ID+"/rammer", "rammer", title, height, false, l)
 	c.start("g", a("class", "chart-grid"))
 	for _, t := range sc.ticks {
 		c.line(xAt(t), top, xAt(t), plotBottom, "chart-grid-line", gridStyle...)
@@ -109,7 +168,7 @@ func rammerChart(o *compile.Okonomiplan, w *catalog.Text, l layout) (chart, bool
 		c.start("g", a("class", class))
 		c.text(nameX, nameY, "chart-label chart-name", nameAnchor, truncate(r.navn, charsFor(room, fontSize)), r.navn)
 		if r.kr != 0 {
-			c.rect(xAt(0), y, xAt(u.value(r.kr)), y+barH, "chart-bar chart-bar--regulert", solidStyle...)
+			c.rect(xAt(0), y, xAt(u.value(r.kr)), y+barH, bar, solidStyle...)
 		}
 		c.text(valueX, y+barH-2, "chart-label chart-value", "end", u.short(r.kr), "", af("font-size", smallSize))
 		if marker != "" {
@@ -118,22 +177,34 @@ func rammerChart(o *compile.Okonomiplan, w *catalog.Text, l layout) (chart, bool
 		c.end("g")
 	}
 	c.line(xAt(0), top-4, xAt(0), plotBottom, "chart-zero", axisStyle...)
-	return chart{svg: c.done(), summary: rammerSummary(o, rows, w)}, true
+	return chart{svg: c.done(), summary: rammerSummary(o, set, w)}, true
 }
 
-// rammerSummary gives the sum of the top-level frames and the largest.
-func rammerSummary(o *compile.Okonomiplan, rows []rammeRow, w *catalog.Text) string {
+// stageIn names a stage as the overview's title and summary say it ("i
+// kommunedirektørens forslag"): never as adopted.
+func stageIn(stage string) catalog.Key {
+	if stage == "innstilling" {
+		return "chart_rammer_i_innstilling"
+	}
+	return "chart_rammer_i_forslag"
+}
+
+// rammerSummary gives the sum of the top-level frames and the largest,
+// naming the stage of a plan not adopted.
+func rammerSummary(o *compile.Okonomiplan, set rammeSet, w *catalog.Text) string {
+	rows := set.rows
 	big := rows[0]
 	for _, r := range rows[1:] {
 		if r.kr > big.kr {
 			big = r
 		}
 	}
-	var sum int64
-	if len(o.SumRegulert) > 0 {
-		sum = o.SumRegulert[0].Kr
+	args := catalog.Args{"Ar": o.Ar[0], "Sum": formatAmount(set.sum), "Omrader": count(w, len(rows), "chart_rammeomrade"), "Navn": big.navn, "Belop": formatAmount(big.kr)}
+	s := w.T("chart_sum_rammer", args)
+	if set.stage != "" {
+		args["Stadium"] = w.T(stageIn(set.stage), nil)
+		s = w.T("chart_sum_rammer_stadium", args)
 	}
-	s := w.T("chart_sum_rammer", catalog.Args{"Ar": o.Ar[0], "Sum": formatAmount(sum), "Omrader": count(w, len(rows), "chart_rammeomrade"), "Navn": big.navn, "Belop": formatAmount(big.kr)})
 	for _, r := range rows {
 		if r.under > 0 {
 			return s + w.T("chart_sum_rammer_delt", nil)

@@ -85,6 +85,7 @@ func compileAsOf(s *record.Set, asOf caldate.Date) *Site {
 	c.compilePlaner()
 	c.compileOkonomiplaner()
 	c.compileArsregnskap()
+	c.compileOmradetre()
 	c.compileProsjekter()
 	c.compileOversikter()
 	c.compileInvestering()

@@ -18,6 +18,7 @@ type Site struct {
 	Planer        []*Plan        `json:"planer"`
 	Okonomiplaner []*Okonomiplan `json:"okonomiplaner"`
 	Omrader       []*Omrade      `json:"omrader"`
+	Omradetre     Omradetre      `json:"omradetre"` // the list page's tree of areas with frames (omradeliste.go)
 	Prosjekter    []*Prosjekt    `json:"prosjekter"`
 	Oversikter    []*Oversikt    `json:"oversikter"`  // the § 5-4/§ 5-5 bevilgningsoversikter (oversikt.go)
 	Investering   Investering    `json:"investering"` // the projects' bevilgninger per year and area (investering.go)
@@ -429,6 +430,30 @@ type Omrade struct {
 	Vedtak       []Ref            `json:"vedtak"`
 	Endringer    *Endringssett    `json:"endringer"` // its own and its projects' changes at the latest report (rapport.go)
 	Historikk                     // rammeomrader.toml's last change and history (history.go)
+}
+
+// Omradetre is the rammeområder page: the areas as a tree, each with its
+// frame in the first year of one stage of one økonomiplan; a parent's
+// frame is its own where the stage gives one, else its underområder's sum.
+type Omradetre struct {
+	Okonomiplan *Ref          `json:"okonomiplan"` // the plan the frames are from; nil without one
+	Stadium     string        `json:"stadium"`     // its stage: vedtatt, innstilling or forslag
+	Ar          int           `json:"ar"`
+	Omrader     []*Omradenode `json:"omrader"` // the top-level areas
+	Sum         *Kr           `json:"sum"`     // the top-level frames added; nil without frames
+}
+
+// Omradenode is one area in Omradetre with its underområder.
+type Omradenode struct {
+	Omrade    Ref      `json:"omrade"`
+	Ansvarlig string   `json:"ansvarlig"`
+	Kostra    []string `json:"kostra"`
+	Ramme     *Kr      `json:"ramme"` // nil: the stage gives no frame here or below
+	// Rest is the stated frame minus its underområder's sum when they do
+	// not add up to it (positive: not given to any underområde).
+	Rest         *Kr           `json:"rest"`
+	Underomrader []*Omradenode `json:"underomrader"`
+	Niva
 }
 
 // OmradeRamme is an area's frame in one year of one økonomiplan, from the

@@ -30,13 +30,15 @@ var narrowPages = []string{
 	"rapporter/",
 	"rapporter/2026-t2/",
 	"prosjekter/lia-omsorgsboliger/",
+	"rammeomrader/", // the areas as a tree
 }
 
 // TestNarrowScreens loads each of narrowPages at 390 CSS px (a phone) and
 // at 1280: the page never scrolls sideways, axe finds nothing at 390 (when
 // axe-core is installed), and at every width
 // the project tables and the budget stages tables show the name and the
-// money without scrolling inside their wrapper. Screenshots at 1280 and 390 go to
+// money without scrolling inside their wrapper, as do at 390 the tables of
+// class "cards" and the tables charts carry. Screenshots at 1280 and 390 go to
 // $PORTAL_SCREENSHOTS.
 func TestNarrowScreens(t *testing.T) {
 	site := buildSite(t, "../../data")
@@ -59,6 +61,15 @@ func TestNarrowScreens(t *testing.T) {
 			tables := eval[[]string](t, p, `[...document.querySelectorAll('table.projects, table.stages')].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).map(t => (t.caption ? t.caption.textContent.slice(0, 40) : t.id) + ': ' + t.scrollWidth + ' px')`)
 			if len(tables) > 0 {
 				t.Errorf("%s at %d px: the project tables %q are wider than the screen", path, width, tables)
+			}
+			if width == 390 {
+				// A table of money that reflows to cards, and the breakdown of an
+				// area into underområder (the table its chart carries), fit a
+				// phone without scrolling.
+				cards := eval[[]string](t, p, `[...document.querySelectorAll('table.cards, #underomrader-tabell')].filter(t => t.offsetParent !== null && t.scrollWidth > t.parentElement.clientWidth + 1).map(t => (t.caption ? t.caption.textContent.slice(0, 40) : t.id) + ': ' + t.scrollWidth + ' px in ' + t.parentElement.clientWidth)`)
+				if len(cards) > 0 {
+					t.Errorf("%s at 390 px: the tables %q scroll sideways inside their wrapper", path, cards)
+				}
 			}
 			if width == 390 && axe != "" {
 				for _, v := range runAxe(t, p, axe, string(tags), path) {

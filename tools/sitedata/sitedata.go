@@ -64,6 +64,7 @@ type Data struct {
 	Planer        []*compile.Plan        `json:"planer"`
 	Okonomiplaner []*compile.Okonomiplan `json:"okonomiplaner"`
 	Omrader       []*compile.Omrade      `json:"omrader"`
+	Omradetre     compile.Omradetre      `json:"omradetre"` // the rammeområder page's tree with frames
 	Prosjekter    []*compile.Prosjekt    `json:"prosjekter"`
 	Oversikter    []*compile.Oversikt    `json:"oversikter"`   // the § 5-4/§ 5-5 bevilgningsoversikter
 	Investering   compile.Investering    `json:"investering"`  // the projects' bevilgninger per year and area

@@ -65,6 +65,7 @@ func (w *Writer) Site(s *compile.Site) error {
 		{"planer", s.Planer},
 		{"okonomiplaner", s.Okonomiplaner},
 		{"omrader", s.Omrader},
+		{"omradetre", s.Omradetre},
 		{"prosjekter", s.Prosjekter},
 		{"oversikter", s.Oversikter},
 		{"investering", s.Investering},

@@ -27,9 +27,24 @@ func (c *checker) stage(o *record.Okonomiplan, st record.Stage) *record.Vedtak {
 		}
 	}
 	c.url(s, st.Key("dokument"), st.Dokument)
+	if st.Type != record.Forslag {
+		for i := range st.Ukjent {
+			c.errorf(s, st.Key(tomlpos.Elem("ukjent", i)), "only a forslag has a dato of its own: the date of the %s stage is the motedato of its vedtak, so remove ukjent here", st.Type)
+		}
+	}
 	switch st.Type {
 	case record.Forslag:
-		c.requiredDate(s, st.Key("dato"), st.Dato)
+		dato := ""
+		if !st.Dato.IsZero() {
+			dato = st.Dato.String()
+		}
+		c.unknownFieldsAt(s, st.Path, stadiumUnknown(st), []optionalField{
+			{"dato", dato, func() {
+				if st.Dato.IsZero() && st.Dato.Problem() == "" {
+					c.errorf(s, st.Key("dato"), "missing date: add dato = YYYY-MM-DD, the day the forslag was presented (or ukjent = [\"dato\"] if the source prints no date)")
+				}
+			}},
+		})
 		if st.Dokument == "" {
 			c.errorf(s, st.Key("dokument"), "missing: a forslag cites the document it was presented in: add dokument = \"https://…/forslag.pdf\"")
 		}

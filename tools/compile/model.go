@@ -309,11 +309,13 @@ type Okonomiplan struct {
 
 // Stadium is one stage of an økonomiplan with its frames.
 type Stadium struct {
-	Type     string `json:"type"` // forslag, innstilling, alternativ, vedtatt
-	Navn     string `json:"navn"` // an alternative's party or group
-	Dato     *Dato  `json:"dato"` // the forslag's date, or the vedtak's meeting date
-	Dokument string `json:"dokument"`
-	Vedtak   *Ref   `json:"vedtak"`
+	Type string `json:"type"` // forslag, innstilling, alternativ, vedtatt
+	Navn string `json:"navn"` // an alternative's party or group
+	Dato *Dato  `json:"dato"` // the forslag's date, or the vedtak's meeting date
+	// DatoUkjent is true when the source gives no date (ukjent = ["dato"]).
+	DatoUkjent bool   `json:"dato_ukjent"`
+	Dokument   string `json:"dokument"`
+	Vedtak     *Ref   `json:"vedtak"`
 	// Forslag is the anchor of the stage's proposal on its vedtak's page
 	// ("forslag-h-frp-budsjett"), where its vote is; "" if none is named.
 	Forslag string `json:"forslag"`

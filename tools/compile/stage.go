@@ -30,6 +30,7 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 			s.Anker += "-" + strconv.Itoa(alt)
 		}
 		s.Dato = datoPtr(st.Date(c.ix))
+		s.DatoUkjent = st.Unknown("dato")
 		if st.Vedtak != "" {
 			c.link("vedtak/"+st.Vedtak+"/planer", self)
 			if st.Forslag != "" && s.Vedtak != nil {

@@ -289,6 +289,8 @@ type Stadium struct {
 	Forslag         string         `toml:"forslag"`
 	SumDriftsrammer []money.Amount `toml:"sum_driftsrammer"`
 	Ramme           []Ramme        `toml:"ramme"`
+	// Ukjent lists the fields the public source does not give (ukjent.go).
+	Ukjent []StadiumUkjent `toml:"ukjent"`
 }
 
 // Ramme is the adopted netto driftsramme of one area for each plan year.

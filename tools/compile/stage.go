@@ -22,12 +22,12 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 		o.Stadium = string(latest.Type)
 	}
 	o.Stadier = []Stadium{}
-	alt := 0
+	seen := map[record.StadiumType]int{}
 	for _, st := range ro.Ordered() {
 		s := Stadium{Type: string(st.Type), Navn: st.Navn, Dokument: st.Dokument, Vedtak: c.vedtakRefPtr(st.Vedtak), Anker: "stadium-" + string(st.Type)}
-		if st.Type == record.Alternativ {
-			alt++
-			s.Anker += "-" + strconv.Itoa(alt)
+		seen[st.Type]++
+		if n := seen[st.Type]; st.Type == record.Alternativ || n > 1 {
+			s.Anker += "-" + strconv.Itoa(n) // alternativ-1, forslag-2 (a revised forslag)
 		}
 		s.Dato = datoPtr(st.Date(c.ix))
 		s.DatoUkjent = st.Unknown("dato")
@@ -72,14 +72,15 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 }
 
 // base returns, for each stage in stadier, the index of the stage its
-// figures are compared with, or -1: the innstilling against the forslag,
-// the vedtatt against the innstilling (or the forslag), an alternative
-// against the innstilling (or the forslag).
+// figures are compared with, or -1: a revised forslag against the forslag
+// before it, the innstilling against the (latest) forslag, the vedtatt
+// against the innstilling (or the latest forslag), an alternative against
+// the innstilling (or the latest forslag).
 func base(stadier []Stadium) []int {
 	find := func(types ...string) int {
 		for _, t := range types {
-			for i, s := range stadier {
-				if s.Type == t {
+			for i := len(stadier) - 1; i >= 0; i-- {
+				if stadier[i].Type == t {
 					return i
 				}
 			}
@@ -87,10 +88,12 @@ func base(stadier []Stadium) []int {
 		return -1
 	}
 	out := make([]int, len(stadier))
+	prevForslag := -1
 	for i, s := range stadier {
 		switch s.Type {
 		case string(record.Forslag):
-			out[i] = -1
+			out[i] = prevForslag
+			prevForslag = i
 		case string(record.Innstilling):
 			out[i] = find(string(record.Forslag))
 		default:

@@ -97,19 +97,35 @@ func (o *Okonomiplan) Adopted() *Stage {
 }
 
 // Latest returns the stage the plan is at: vedtatt if adopted, else the
-// innstilling, else the forslag; nil if it has none of them.
+// innstilling, else the forslag (of several forslag stages, a revised
+// forslag or tilleggsinnstilling, the last one written); nil if it has
+// none of them. Dates play no part: a stage's date may be unknown.
 func (o *Okonomiplan) Latest() *Stage {
 	var best *Stage
 	for _, s := range o.Stages() {
-		if s.Type.Rank() >= 0 && (best == nil || s.Type.Rank() > best.Type.Rank()) {
+		r := s.Type.Rank()
+		if r >= 0 && (best == nil || r > best.Type.Rank() || (r == best.Type.Rank() && s.Type == Forslag)) {
 			best = &s
 		}
 	}
 	return best
 }
 
-// Ordered returns the stages in the order the site shows them: forslag,
-// innstilling, the alternatives (in file order), vedtatt.
+// LatestForslag returns the plan's latest forslag stage, the last one
+// written, or nil: what "the forslag" means where one figure is wanted.
+func (o *Okonomiplan) LatestForslag() *Stage {
+	var out *Stage
+	for _, s := range o.Stages() {
+		if s.Type == Forslag {
+			out = &s
+		}
+	}
+	return out
+}
+
+// Ordered returns the stages in the order the site shows them: the
+// forslag stages (in file order, the first presented first), innstilling,
+// the alternatives (in file order), vedtatt.
 func (o *Okonomiplan) Ordered() []Stage {
 	out := o.Stages()
 	order := func(t StadiumType) int {

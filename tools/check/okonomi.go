@@ -157,6 +157,7 @@ func (c *checker) omraderWithoutRamme(o *record.Okonomiplan, st record.Stage, r 
 func (c *checker) sumDriftsrammer(o *record.Okonomiplan, st record.Stage, r rammeSums) {
 	s := o.Src
 	key := st.Key("sum_driftsrammer")
+	c.trykkfeilYears(o, st)
 	if len(st.SumDriftsrammer) == 0 {
 		return
 	}
@@ -169,6 +170,10 @@ func (c *checker) sumDriftsrammer(o *record.Okonomiplan, st record.Stage, r ramm
 			continue
 		}
 		d, ok := money.Sub(stated.Kr, r.sums[j])
+		if ok && st.Misprint(o.ForsteAr, j) {
+			c.misprint(o, st, j, stated.Kr, r.sums[j], d, tol)
+			continue
+		}
 		if !ok || money.Abs(d) <= tol {
 			continue // out of range: reported by sums
 		}

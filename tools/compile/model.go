@@ -295,6 +295,10 @@ type Okonomiplan struct {
 	SumRegulert   []Kr         `json:"sum_regulert"`
 	SumOppgitt    []Kr         `json:"sum_oppgitt"` // the sums written in the data (sum_driftsrammer), if any
 	SumVist       []Kr         `json:"sum_vist"`    // the adopted total shown: the printed sum where stated, else the computed one
+	// SumTrykkfeil marks, per year, an adopted printed sum that is a known
+	// misprint in the source (sum_trykkfeil): shown as printed with a note
+	// giving SumVedtatt, never carried into the regulated total.
+	SumTrykkfeil []bool `json:"sum_trykkfeil"`
 	// SumRegulertVist is the regulated total shown (the plan's table, the
 	// home page): SumVist plus the year's reguleringer, so a printed sum's
 	// rounding is kept and never shown as a change; SumRegulert where no
@@ -333,6 +337,9 @@ type Stadium struct {
 	SumOppgitt []Kr `json:"sum_oppgitt"`
 	Avrunding  []Kr `json:"avrunding"`
 	SumVist    []Kr `json:"sum_vist"` // the printed sum where stated, else the computed one
+	// Trykkfeil marks, per year of SumOppgitt, a printed sum that is a
+	// known misprint in the source (sum_trykkfeil).
+	Trykkfeil []bool `json:"trykkfeil"`
 }
 
 // StadieRamme is one area's frames at one stage, per plan year.
@@ -364,6 +371,9 @@ type StadieCelle struct {
 	Belop   *Kr  `json:"belop"`   // nil: the stage gives no figure for the area
 	Endring *Kr  `json:"endring"` // signed change against the stage it follows; nil if none
 	Endret  bool `json:"endret"`
+	// Linjer is, for a printed sum that is a known misprint in the source
+	// (sum_trykkfeil), the sum of its rows, shown in a note; nil otherwise.
+	Linjer *Kr `json:"linjer"`
 }
 
 // Rammelinje is one area's frames over the plan years.

@@ -153,6 +153,7 @@ func (c *compiler) compileOkonomiplaner() {
 		for _, s := range o.Stadier {
 			if s.Type == string(record.Vedtatt) {
 				o.SumVist = s.SumVist
+				o.SumTrykkfeil = s.Trykkfeil
 			}
 		}
 		o.SumRegulertVist = regulertVist(o)
@@ -248,11 +249,16 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 
 // regulertVist is the regulated total of each year as the site shows it:
 // the adopted total shown (the printed sum where stated) plus the year's
-// reguleringer (regulated − adopted, both computed from the frames).
+// reguleringer (regulated − adopted, both computed from the frames); for
+// a year whose printed sum is a known misprint, the computed regulated
+// total.
 func regulertVist(o *Okonomiplan) []Kr {
 	out := make([]Kr, len(o.SumRegulert))
 	for i, r := range o.SumRegulert {
 		out[i] = r
+		if i < len(o.SumTrykkfeil) && o.SumTrykkfeil[i] {
+			continue // a misprinted sum is not carried on: the frames' own total
+		}
 		if i < len(o.SumVist) && i < len(o.SumVedtatt) {
 			out[i] = kr(money.MustAdd(o.SumVist[i].Kr, money.MustSub(r.Kr, o.SumVedtatt[i].Kr)))
 		}

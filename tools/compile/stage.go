@@ -52,11 +52,13 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 			s.Rammer = append(s.Rammer, line)
 		}
 		s.SumVist = append([]Kr{}, s.Sum...)
+		s.Trykkfeil = []bool{}
 		for i, a := range st.SumDriftsrammer {
 			if i >= record.PlanYears {
 				break
 			}
 			s.SumOppgitt = append(s.SumOppgitt, kr(a.Kr))
+			s.Trykkfeil = append(s.Trykkfeil, st.Misprint(ro.ForsteAr, i))
 			s.Avrunding = append(s.Avrunding, kr(money.MustSub(a.Kr, s.Sum[i].Kr)))
 			s.SumVist[i] = kr(a.Kr)
 		}
@@ -143,6 +145,11 @@ func sammenligning(o *Okonomiplan) []StadieAr {
 			}
 		}
 		y.Sum = cells(sums, bases)
+		for si, s := range o.Stadier {
+			if i < len(s.Trykkfeil) && s.Trykkfeil[i] && i < len(s.Sum) {
+				y.Sum[si].Linjer = &s.Sum[i]
+			}
+		}
 		out = append(out, y)
 	}
 	return out

@@ -258,19 +258,22 @@ type Sjekkpunkt struct {
 // stage; [[stadium]] adds the others. Every amount in the file is typed in
 // Enhet (as printed) and converted to kroner by package load.
 type Okonomiplan struct {
-	Src             Source           `toml:"-"`
-	ID              string           `toml:"id"`
-	Tittel          string           `toml:"tittel"`
-	Plan            string           `toml:"plan"`
-	VedtattI        string           `toml:"vedtatt_i"`
-	ForsteAr        int              `toml:"forste_ar"`
-	Enhet           money.Unit       `toml:"enhet"`
-	Toleranse       money.Amount     `toml:"toleranse"` // per stated sum, in kroner once loaded
-	SumDriftsrammer []money.Amount   `toml:"sum_driftsrammer"`
-	Ramme           []Ramme          `toml:"ramme"`
-	Stadium         []Stadium        `toml:"stadium"`
-	Regulering      []Regulering     `toml:"regulering"`
-	Regnskap        []Driftsregnskap `toml:"regnskap"`
+	Src             Source         `toml:"-"`
+	ID              string         `toml:"id"`
+	Tittel          string         `toml:"tittel"`
+	Plan            string         `toml:"plan"`
+	VedtattI        string         `toml:"vedtatt_i"`
+	ForsteAr        int            `toml:"forste_ar"`
+	Enhet           money.Unit     `toml:"enhet"`
+	Toleranse       money.Amount   `toml:"toleranse"` // per stated sum, in kroner once loaded
+	SumDriftsrammer []money.Amount `toml:"sum_driftsrammer"`
+	// SumTrykkfeil lists the years whose printed sum_driftsrammer is a
+	// known misprint in the source (trykkfeil.go).
+	SumTrykkfeil []int            `toml:"sum_trykkfeil"`
+	Ramme        []Ramme          `toml:"ramme"`
+	Stadium      []Stadium        `toml:"stadium"`
+	Regulering   []Regulering     `toml:"regulering"`
+	Regnskap     []Driftsregnskap `toml:"regnskap"`
 }
 
 // Stadium is one stage of an økonomiplan other than the top-level vedtatt
@@ -288,6 +291,7 @@ type Stadium struct {
 	// links the budget to its vote.
 	Forslag         string         `toml:"forslag"`
 	SumDriftsrammer []money.Amount `toml:"sum_driftsrammer"`
+	SumTrykkfeil    []int          `toml:"sum_trykkfeil"` // years whose printed sum is a known misprint
 	Ramme           []Ramme        `toml:"ramme"`
 	// Ukjent lists the fields the public source does not give (ukjent.go).
 	Ukjent []StadiumUkjent `toml:"ukjent"`

@@ -76,7 +76,7 @@ func (o *Okonomiplan) Stages() []Stage {
 	var out []Stage
 	if o.TopLevelStage() {
 		out = append(out, Stage{VedtakKey: "vedtatt_i", Stadium: Stadium{
-			Type: Vedtatt, Vedtak: o.VedtattI, SumDriftsrammer: o.SumDriftsrammer, Ramme: o.Ramme,
+			Type: Vedtatt, Vedtak: o.VedtattI, SumDriftsrammer: o.SumDriftsrammer, SumTrykkfeil: o.SumTrykkfeil, Ramme: o.Ramme,
 		}})
 	}
 	for i, s := range o.Stadium {
@@ -183,4 +183,10 @@ func (s Stage) Date(ix *Index) caldate.Date {
 		return v.Motedato
 	}
 	return s.Dato
+}
+
+// Misprint reports whether the stage's printed sum for plan year index j
+// is listed in sum_trykkfeil as a known misprint in the source.
+func (s Stage) Misprint(forsteAr, j int) bool {
+	return slices.Contains(s.SumTrykkfeil, forsteAr+j)
 }

@@ -57,10 +57,10 @@ func oversikter(site *compile.Site, add func(Check)) {
 						}
 						sum = add2(sum, int64(ly.Coefficient(p, l, term, f))*part.Belop[i].Kr)
 					}
-					detail := fmt.Sprintf("%s %d %s, %s", p, l.Nr, line.Navn, col.Kode)
-					add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, What: string(p) + "_sum", Expected: amount(sum), Shown: at(line.Belop, i), Toleranse: &tol})
+					detail := fmt.Sprintf("%s %d %s", p, l.Nr, line.Navn)
+					add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, Kolonne: column(col), What: string(p) + "_sum", Expected: amount(sum), Shown: at(line.Belop, i), Toleranse: &tol})
 					if shown := at(line.Beregnet, i); shown.Kr != sum {
-						add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, What: "computed_shown", Expected: amount(sum), Shown: shown})
+						add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, Kolonne: column(col), What: "computed_shown", Expected: amount(sum), Shown: shown})
 					}
 				}
 			}
@@ -74,7 +74,7 @@ func oversikter(site *compile.Site, add func(Check)) {
 					for _, a := range o.Drift.Omrader {
 						sum = add2(sum, at(a.Belop, i).Kr)
 					}
-					add(Check{Kind: "oversikt_omrader", Subject: subject, Ar: col.Ar, Detalj: col.Kode, What: "part_b", Expected: amount(sum), Shown: at(sumLine.Belop, i), Toleranse: &tol})
+					add(Check{Kind: "oversikt_omrader", Subject: subject, Ar: col.Ar, Kolonne: column(col), What: "part_b", Expected: amount(sum), Shown: at(sumLine.Belop, i), Toleranse: &tol})
 				}
 			}
 			if sumLine != nil {
@@ -84,7 +84,7 @@ func oversikter(site *compile.Site, add func(Check)) {
 						continue
 					}
 					shown := amount(int64(oversikt.ToStandard(l6, f)) * at(sumLine.Belop, i).Kr)
-					add(Check{Kind: "oversikt_rammer", Subject: subject, Ar: col.Ar, Detalj: col.Kode + " – " + plan, What: "frames_" + col.Type, Expected: amount(total), Shown: shown, Toleranse: &tol})
+					add(Check{Kind: "oversikt_rammer", Subject: subject, Ar: col.Ar, Detalj: plan, Kolonne: column(col), What: "frames_" + col.Type, Expected: amount(total), Shown: shown, Toleranse: &tol})
 				}
 			}
 		}
@@ -105,7 +105,7 @@ func oversikter(site *compile.Site, add func(Check)) {
 					if o.Investering.AlleProsjekter {
 						what = "projects_equal"
 					}
-					add(Check{Kind: "oversikt_prosjekter", Subject: subject, Ar: col.Ar, Detalj: fmt.Sprintf("%d %s, %s", nr, line.Navn, col.Kode), What: what,
+					add(Check{Kind: "oversikt_prosjekter", Subject: subject, Ar: col.Ar, Detalj: fmt.Sprintf("%d %s", nr, line.Navn), Kolonne: column(col), What: what,
 						Expected: amount(sum), Shown: shown, Toleranse: &tol, Hoyst: !o.Investering.AlleProsjekter})
 				}
 			}
@@ -214,3 +214,7 @@ func projects(site *compile.Site, o *compile.Oversikt, col compile.Kolonne, nr i
 	}
 	return total, true
 }
+
+// column is a copy of an oversikt's column for a check: the site names it
+// in its language ("Rekneskap 2023"), never by its code.
+func column(col compile.Kolonne) *compile.Kolonne { return &col }

@@ -72,8 +72,10 @@ type Check struct {
 	Toleranse *compile.Kr `json:"toleranse,omitempty"`
 	Avrunding *compile.Kr `json:"avrunding,omitempty"`
 	OK        bool        `json:"ok"`
-	// Detalj names the line and column of an oversikt check.
-	Detalj string `json:"detalj,omitempty"`
+	// Detalj names the line of an oversikt check, and Kolonne its column
+	// (the site names the column in its language from the code and year).
+	Detalj  string           `json:"detalj,omitempty"`
+	Kolonne *compile.Kolonne `json:"kolonne,omitempty"`
 	// Hoyst: the parts' sum may be at most the stated figure (plus the
 	// tolerance), not equal to it: a line that holds the parts and more.
 	Hoyst bool `json:"hoyst,omitempty"`

@@ -158,7 +158,12 @@ func (c *checker) sumDriftsrammer(o *record.Okonomiplan, st record.Stage, r ramm
 	s := o.Src
 	key := st.Key("sum_driftsrammer")
 	c.trykkfeilYears(o, st)
+	c.samletRamme(o, st, r)
 	if len(st.SumDriftsrammer) == 0 {
+		return
+	}
+	if len(st.Ramme) == 0 {
+		c.errorf(s, key, "sum_driftsrammer is the printed sum of the stage's ramme, and this stage has none: a total the source gives without area frames is samlet_ramme = [{ ar = %d, belop = … }]", o.ForsteAr)
 		return
 	}
 	if len(st.SumDriftsrammer) != record.PlanYears {

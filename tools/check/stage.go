@@ -22,8 +22,8 @@ func (c *checker) stage(o *record.Okonomiplan, st record.Stage) *record.Vedtak {
 		if st.Type == "" {
 			c.errorf(s, st.Key("type"), "missing: add type = \"forslag\", \"innstilling\", \"alternativ\" or \"vedtatt\"")
 		}
-		if len(st.Ramme) == 0 && st.Type.Problem() == "" && !s.Pos.Rejected(st.Key("ramme")) {
-			c.errorf(s, st.Path, "stage %s has no ramme: add ramme = [{ omrade = \"oppvekst\", belop = [ … ] }, …] with the figures of this stage", st.Type)
+		if len(st.Ramme) == 0 && len(st.SamletRamme) == 0 && st.Type.Problem() == "" && !s.Pos.Rejected(st.Key("ramme")) {
+			c.errorf(s, st.Path, "stage %s has no ramme: add ramme = [{ omrade = \"oppvekst\", belop = [ … ] }, …] with the figures of this stage (or, where the source gives only the total, samlet_ramme = [{ ar = 2026, belop = … }])", st.Type)
 		}
 	}
 	c.url(s, st.Key("dokument"), st.Dokument)

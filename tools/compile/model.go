@@ -299,6 +299,10 @@ type Okonomiplan struct {
 	// misprint in the source (sum_trykkfeil): shown as printed with a note
 	// giving SumVedtatt, never carried into the regulated total.
 	SumTrykkfeil []bool `json:"sum_trykkfeil"`
+	// Samlet is, for a plan adopted as a total only (samlet_ramme, no
+	// frame per area), the adopted total of each year (nil where the
+	// source gives none); empty otherwise.
+	Samlet []*Kr `json:"samlet"`
 	// SumRegulertVist is the regulated total shown (the plan's table, the
 	// home page): SumVist plus the year's reguleringer, so a printed sum's
 	// rounding is kept and never shown as a change; SumRegulert where no
@@ -340,6 +344,14 @@ type Stadium struct {
 	// Trykkfeil marks, per year of SumOppgitt, a printed sum that is a
 	// known misprint in the source (sum_trykkfeil).
 	Trykkfeil []bool `json:"trykkfeil"`
+	// Samlet is the stage's stated total per year where the source gives
+	// one without area frames (samlet_ramme), nil for a year it does not;
+	// UtenRammer is true when the stage has no frame per area at all.
+	Samlet     []*Kr `json:"samlet"`
+	UtenRammer bool  `json:"uten_rammer"`
+	// Enhet is the unit of this stage's source where it differs from the
+	// plan's ("kr" for a vedtak's total in whole kroner); "" otherwise.
+	Enhet string `json:"enhet"`
 }
 
 // StadieRamme is one area's frames at one stage, per plan year.

@@ -53,6 +53,7 @@ func (c *compiler) compileOkonomiplaner() {
 			Tittel:       self.Tittel,
 			Reguleringer: []Reguleringssteg{},
 			Regnskap:     []Regnskapslinje{},
+			Samlet:       []*Kr{},
 			Kilde:        ro.Src.File,
 			KildeURL:     c.kildeURL(ro.Src.File),
 		}
@@ -157,6 +158,16 @@ func (c *compiler) compileOkonomiplaner() {
 			}
 		}
 		o.SumRegulertVist = regulertVist(o)
+		if len(st.Ramme) == 0 {
+			// Adopted as a total only (samlet_ramme): no area frames, so no
+			// sums of them; the page shows the stated totals instead.
+			o.SumVedtatt, o.SumRegulert, o.SumVist, o.SumRegulertVist = []Kr{}, []Kr{}, []Kr{}, []Kr{}
+			for _, s := range o.Stadier {
+				if s.Type == string(record.Vedtatt) {
+					o.Samlet = s.Samlet
+				}
+			}
+		}
 		for _, r := range accounts {
 			line := c.regnskapslinje(ro, st, regs, r)
 			o.Regnskap = append(o.Regnskap, line)

@@ -53,6 +53,15 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 		}
 		s.SumVist = append([]Kr{}, s.Sum...)
 		s.Trykkfeil = []bool{}
+		s.UtenRammer = len(st.Ramme) == 0
+		s.Enhet = string(st.Enhet)
+		s.Samlet = make([]*Kr, record.PlanYears)
+		for i := range record.PlanYears {
+			if a, ok := st.Samlet(ro.ForsteAr + i); ok {
+				k := kr(a.Kr)
+				s.Samlet[i] = &k
+			}
+		}
 		for i, a := range st.SumDriftsrammer {
 			if i >= record.PlanYears {
 				break
@@ -142,6 +151,8 @@ func sammenligning(o *Okonomiplan) []StadieAr {
 		for si, s := range o.Stadier {
 			if i < len(s.SumVist) && len(s.Rammer) > 0 {
 				sums[si] = &s.SumVist[i]
+			} else if i < len(s.Samlet) && s.Samlet[i] != nil {
+				sums[si] = s.Samlet[i] // a total without area frames
 			}
 		}
 		y.Sum = cells(sums, bases)

@@ -292,7 +292,13 @@ type Stadium struct {
 	Forslag         string         `toml:"forslag"`
 	SumDriftsrammer []money.Amount `toml:"sum_driftsrammer"`
 	SumTrykkfeil    []int          `toml:"sum_trykkfeil"` // years whose printed sum is a known misprint
-	Ramme           []Ramme        `toml:"ramme"`
+	// SamletRamme is the stage's total for a year where the source gives
+	// no frame per area (a vedtak adopting only "samla netto ramme"), and
+	// Enhet the unit of this stage's amounts where it differs from the
+	// file's (samlet.go).
+	SamletRamme []SamletRamme `toml:"samlet_ramme"`
+	Enhet       money.Unit    `toml:"enhet"`
+	Ramme       []Ramme       `toml:"ramme"`
 	// Ukjent lists the fields the public source does not give (ukjent.go).
 	Ukjent []StadiumUkjent `toml:"ukjent"`
 }

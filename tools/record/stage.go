@@ -164,8 +164,19 @@ func (o *Okonomiplan) Scale() {
 	scaleAll(o.SumDriftsrammer)
 	scaleRammer(o.Ramme)
 	for i := range o.Stadium {
-		scaleAll(o.Stadium[i].SumDriftsrammer)
-		scaleRammer(o.Stadium[i].Ramme)
+		st := &o.Stadium[i]
+		su := st.unit(u)
+		for k := range st.SumDriftsrammer {
+			st.SumDriftsrammer[k] = st.SumDriftsrammer[k].InUnit(su)
+		}
+		for k := range st.Ramme {
+			for j := range st.Ramme[k].Belop {
+				st.Ramme[k].Belop[j] = st.Ramme[k].Belop[j].InUnit(su)
+			}
+		}
+		for k := range st.SamletRamme {
+			st.SamletRamme[k].Belop = st.SamletRamme[k].Belop.InUnit(su)
+		}
 	}
 	for i := range o.Regulering {
 		o.Regulering[i].Belop = o.Regulering[i].Belop.InUnit(u)

@@ -78,6 +78,7 @@ var families = map[string][]string{
 	"stage_note_%s":       {"forslag", "innstilling"}, // compile.Okonomiplan.Stadium, not adopted
 	"source_unit_%s":      {"kr", "1000kr"},           // compile.Okonomiplan.Enhet
 	"kontroll_what_%s": {"subtotal_printed", "subtotal_computed", "stage_total", "stage_computed", "stated_total", "adopted_total", "adopted_computed", "regulated_total", "regulated_computed", "regulated_shown", "regulated_minus_adopted", "area_regulated_minus_adopted",
+		"stated_total_misprint", "regulated_shown_misprint", // h13-real2: sum_trykkfeil
 		"step_frame", "adjusted_frame", "frame_changes", "spend_total", "deviation",
 		"count_vedtak", "count_punkter", "count_punkter_apne", "count_punkter_forsinket", "count_planer", "count_tiltak",
 		"count_prosjekter", "count_prosjekter_aktive", "count_prosjekter_over_ramme", "count_sluttregnskap_forfalt",

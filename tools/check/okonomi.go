@@ -157,7 +157,13 @@ func (c *checker) omraderWithoutRamme(o *record.Okonomiplan, st record.Stage, r 
 func (c *checker) sumDriftsrammer(o *record.Okonomiplan, st record.Stage, r rammeSums) {
 	s := o.Src
 	key := st.Key("sum_driftsrammer")
+	c.trykkfeilYears(o, st)
+	c.samletRamme(o, st, r)
 	if len(st.SumDriftsrammer) == 0 {
+		return
+	}
+	if len(st.Ramme) == 0 {
+		c.errorf(s, key, "sum_driftsrammer is the printed sum of the stage's ramme, and this stage has none: a total the source gives without area frames is samlet_ramme = [{ ar = %d, belop = … }]", o.ForsteAr)
 		return
 	}
 	if len(st.SumDriftsrammer) != record.PlanYears {
@@ -169,6 +175,10 @@ func (c *checker) sumDriftsrammer(o *record.Okonomiplan, st record.Stage, r ramm
 			continue
 		}
 		d, ok := money.Sub(stated.Kr, r.sums[j])
+		if ok && st.Misprint(o.ForsteAr, j) {
+			c.misprint(o, st, j, stated.Kr, r.sums[j], d, tol)
+			continue
+		}
 		if !ok || money.Abs(d) <= tol {
 			continue // out of range: reported by sums
 		}

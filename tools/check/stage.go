@@ -22,14 +22,29 @@ func (c *checker) stage(o *record.Okonomiplan, st record.Stage) *record.Vedtak {
 		if st.Type == "" {
 			c.errorf(s, st.Key("type"), "missing: add type = \"forslag\", \"innstilling\", \"alternativ\" or \"vedtatt\"")
 		}
-		if len(st.Ramme) == 0 && st.Type.Problem() == "" && !s.Pos.Rejected(st.Key("ramme")) {
-			c.errorf(s, st.Path, "stage %s has no ramme: add ramme = [{ omrade = \"oppvekst\", belop = [ … ] }, …] with the figures of this stage", st.Type)
+		if len(st.Ramme) == 0 && len(st.SamletRamme) == 0 && st.Type.Problem() == "" && !s.Pos.Rejected(st.Key("ramme")) {
+			c.errorf(s, st.Path, "stage %s has no ramme: add ramme = [{ omrade = \"oppvekst\", belop = [ … ] }, …] with the figures of this stage (or, where the source gives only the total, samlet_ramme = [{ ar = 2026, belop = … }])", st.Type)
 		}
 	}
 	c.url(s, st.Key("dokument"), st.Dokument)
+	if st.Type != record.Forslag {
+		for i := range st.Ukjent {
+			c.errorf(s, st.Key(tomlpos.Elem("ukjent", i)), "only a forslag has a dato of its own: the date of the %s stage is the motedato of its vedtak, so remove ukjent here", st.Type)
+		}
+	}
 	switch st.Type {
 	case record.Forslag:
-		c.requiredDate(s, st.Key("dato"), st.Dato)
+		dato := ""
+		if !st.Dato.IsZero() {
+			dato = st.Dato.String()
+		}
+		c.unknownFieldsAt(s, st.Path, stadiumUnknown(st), []optionalField{
+			{"dato", dato, func() {
+				if st.Dato.IsZero() && st.Dato.Problem() == "" {
+					c.errorf(s, st.Key("dato"), "missing date: add dato = YYYY-MM-DD, the day the forslag was presented (or ukjent = [\"dato\"] if the source prints no date)")
+				}
+			}},
+		})
 		if st.Dokument == "" {
 			c.errorf(s, st.Key("dokument"), "missing: a forslag cites the document it was presented in: add dokument = \"https://…/forslag.pdf\"")
 		}
@@ -91,20 +106,25 @@ func (c *checker) stageProposal(s record.Source, st record.Stage, v *record.Vedt
 	c.errorf(s, st.Key("forslag"), "vedtak %q has no %s proposal %q: use one of %s", v.ID, want, st.Forslag, strings.Join(ids, ", "))
 }
 
-// stageKinds checks one stage of each type but alternativ, and two
-// alternatives by different names.
+// stageKinds checks one stage of each type but alternativ and forslag,
+// two alternatives by different names, and, where a plan has more than
+// one forslag (the kommunedirektør's revised forslag or
+// tilleggsinnstilling), a distinct navn on each.
 func (c *checker) stageKinds(o *record.Okonomiplan, stages []record.Stage) {
 	first := map[record.StadiumType]record.Stage{}
-	names := map[string]bool{}
+	names := map[record.StadiumType]map[string]record.Stage{}
+	forslag := 0
+	for _, st := range stages {
+		if st.Type == record.Forslag {
+			forslag++
+		}
+	}
 	for _, st := range stages {
 		if st.Type == "" || st.Type.Problem() != "" {
 			continue
 		}
-		if st.Type == record.Alternativ {
-			if names[st.Navn] && st.Navn != "" {
-				c.errorf(o.Src, st.Key("navn"), "two alternative budgets are named %q: give each party's or group's alternative its own navn", st.Navn)
-			}
-			names[st.Navn] = true
+		if st.Type == record.Alternativ || (st.Type == record.Forslag && forslag > 1) {
+			c.stageName(o, st, names, forslag)
 			continue
 		}
 		prev, dup := first[st.Type]
@@ -116,8 +136,29 @@ func (c *checker) stageKinds(o *record.Okonomiplan, stages []record.Stage) {
 		if prev.Path == "" {
 			where = "the top-level vedtatt_i, sum_driftsrammer and [[ramme]]"
 		}
-		c.errorf(o.Src, st.Key("type"), "a second %s stage (the first is %s): an økonomiplan has one of each stage but alternativ; %s", st.Type, where, secondStageAdvice(st.Type))
+		c.errorf(o.Src, st.Key("type"), "a second %s stage (the first is %s): an økonomiplan has one of each stage but alternativ and forslag; %s", st.Type, where, secondStageAdvice(st.Type))
 	}
+}
+
+// stageName checks that an alternativ, or one of several forslag stages,
+// has a navn no other stage of its type has.
+func (c *checker) stageName(o *record.Okonomiplan, st record.Stage, names map[record.StadiumType]map[string]record.Stage, forslag int) {
+	if names[st.Type] == nil {
+		names[st.Type] = map[string]record.Stage{}
+	}
+	if st.Type == record.Forslag && strings.TrimSpace(st.Navn) == "" {
+		c.errorf(o.Src, st.Key("navn"), "missing: this plan has %d forslag stages, so each needs a navn that tells the versions apart, e.g. navn = \"Kommunedirektørens forslag\" and navn = \"Tilleggsinnstilling\" (the last one written is the latest)", forslag)
+		return
+	}
+	if prev, dup := names[st.Type][st.Navn]; dup && st.Navn != "" {
+		what := "two alternative budgets are named %q: give each party's or group's alternative its own navn"
+		if st.Type == record.Forslag {
+			what = "two forslag stages are named %q: give each version its own navn (e.g. \"Tilleggsinnstilling\")"
+		}
+		c.errorf(o.Src, st.Key("navn"), what+" (the first is %s at line %d)", st.Navn, prev.Path, o.Src.At(prev.Path).Line)
+		return
+	}
+	names[st.Type][st.Navn] = st
 }
 
 // stageOrder checks that the stages were decided in order: forslag, then
@@ -135,13 +176,22 @@ func (c *checker) stageOrder(o *record.Okonomiplan, stages []record.Stage) {
 			}
 			d := st.Date(c.ix)
 			if d.IsZero() {
+				if t == record.Forslag {
+					continue // each forslag, in the order written; one of unknown date is skipped
+				}
 				break
 			}
 			if last != nil && d.Before(last.d) {
-				c.errorf(o.Src, st.Key(dateKey(st)), "the %s is dated %s, before the %s (%s): check the dates and the vedtak", st.Type, d, last.st.Type, last.d)
+				advice := "check the dates and the vedtak"
+				if t == record.Forslag {
+					advice = "write the forslag stages in the order they were presented, and check the dates"
+				}
+				c.errorf(o.Src, st.Key(dateKey(st)), "the %s is dated %s, before the %s (%s): %s", stageLabel(st), d, stageLabel(last.st), last.d, advice)
 			}
 			last = &dated{st, d}
-			break
+			if t != record.Forslag {
+				break
+			}
 		}
 	}
 	if adopted := o.Adopted(); adopted != nil {
@@ -152,6 +202,14 @@ func (c *checker) stageOrder(o *record.Okonomiplan, stages []record.Stage) {
 			}
 		}
 	}
+}
+
+// stageLabel names a stage in a message: its type, and its navn if it has one.
+func stageLabel(st record.Stage) string {
+	if st.Navn != "" {
+		return fmt.Sprintf("%s %q", st.Type, st.Navn)
+	}
+	return string(st.Type)
 }
 
 func dateKey(st record.Stage) string {
@@ -202,8 +260,6 @@ func (c *checker) asPrinted(o *record.Okonomiplan, kr int64) string {
 // by a vedtak), so each type gets its own advice.
 func secondStageAdvice(t record.StadiumType) string {
 	switch t {
-	case record.Forslag:
-		return "a revised forslag (the kommunedirektør's tilleggsinnstilling or revidert forslag) is not a stage of its own: keep one forslag stage, with the figures, dato and dokument of the version the site should show"
 	case record.Innstilling:
 		return "keep one innstilling stage, with the figures of the formannskap's final innstilling and its vedtak"
 	}

@@ -30,9 +30,15 @@ type optionalField struct {
 
 // unknownFields checks a record's ukjent list against its fields.
 func (c *checker) unknownFields(s record.Source, listed []string, fields []optionalField) {
+	c.unknownFieldsAt(s, "", listed, fields)
+}
+
+// unknownFieldsAt checks the ukjent list of the table at base (a key
+// path, "" for the top level) against the fields of that table.
+func (c *checker) unknownFieldsAt(s record.Source, base string, listed []string, fields []optionalField) {
 	seen := map[string]int{}
 	for i, u := range listed {
-		path := tomlpos.Elem("ukjent", i)
+		path := tomlpos.Join(base, tomlpos.Elem("ukjent", i))
 		if j, dup := seen[u]; dup {
 			c.errorf(s, path, "%q is listed twice in ukjent (also ukjent[%d]): remove one", u, j)
 			continue
@@ -43,11 +49,11 @@ func (c *checker) unknownFields(s record.Source, listed []string, fields []optio
 		i, unknown := seen[f.key]
 		switch {
 		case unknown && strings.TrimSpace(f.value) != "":
-			c.errorf(s, f.key, "%s has a value and is listed in ukjent: remove %q from ukjent now that the source gives it, or remove the value", f.key, f.key)
+			c.errorf(s, tomlpos.Join(base, f.key), "%s has a value and is listed in ukjent: remove %q from ukjent now that the source gives it, or remove the value", f.key, f.key)
 		case unknown:
-			c.infof(s, tomlpos.Elem("ukjent", i), "%s is not given by the source (ukjent): the site shows \"ikke oppgitt\"; add %s when it is known", f.key, f.key)
+			c.infof(s, tomlpos.Join(base, tomlpos.Elem("ukjent", i)), "%s is not given by the source (ukjent): the site shows \"ikke oppgitt\"; add %s when it is known", f.key, f.key)
 		case saysUnknown(f.value):
-			c.errorf(s, f.key, "%q is not a %s: when the source does not give it, remove %s and write ukjent = [%q] instead (the site then says \"ikke oppgitt\")", f.value, f.key, f.key, f.key)
+			c.errorf(s, tomlpos.Join(base, f.key), "%q is not a %s: when the source does not give it, remove %s and write ukjent = [%q] instead (the site then says \"ikke oppgitt\")", f.value, f.key, f.key, f.key)
 		default:
 			f.require()
 		}
@@ -70,6 +76,14 @@ func prosjektUnknown(p *record.Prosjekt) []string {
 func vedtakUnknown(v *record.Vedtak) []string {
 	out := make([]string, len(v.Ukjent))
 	for i, u := range v.Ukjent {
+		out[i] = string(u)
+	}
+	return out
+}
+
+func stadiumUnknown(st record.Stage) []string {
+	out := make([]string, len(st.Ukjent))
+	for i, u := range st.Ukjent {
 		out[i] = string(u)
 	}
 	return out

@@ -297,6 +297,14 @@ type Okonomiplan struct {
 	SumRegulert   []Kr         `json:"sum_regulert"`
 	SumOppgitt    []Kr         `json:"sum_oppgitt"` // the sums written in the data (sum_driftsrammer), if any
 	SumVist       []Kr         `json:"sum_vist"`    // the adopted total shown: the printed sum where stated, else the computed one
+	// SumTrykkfeil marks, per year, an adopted printed sum that is a known
+	// misprint in the source (sum_trykkfeil): shown as printed with a note
+	// giving SumVedtatt, never carried into the regulated total.
+	SumTrykkfeil []bool `json:"sum_trykkfeil"`
+	// Samlet is, for a plan adopted as a total only (samlet_ramme, no
+	// frame per area), the adopted total of each year (nil where the
+	// source gives none); empty otherwise.
+	Samlet []*Kr `json:"samlet"`
 	// SumRegulertVist is the regulated total shown (the plan's table, the
 	// home page): SumVist plus the year's reguleringer, so a printed sum's
 	// rounding is kept and never shown as a change; SumRegulert where no
@@ -311,11 +319,13 @@ type Okonomiplan struct {
 
 // Stadium is one stage of an økonomiplan with its frames.
 type Stadium struct {
-	Type     string `json:"type"` // forslag, innstilling, alternativ, vedtatt
-	Navn     string `json:"navn"` // an alternative's party or group
-	Dato     *Dato  `json:"dato"` // the forslag's date, or the vedtak's meeting date
-	Dokument string `json:"dokument"`
-	Vedtak   *Ref   `json:"vedtak"`
+	Type string `json:"type"` // forslag, innstilling, alternativ, vedtatt
+	Navn string `json:"navn"` // an alternative's party or group
+	Dato *Dato  `json:"dato"` // the forslag's date, or the vedtak's meeting date
+	// DatoUkjent is true when the source gives no date (ukjent = ["dato"]).
+	DatoUkjent bool   `json:"dato_ukjent"`
+	Dokument   string `json:"dokument"`
+	Vedtak     *Ref   `json:"vedtak"`
 	// Forslag is the anchor of the stage's proposal on its vedtak's page
 	// ("forslag-h-frp-budsjett"), where its vote is; "" if none is named.
 	Forslag string `json:"forslag"`
@@ -333,6 +343,17 @@ type Stadium struct {
 	SumOppgitt []Kr `json:"sum_oppgitt"`
 	Avrunding  []Kr `json:"avrunding"`
 	SumVist    []Kr `json:"sum_vist"` // the printed sum where stated, else the computed one
+	// Trykkfeil marks, per year of SumOppgitt, a printed sum that is a
+	// known misprint in the source (sum_trykkfeil).
+	Trykkfeil []bool `json:"trykkfeil"`
+	// Samlet is the stage's stated total per year where the source gives
+	// one without area frames (samlet_ramme), nil for a year it does not;
+	// UtenRammer is true when the stage has no frame per area at all.
+	Samlet     []*Kr `json:"samlet"`
+	UtenRammer bool  `json:"uten_rammer"`
+	// Enhet is the unit of this stage's source where it differs from the
+	// plan's ("kr" for a vedtak's total in whole kroner); "" otherwise.
+	Enhet string `json:"enhet"`
 }
 
 // StadieRamme is one area's frames at one stage, per plan year.
@@ -364,6 +385,9 @@ type StadieCelle struct {
 	Belop   *Kr  `json:"belop"`   // nil: the stage gives no figure for the area
 	Endring *Kr  `json:"endring"` // signed change against the stage it follows; nil if none
 	Endret  bool `json:"endret"`
+	// Linjer is, for a printed sum that is a known misprint in the source
+	// (sum_trykkfeil), the sum of its rows, shown in a note; nil otherwise.
+	Linjer *Kr `json:"linjer"`
 }
 
 // Rammelinje is one area's frames over the plan years.

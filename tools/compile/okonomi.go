@@ -53,6 +53,7 @@ func (c *compiler) compileOkonomiplaner() {
 			Tittel:       self.Tittel,
 			Reguleringer: []Reguleringssteg{},
 			Regnskap:     []Regnskapslinje{},
+			Samlet:       []*Kr{},
 			Kilde:        ro.Src.File,
 			KildeURL:     c.kildeURL(ro.Src.File),
 		}
@@ -153,9 +154,20 @@ func (c *compiler) compileOkonomiplaner() {
 		for _, s := range o.Stadier {
 			if s.Type == string(record.Vedtatt) {
 				o.SumVist = s.SumVist
+				o.SumTrykkfeil = s.Trykkfeil
 			}
 		}
 		o.SumRegulertVist = regulertVist(o)
+		if len(st.Ramme) == 0 {
+			// Adopted as a total only (samlet_ramme): no area frames, so no
+			// sums of them; the page shows the stated totals instead.
+			o.SumVedtatt, o.SumRegulert, o.SumVist, o.SumRegulertVist = []Kr{}, []Kr{}, []Kr{}, []Kr{}
+			for _, s := range o.Stadier {
+				if s.Type == string(record.Vedtatt) {
+					o.Samlet = s.Samlet
+				}
+			}
+		}
 		for _, r := range accounts {
 			line := c.regnskapslinje(ro, st, regs, r)
 			line.Kilde = c.filedRef(r)
@@ -256,11 +268,16 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 
 // regulertVist is the regulated total of each year as the site shows it:
 // the adopted total shown (the printed sum where stated) plus the year's
-// reguleringer (regulated − adopted, both computed from the frames).
+// reguleringer (regulated − adopted, both computed from the frames); for
+// a year whose printed sum is a known misprint, the computed regulated
+// total.
 func regulertVist(o *Okonomiplan) []Kr {
 	out := make([]Kr, len(o.SumRegulert))
 	for i, r := range o.SumRegulert {
 		out[i] = r
+		if i < len(o.SumTrykkfeil) && o.SumTrykkfeil[i] {
+			continue // a misprinted sum is not carried on: the frames' own total
+		}
 		if i < len(o.SumVist) && i < len(o.SumVedtatt) {
 			out[i] = kr(money.MustAdd(o.SumVist[i].Kr, money.MustSub(r.Kr, o.SumVedtatt[i].Kr)))
 		}

@@ -22,14 +22,15 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 		o.Stadium = string(latest.Type)
 	}
 	o.Stadier = []Stadium{}
-	alt := 0
+	seen := map[record.StadiumType]int{}
 	for _, st := range ro.Ordered() {
 		s := Stadium{Type: string(st.Type), Navn: st.Navn, Dokument: st.Dokument, Vedtak: c.vedtakRefPtr(st.Vedtak), Anker: "stadium-" + string(st.Type)}
-		if st.Type == record.Alternativ {
-			alt++
-			s.Anker += "-" + strconv.Itoa(alt)
+		seen[st.Type]++
+		if n := seen[st.Type]; st.Type == record.Alternativ || n > 1 {
+			s.Anker += "-" + strconv.Itoa(n) // alternativ-1, forslag-2 (a revised forslag)
 		}
 		s.Dato = datoPtr(st.Date(c.ix))
+		s.DatoUkjent = st.Unknown("dato")
 		if st.Vedtak != "" {
 			c.link("vedtak/"+st.Vedtak+"/planer", self)
 			if st.Forslag != "" && s.Vedtak != nil {
@@ -51,11 +52,22 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 			s.Rammer = append(s.Rammer, line)
 		}
 		s.SumVist = append([]Kr{}, s.Sum...)
+		s.Trykkfeil = []bool{}
+		s.UtenRammer = len(st.Ramme) == 0
+		s.Enhet = string(st.Enhet)
+		s.Samlet = make([]*Kr, record.PlanYears)
+		for i := range record.PlanYears {
+			if a, ok := st.Samlet(ro.ForsteAr + i); ok {
+				k := kr(a.Kr)
+				s.Samlet[i] = &k
+			}
+		}
 		for i, a := range st.SumDriftsrammer {
 			if i >= record.PlanYears {
 				break
 			}
 			s.SumOppgitt = append(s.SumOppgitt, kr(a.Kr))
+			s.Trykkfeil = append(s.Trykkfeil, st.Misprint(ro.ForsteAr, i))
 			s.Avrunding = append(s.Avrunding, kr(money.MustSub(a.Kr, s.Sum[i].Kr)))
 			s.SumVist[i] = kr(a.Kr)
 		}
@@ -71,14 +83,15 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 }
 
 // base returns, for each stage in stadier, the index of the stage its
-// figures are compared with, or -1: the innstilling against the forslag,
-// the vedtatt against the innstilling (or the forslag), an alternative
-// against the innstilling (or the forslag).
+// figures are compared with, or -1: a revised forslag against the forslag
+// before it, the innstilling against the (latest) forslag, the vedtatt
+// against the innstilling (or the latest forslag), an alternative against
+// the innstilling (or the latest forslag).
 func base(stadier []Stadium) []int {
 	find := func(types ...string) int {
 		for _, t := range types {
-			for i, s := range stadier {
-				if s.Type == t {
+			for i := len(stadier) - 1; i >= 0; i-- {
+				if stadier[i].Type == t {
 					return i
 				}
 			}
@@ -86,10 +99,12 @@ func base(stadier []Stadium) []int {
 		return -1
 	}
 	out := make([]int, len(stadier))
+	prevForslag := -1
 	for i, s := range stadier {
 		switch s.Type {
 		case string(record.Forslag):
-			out[i] = -1
+			out[i] = prevForslag
+			prevForslag = i
 		case string(record.Innstilling):
 			out[i] = find(string(record.Forslag))
 		default:
@@ -136,9 +151,16 @@ func sammenligning(o *Okonomiplan) []StadieAr {
 		for si, s := range o.Stadier {
 			if i < len(s.SumVist) && len(s.Rammer) > 0 {
 				sums[si] = &s.SumVist[i]
+			} else if i < len(s.Samlet) && s.Samlet[i] != nil {
+				sums[si] = s.Samlet[i] // a total without area frames
 			}
 		}
 		y.Sum = cells(sums, bases)
+		for si, s := range o.Stadier {
+			if i < len(s.Trykkfeil) && s.Trykkfeil[i] && i < len(s.Sum) {
+				y.Sum[si].Linjer = &s.Sum[i]
+			}
+		}
 		out = append(out, y)
 	}
 	return out

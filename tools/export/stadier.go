@@ -17,11 +17,25 @@ const listStadier = "budsjettstadier"
 // stadierValues are the stages a row can be at.
 var stadierValues = []string{string(record.Forslag), string(record.Innstilling), string(record.Alternativ), string(record.Vedtatt), string(record.Regulert)}
 
+// The kinds of row (the column linje): an area's frame, or one of the
+// stage's totals of a year: the sum as printed in the source, the sum
+// computed from the top-level areas, and the rounding difference
+// (printed − computed).
+const (
+	linjeRamme       = "ramme"
+	linjeSumTrykt    = "sum_trykt"
+	linjeSumUtregnet = "sum_utregnet"
+	linjeAvrunding   = "avrunding"
+)
+
+var linjeValues = []string{linjeRamme, linjeSumTrykt, linjeSumUtregnet, linjeAvrunding}
+
 type stadieRow struct {
 	o      *compile.Okonomiplan
 	s      *compile.Stadium // nil for a regulert row
-	omrade compile.Ref
-	i      int // year index
+	linje  string
+	omrade compile.Ref // empty for a sum row
+	i      int         // year index
 	belop  compile.Kr
 }
 
@@ -41,15 +55,23 @@ func stadieTable(site *compile.Site) *table {
 			for _, line := range s.Rammer {
 				for i, b := range line.Belop {
 					if i < len(o.Ar) {
-						rows = append(rows, stadieRow{o, s, line.Omrade, i, b})
+						rows = append(rows, stadieRow{o, s, linjeRamme, line.Omrade, i, b})
 					}
 				}
 			}
+			rows = append(rows, stageSumRows(o, s)...)
 		}
 		for _, line := range o.Rammer {
 			for i, b := range line.Regulert {
 				if i < len(o.Ar) {
-					rows = append(rows, stadieRow{o, nil, line.Omrade, i, b})
+					rows = append(rows, stadieRow{o, nil, linjeRamme, line.Omrade, i, b})
+				}
+			}
+		}
+		if len(o.Rammer) > 0 {
+			for i, b := range o.SumRegulert {
+				if i < len(o.Ar) {
+					rows = append(rows, stadieRow{o, nil, linjeSumUtregnet, compile.Ref{}, i, b})
 				}
 			}
 		}
@@ -78,8 +100,21 @@ func stadieTable(site *compile.Site) *table {
 				}
 				return str(r.s.Navn)
 			}},
-		{fOmrade, func(r stadieRow) cell { return str(r.omrade.ID) }},
-		{fOmradeNavn, func(r stadieRow) cell { return str(r.omrade.Tittel) }},
+		{field{name: "linje", typ: tString, required: true, enum: linjeValues,
+			title: "export_stadier_linje",
+			desc:  "export_stadier_linje_desc"},
+			func(r stadieRow) cell { return str(r.linje) }},
+		{field{name: "rad", typ: tString, required: true,
+			title: "export_stadier_rad",
+			desc:  "export_stadier_rad_desc"},
+			func(r stadieRow) cell {
+				if r.linje == linjeRamme {
+					return str(r.omrade.ID)
+				}
+				return str(r.linje)
+			}},
+		{optional(fOmrade), func(r stadieRow) cell { return orNull(r.omrade.ID) }},
+		{optional(fOmradeNavn), func(r stadieRow) cell { return orNull(r.omrade.Tittel) }},
 		{fAr, func(r stadieRow) cell { return intOf(r.o.Ar[r.i]) }},
 		{field{name: "belop", typ: tInteger, required: true,
 			title: "export_stadier_belop",
@@ -112,7 +147,36 @@ func stadieTable(site *compile.Site) *table {
 		"export_stadier",
 		"export_stadier_desc",
 		cols, rows)
-	t.primaryKey = []string{"okonomiplan", "stadium_id", "omrade", "ar"}
+	// A sum row has no omrade, so the key is rad: the area for a frame,
+	// the kind of sum for a sum row.
+	t.primaryKey = []string{"okonomiplan", "stadium_id", "linje", "rad", "ar"}
 	t.foreignKeys = []foreignKey{{fields: []string{"vedtak"}, resource: listVedtak, refFields: []string{"id"}}}
 	return t
+}
+
+// stageSumRows are a stage's totals per year: the computed sum of its
+// top-level areas, and where the source prints a sum, the printed sum and
+// the rounding difference. A stage without frames has no computed sum.
+func stageSumRows(o *compile.Okonomiplan, s *compile.Stadium) []stadieRow {
+	var rows []stadieRow
+	for i := range o.Ar {
+		if len(s.Rammer) > 0 && i < len(s.Sum) {
+			rows = append(rows, stadieRow{o, s, linjeSumUtregnet, compile.Ref{}, i, s.Sum[i]})
+		}
+		if i < len(s.SumOppgitt) {
+			rows = append(rows, stadieRow{o, s, linjeSumTrykt, compile.Ref{}, i, s.SumOppgitt[i]})
+		}
+		if len(s.Rammer) > 0 && i < len(s.Avrunding) {
+			rows = append(rows, stadieRow{o, s, linjeAvrunding, compile.Ref{}, i, s.Avrunding[i]})
+		}
+	}
+	return rows
+}
+
+// orNull is s, or an empty cell for "".
+func orNull(s string) cell {
+	if s == "" {
+		return null()
+	}
+	return str(s)
 }

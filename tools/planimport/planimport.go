@@ -73,13 +73,18 @@ func Apply(in Input) ([]byte, []sheet.Problem) {
 	probs = append(probs, cprobs...)
 	rows, rprobs := figures(in, cols, m.UnitOf())
 	probs = append(probs, rprobs...)
+	sums, sprobs := printedSums(in, cur, cols, rows)
+	probs = append(probs, sprobs...)
 	if len(probs) > 0 {
 		return nil, probs
 	}
 	if cur == nil {
-		return newFile(m, stage, unit, first, rows), nil
+		return newFile(m, stage, unit, first, rows, sums), nil
 	}
-	out, err := writeStage(in.Src, cur, m, stage, rows)
+	out, err := writeStage(in.Src, cur, m, stage, rows, sums)
+	if err == nil {
+		out, err = writeSum(out, m, stage, sums)
+	}
 	if err == nil && cur.Enhet == "" && unit != "kr" {
 		out, err = setUnit(out, cur, unit)
 	}

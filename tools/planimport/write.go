@@ -14,7 +14,7 @@ import (
 )
 
 // newFile writes a plan file holding the one stage.
-func newFile(m *sheet.Mapping, stage record.StadiumType, unit money.Unit, first int, rows []row) []byte {
+func newFile(m *sheet.Mapping, stage record.StadiumType, unit money.Unit, first int, rows []row, sums []int64) []byte {
 	title := m.Title
 	if title == "" {
 		title = fmt.Sprintf("Økonomiplan %d–%d – netto driftsrammer", first, first+Years-1)
@@ -24,13 +24,16 @@ func newFile(m *sheet.Mapping, stage record.StadiumType, unit money.Unit, first 
 	fmt.Fprintf(&b, "tittel = %s\n", tomledit.Quote(title))
 	fmt.Fprintf(&b, "forste_ar = %d\n", first)
 	fmt.Fprintf(&b, "enhet = %s\n", tomledit.Quote(string(unit)))
-	b.WriteString(stageBlock(m, stage, rows, "\n"))
+	if m.Tolerance > 0 {
+		fmt.Fprintf(&b, "toleranse = %d\n", m.Tolerance)
+	}
+	b.WriteString(stageBlock(m, stage, rows, sums, "\n"))
 	return []byte(b.String())
 }
 
 // stageBlock is a new [[stadium]], with a blank line before it.
 // The mapping's dato, dokument and vedtak are written with it.
-func stageBlock(m *sheet.Mapping, stage record.StadiumType, rows []row, nl string) string {
+func stageBlock(m *sheet.Mapping, stage record.StadiumType, rows []row, sums []int64, nl string) string {
 	var b strings.Builder
 	b.WriteString(nl + "[[stadium]]" + nl)
 	b.WriteString("type = " + tomledit.Quote(string(stage)) + nl)
@@ -45,6 +48,9 @@ func stageBlock(m *sheet.Mapping, stage record.StadiumType, rows []row, nl strin
 	}
 	if m.Vedtak != "" {
 		b.WriteString("vedtak = " + tomledit.Quote(m.Vedtak) + nl)
+	}
+	if sums != nil {
+		b.WriteString(sumLine(sums) + nl)
 	}
 	b.WriteString(rammeValue(rows, nl) + nl)
 	return b.String()
@@ -92,7 +98,7 @@ func underscored(n int64) string {
 // the ramme of the stage's [[stadium]] (or of the top level, for a vedtatt
 // stage kept there) is replaced, given to a stage without one, or a new
 // [[stadium]] is added after the last.
-func writeStage(src []byte, cur *record.Okonomiplan, m *sheet.Mapping, stage record.StadiumType, rows []row) ([]byte, error) {
+func writeStage(src []byte, cur *record.Okonomiplan, m *sheet.Mapping, stage record.StadiumType, rows []row, sums []int64) ([]byte, error) {
 	nl := "\n"
 	if bytes.Contains(src, []byte("\r\n")) {
 		nl = "\r\n"
@@ -104,7 +110,7 @@ func writeStage(src []byte, cur *record.Okonomiplan, m *sheet.Mapping, stage rec
 		if n := len(cur.Stadium); n > 0 {
 			at = blockEnd(src, ix, tomlpos.Elem("stadium", n-1))
 		}
-		block := stageBlock(m, stage, rows, nl)
+		block := stageBlock(m, stage, rows, sums, nl)
 		if at == len(src) && len(src) > 0 && src[len(src)-1] != '\n' {
 			block = nl + block
 		}

@@ -83,8 +83,8 @@ func forside(site *compile.Site, add func(Check)) {
 	var driftsrammer int64
 	parent := parents(site)
 	for _, o := range site.Okonomiplaner {
-		if o.Vedtatt == nil {
-			continue // a plan not adopted: never a figure of the home page
+		if o.Vedtatt == nil || len(o.SumRegulertVist) < len(o.Ar) {
+			continue // a plan not adopted, or adopted as a total only: never a figure of the home page
 		}
 		for i, y := range o.Ar {
 			if y != n.DriftsrammeAr {
@@ -100,7 +100,8 @@ func forside(site *compile.Site, add func(Check)) {
 			}
 			// A printed adopted sum is what the plan shows: the figure is
 			// it plus the reguleringer, never the sum of the rounded rows.
-			if i < len(o.SumOppgitt) {
+			// A printed sum that is a known misprint is not carried on.
+			if i < len(o.SumOppgitt) && (i >= len(o.SumTrykkfeil) || !o.SumTrykkfeil[i]) {
 				driftsrammer = sum(driftsrammer, diff(o.SumOppgitt[i].Kr, vedtatt))
 			}
 		}

@@ -75,10 +75,10 @@ func oversikter(site *compile.Site, add func(Check)) {
 						}
 						sum = add2(sum, v)
 					}
-					detail := fmt.Sprintf("%s %d %s, %s", p, l.Nr, line.Navn, col.Kode)
-					add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, What: string(p) + "_sum", Expected: amount(sum), Shown: at(line.Belop, i), Toleranse: &tol})
+					detail := fmt.Sprintf("%s %d %s", p, l.Nr, line.Navn)
+					add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, Kolonne: kolonne(col), What: string(p) + "_sum", Expected: amount(sum), Shown: at(line.Belop, i), Toleranse: &tol})
 					if shown := at(line.Beregnet, i); shown.Kr != sum {
-						add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, What: "computed_shown", Expected: amount(sum), Shown: shown})
+						add(Check{Kind: "oversikt_sum", Subject: subject, Ar: col.Ar, Detalj: detail, Kolonne: kolonne(col), What: "computed_shown", Expected: amount(sum), Shown: shown})
 					}
 				}
 			}
@@ -92,7 +92,7 @@ func oversikter(site *compile.Site, add func(Check)) {
 					for _, a := range o.Drift.Omrader {
 						sum = add2(sum, at(a.Belop, i).Kr)
 					}
-					add(Check{Kind: "oversikt_omrader", Subject: subject, Ar: col.Ar, Detalj: col.Kode, What: "part_b", Expected: amount(sum), Shown: at(sumLine.Belop, i), Toleranse: &tol})
+					add(Check{Kind: "oversikt_omrader", Subject: subject, Ar: col.Ar, Kolonne: kolonne(col), What: "part_b", Expected: amount(sum), Shown: at(sumLine.Belop, i), Toleranse: &tol})
 				}
 			}
 			if sumLine != nil {
@@ -102,7 +102,7 @@ func oversikter(site *compile.Site, add func(Check)) {
 						continue
 					}
 					shown := amount(int64(oversikt.ToStandard(l6, f)) * at(sumLine.Belop, i).Kr)
-					add(Check{Kind: "oversikt_rammer", Subject: subject, Ar: col.Ar, Detalj: col.Kode + " – " + plan, What: "frames_" + col.Type, Stadium: stage, Expected: amount(total), Shown: shown, Toleranse: &tol})
+					add(Check{Kind: "oversikt_rammer", Subject: subject, Ar: col.Ar, Detalj: plan, Kolonne: kolonne(col), What: "frames_" + col.Type, Stadium: stage, Expected: amount(total), Shown: shown, Toleranse: &tol})
 				}
 			}
 		}
@@ -123,7 +123,7 @@ func oversikter(site *compile.Site, add func(Check)) {
 					if o.Investering.AlleProsjekter {
 						what = "projects_equal"
 					}
-					add(Check{Kind: "oversikt_prosjekter", Subject: subject, Ar: col.Ar, Detalj: fmt.Sprintf("%d %s, %s", nr, line.Navn, col.Kode), What: what,
+					add(Check{Kind: "oversikt_prosjekter", Subject: subject, Ar: col.Ar, Detalj: fmt.Sprintf("%d %s", nr, line.Navn), Kolonne: kolonne(col), What: what,
 						Expected: amount(sum), Shown: shown, Toleranse: &tol, Hoyst: !o.Investering.AlleProsjekter})
 				}
 			}
@@ -235,3 +235,7 @@ func projects(site *compile.Site, o *compile.Oversikt, col compile.Kolonne, nr i
 	}
 	return total, true
 }
+
+// kolonne is a copy of an oversikt's column for a check: the site names it
+// in its language ("Rekneskap 2023"), never by its code.
+func kolonne(col compile.Kolonne) *compile.Kolonne { return &col }

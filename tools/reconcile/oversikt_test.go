@@ -88,7 +88,7 @@ func TestOversiktTolerance(t *testing.T) {
 				bad = append(bad, c)
 			}
 		}
-		if tc.fail != (len(bad) == 1) || tc.fail && !strings.HasSuffix(bad[0].Detalj, "regnskap") {
+		if tc.fail != (len(bad) == 1) || tc.fail && bad[0].Kolonne.Kode != "regnskap" {
 			t.Errorf("line 5 regnskap moved by %d kr: failed checks %+v, want failure %v", tc.delta, bad, tc.fail)
 		}
 	}
@@ -107,10 +107,10 @@ func TestOversiktCrossChecks(t *testing.T) {
 	if f := failed(r, "oversikt_rammer"); len(f) != 1 || f[0].What != "frames_vedtatt" {
 		t.Errorf("frames: failed %+v, want the adopted column", f)
 	}
-	if f := failed(r, "oversikt_omrader"); len(f) != 1 || f[0].Detalj != "opprinnelig" {
+	if f := failed(r, "oversikt_omrader"); len(f) != 1 || f[0].Kolonne.Kode != "opprinnelig" {
 		t.Errorf("part B: failed %+v, want opprinnelig", f)
 	}
-	if f := failed(r, "oversikt_prosjekter"); len(f) != 1 || !strings.HasSuffix(f[0].Detalj, "regulert") || !f[0].Hoyst {
+	if f := failed(r, "oversikt_prosjekter"); len(f) != 1 || f[0].Kolonne.Kode != "regulert" || !f[0].Hoyst {
 		t.Errorf("projects: failed %+v, want line 1 regulert (at most)", f)
 	}
 	// A shown "beregnet" that is not the sum of the lines is a bug the

@@ -15,7 +15,9 @@
 //     data states one, within the plan's toleranse: a table printed in
 //     1 000 kr rounds each row, so its printed sum may differ from the sum
 //     of its rows by a few thousand kroner. The site shows the printed sum;
-//     this check shows the computed sum and the rounding difference.
+//     this check shows the computed sum and the rounding difference. A
+//     printed sum marked as a misprint in the source (sum_trykkfeil) is
+//     listed with its difference and passes.
 //   - underomrader: in each økonomiplan, stage and year, an area with
 //     underområder (overordnet, package omradetre) against the sum of their
 //     rows: a computed subtotal exactly, a printed one within the plan's
@@ -74,13 +76,19 @@ type Check struct {
 	Toleranse *compile.Kr `json:"toleranse,omitempty"`
 	Avrunding *compile.Kr `json:"avrunding,omitempty"`
 	OK        bool        `json:"ok"`
-	// Detalj names the line and column of an oversikt check.
-	Detalj string `json:"detalj,omitempty"`
+	// Detalj names the line of an oversikt check, and Kolonne its column
+	// (the site names the column in its language from the code and year).
+	Detalj  string           `json:"detalj,omitempty"`
+	Kolonne *compile.Kolonne `json:"kolonne,omitempty"`
 	// Hoyst: the parts' sum may be at most the stated figure (plus the
 	// tolerance), not equal to it: a line that holds the parts and more.
 	Hoyst bool `json:"hoyst,omitempty"`
 	// Avvik is the stated figure minus the parts' sum.
 	Avvik compile.Kr `json:"avvik"`
+	// Trykkfeil: the stated figure is a known misprint in the source
+	// (sum_trykkfeil), shown as printed with the sum of its parts; the
+	// check lists the difference and passes.
+	Trykkfeil bool `json:"trykkfeil,omitempty"`
 }
 
 // Report is every check.
@@ -173,8 +181,14 @@ func Run(site *compile.Site) *Report {
 			}
 			// Where the adopted sum is printed, the regulated total shown is
 			// the printed sum plus the year's reguleringer.
+			// A printed sum that is a known misprint (sum_trykkfeil) is not
+			// carried on: the regulated total shown is the frames' own.
 			if i < len(o.SumOppgitt) && i < len(o.SumRegulertVist) {
-				add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: "regulated_shown", Expected: amount(sum(o.SumOppgitt[i].Kr, regs)), Shown: o.SumRegulertVist[i]})
+				if i < len(o.SumTrykkfeil) && o.SumTrykkfeil[i] {
+					add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: "regulated_shown_misprint", Expected: amount(regulert), Shown: o.SumRegulertVist[i]})
+				} else {
+					add(Check{Kind: "regulert_sum", Subject: subject, Ar: ar, What: "regulated_shown", Expected: amount(sum(o.SumOppgitt[i].Kr, regs)), Shown: o.SumRegulertVist[i]})
+				}
 			}
 			if i < len(o.SumVedtatt) && i < len(o.SumRegulert) {
 				add(Check{Kind: "reguleringer", Subject: subject, Ar: ar, What: "regulated_minus_adopted", Expected: amount(regs), Shown: amount(diff(o.SumRegulert[i].Kr, o.SumVedtatt[i].Kr))})
@@ -237,6 +251,9 @@ func agree(c Check) bool {
 	if c.Toleranse != nil {
 		tol = c.Toleranse.Kr
 	}
+	if c.Trykkfeil {
+		return true
+	}
 	d := diff(c.Shown.Kr, c.Expected.Kr)
 	if c.Hoyst {
 		return d >= -tol
@@ -266,7 +283,13 @@ func stadier(o *compile.Okonomiplan, parent map[string]string, add func(Check)) 
 			if i < len(s.SumOppgitt) {
 				d := amount(diff(s.SumOppgitt[i].Kr, parts))
 				t := tol
-				add(Check{Kind: "oppgitt_sum", Subject: subject, Ar: ar, Stadium: s.Type, Omrade: s.Navn, What: "stated_total", Expected: amount(parts), Shown: s.SumOppgitt[i], Toleranse: &t, Avrunding: &d})
+				c := Check{Kind: "oppgitt_sum", Subject: subject, Ar: ar, Stadium: s.Type, Omrade: s.Navn, What: "stated_total", Expected: amount(parts), Shown: s.SumOppgitt[i], Toleranse: &t, Avrunding: &d}
+				if i < len(s.Trykkfeil) && s.Trykkfeil[i] {
+					// A known misprint in the source: listed with its
+					// difference, not failed (check has said it is no rounding).
+					c.What, c.Trykkfeil, c.Toleranse, c.Avrunding = "stated_total_misprint", true, nil, nil
+				}
+				add(c)
 			}
 		}
 	}

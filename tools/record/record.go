@@ -259,19 +259,22 @@ type Sjekkpunkt struct {
 // stage; [[stadium]] adds the others. Every amount in the file is typed in
 // Enhet (as printed) and converted to kroner by package load.
 type Okonomiplan struct {
-	Src             Source           `toml:"-"`
-	ID              string           `toml:"id"`
-	Tittel          string           `toml:"tittel"`
-	Plan            string           `toml:"plan"`
-	VedtattI        string           `toml:"vedtatt_i"`
-	ForsteAr        int              `toml:"forste_ar"`
-	Enhet           money.Unit       `toml:"enhet"`
-	Toleranse       money.Amount     `toml:"toleranse"` // per stated sum, in kroner once loaded
-	SumDriftsrammer []money.Amount   `toml:"sum_driftsrammer"`
-	Ramme           []Ramme          `toml:"ramme"`
-	Stadium         []Stadium        `toml:"stadium"`
-	Regulering      []Regulering     `toml:"regulering"`
-	Regnskap        []Driftsregnskap `toml:"regnskap"`
+	Src             Source         `toml:"-"`
+	ID              string         `toml:"id"`
+	Tittel          string         `toml:"tittel"`
+	Plan            string         `toml:"plan"`
+	VedtattI        string         `toml:"vedtatt_i"`
+	ForsteAr        int            `toml:"forste_ar"`
+	Enhet           money.Unit     `toml:"enhet"`
+	Toleranse       money.Amount   `toml:"toleranse"` // per stated sum, in kroner once loaded
+	SumDriftsrammer []money.Amount `toml:"sum_driftsrammer"`
+	// SumTrykkfeil lists the years whose printed sum_driftsrammer is a
+	// known misprint in the source (trykkfeil.go).
+	SumTrykkfeil []int            `toml:"sum_trykkfeil"`
+	Ramme        []Ramme          `toml:"ramme"`
+	Stadium      []Stadium        `toml:"stadium"`
+	Regulering   []Regulering     `toml:"regulering"`
+	Regnskap     []Driftsregnskap `toml:"regnskap"`
 }
 
 // Stadium is one stage of an økonomiplan other than the top-level vedtatt
@@ -289,7 +292,16 @@ type Stadium struct {
 	// links the budget to its vote.
 	Forslag         string         `toml:"forslag"`
 	SumDriftsrammer []money.Amount `toml:"sum_driftsrammer"`
-	Ramme           []Ramme        `toml:"ramme"`
+	SumTrykkfeil    []int          `toml:"sum_trykkfeil"` // years whose printed sum is a known misprint
+	// SamletRamme is the stage's total for a year where the source gives
+	// no frame per area (a vedtak adopting only "samla netto ramme"), and
+	// Enhet the unit of this stage's amounts where it differs from the
+	// file's (samlet.go).
+	SamletRamme []SamletRamme `toml:"samlet_ramme"`
+	Enhet       money.Unit    `toml:"enhet"`
+	Ramme       []Ramme       `toml:"ramme"`
+	// Ukjent lists the fields the public source does not give (ukjent.go).
+	Ukjent []StadiumUkjent `toml:"ukjent"`
 }
 
 // Ramme is the adopted netto driftsramme of one area for each plan year.

@@ -76,7 +76,7 @@ func (o *Okonomiplan) Stages() []Stage {
 	var out []Stage
 	if o.TopLevelStage() {
 		out = append(out, Stage{VedtakKey: "vedtatt_i", Stadium: Stadium{
-			Type: Vedtatt, Vedtak: o.VedtattI, SumDriftsrammer: o.SumDriftsrammer, Ramme: o.Ramme,
+			Type: Vedtatt, Vedtak: o.VedtattI, SumDriftsrammer: o.SumDriftsrammer, SumTrykkfeil: o.SumTrykkfeil, Ramme: o.Ramme,
 		}})
 	}
 	for i, s := range o.Stadium {
@@ -97,19 +97,35 @@ func (o *Okonomiplan) Adopted() *Stage {
 }
 
 // Latest returns the stage the plan is at: vedtatt if adopted, else the
-// innstilling, else the forslag; nil if it has none of them.
+// innstilling, else the forslag (of several forslag stages, a revised
+// forslag or tilleggsinnstilling, the last one written); nil if it has
+// none of them. Dates play no part: a stage's date may be unknown.
 func (o *Okonomiplan) Latest() *Stage {
 	var best *Stage
 	for _, s := range o.Stages() {
-		if s.Type.Rank() >= 0 && (best == nil || s.Type.Rank() > best.Type.Rank()) {
+		r := s.Type.Rank()
+		if r >= 0 && (best == nil || r > best.Type.Rank() || (r == best.Type.Rank() && s.Type == Forslag)) {
 			best = &s
 		}
 	}
 	return best
 }
 
-// Ordered returns the stages in the order the site shows them: forslag,
-// innstilling, the alternatives (in file order), vedtatt.
+// LatestForslag returns the plan's latest forslag stage, the last one
+// written, or nil: what "the forslag" means where one figure is wanted.
+func (o *Okonomiplan) LatestForslag() *Stage {
+	var out *Stage
+	for _, s := range o.Stages() {
+		if s.Type == Forslag {
+			out = &s
+		}
+	}
+	return out
+}
+
+// Ordered returns the stages in the order the site shows them: the
+// forslag stages (in file order, the first presented first), innstilling,
+// the alternatives (in file order), vedtatt.
 func (o *Okonomiplan) Ordered() []Stage {
 	out := o.Stages()
 	order := func(t StadiumType) int {
@@ -148,8 +164,19 @@ func (o *Okonomiplan) Scale() {
 	scaleAll(o.SumDriftsrammer)
 	scaleRammer(o.Ramme)
 	for i := range o.Stadium {
-		scaleAll(o.Stadium[i].SumDriftsrammer)
-		scaleRammer(o.Stadium[i].Ramme)
+		st := &o.Stadium[i]
+		su := st.unit(u)
+		for k := range st.SumDriftsrammer {
+			st.SumDriftsrammer[k] = st.SumDriftsrammer[k].InUnit(su)
+		}
+		for k := range st.Ramme {
+			for j := range st.Ramme[k].Belop {
+				st.Ramme[k].Belop[j] = st.Ramme[k].Belop[j].InUnit(su)
+			}
+		}
+		for k := range st.SamletRamme {
+			st.SamletRamme[k].Belop = st.SamletRamme[k].Belop.InUnit(su)
+		}
 	}
 	for i := range o.Regulering {
 		o.Regulering[i].Belop = o.Regulering[i].Belop.InUnit(u)
@@ -167,4 +194,10 @@ func (s Stage) Date(ix *Index) caldate.Date {
 		return v.Motedato
 	}
 	return s.Dato
+}
+
+// Misprint reports whether the stage's printed sum for plan year index j
+// is listed in sum_trykkfeil as a known misprint in the source.
+func (s Stage) Misprint(forsteAr, j int) bool {
+	return slices.Contains(s.SumTrykkfeil, forsteAr+j)
 }

@@ -53,3 +53,27 @@ func (v *Vedtak) Unknown(field string) bool {
 	}
 	return false
 }
+
+// StadiumUkjent names a field of an økonomiplan stage the source does not
+// give: the date of a forslag whose web edition prints none.
+type StadiumUkjent string
+
+// StadiumUkjentValues lists the fields of a stage that may be unknown.
+var StadiumUkjentValues = []string{"dato"}
+
+func (v StadiumUkjent) Problem() string {
+	return enumProblem("ukjent field", string(v), StadiumUkjentValues)
+}
+
+// Values returns the allowed codes (for the JSON Schemas).
+func (StadiumUkjent) Values() []string { return StadiumUkjentValues }
+
+// Unknown reports whether the stage lists field as unknown.
+func (s *Stadium) Unknown(field string) bool {
+	for _, u := range s.Ukjent {
+		if string(u) == field {
+			return true
+		}
+	}
+	return false
+}

@@ -16,6 +16,9 @@ type Table struct {
 	Unit  Unit // the unit the sheet was written in
 	Years []Year
 	Rows  []Row
+	// Sum is the row the mapping's sumrad matched (the printed total), or
+	// nil; it is not among Rows.
+	Sum *Row
 }
 
 // Year is a column of figures.
@@ -63,12 +66,14 @@ func Extract(g *Grid, m *Mapping) (*Table, []Problem) {
 		t.Years = append(t.Years, Year{Year: y.Year, Stage: m.stage(y), Column: strings.ToUpper(y.Column), Header: s.Pos(m.HeaderRow, ColumnNumber(y.Column))})
 	}
 	probs = append(probs, m.checkHeader(s)...)
+	sum, sumProbs := m.sumRow(s)
+	probs = append(probs, sumProbs...)
 	rows, rowProbs := m.rows(s)
 	probs = append(probs, rowProbs...)
 	if len(probs) > 0 {
 		return nil, probs
 	}
-	t.Rows = rows
+	t.Rows, t.Sum = rows, sum
 	return t, nil
 }
 
@@ -152,7 +157,7 @@ func (m *Mapping) rows(s *Sheet) ([]Row, []Problem) {
 		code := label(s.Cell(r, m.cols.code))
 		name := label(s.Cell(r, m.cols.name))
 		sub := label(s.Cell(r, m.cols.sub))
-		if m.skipped(code, name, sub) {
+		if m.skipped(code, name, sub) || m.isSum(code, name, sub) {
 			continue
 		}
 		if m.cols.sub != 0 {
@@ -339,4 +344,42 @@ func describe(code, name, sub string) string {
 		d += fmt.Sprintf(" / %q", sub)
 	}
 	return d
+}
+
+// isSum reports whether a label matches the mapping's sumrad.
+func (m *Mapping) isSum(labels ...string) bool {
+	for _, l := range labels {
+		if m.sum != nil && l != "" && m.sum.MatchString(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// sumRow finds the one row whose label matches sumrad, the printed total:
+// none, or two, is a problem (the pattern must pick out one row).
+func (m *Mapping) sumRow(s *Sheet) (*Row, []Problem) {
+	if m.sum == nil {
+		return nil, nil
+	}
+	var found *Row
+	var probs []Problem
+	for r := m.HeaderRow + 1; r <= len(s.Rows); r++ {
+		code, name, sub := label(s.Cell(r, m.cols.code)), label(s.Cell(r, m.cols.name)), label(s.Cell(r, m.cols.sub))
+		if !m.isSum(code, name, sub) {
+			continue
+		}
+		pos := s.Pos(r, m.firstLabelCol())
+		if found != nil {
+			probs = append(probs, Problem{pos, fmt.Sprintf("this row matches sumrad %q too (the first is %s): make the pattern match only the printed total, e.g. \"^sum drift\"", m.SumRow, found.Pos)})
+			continue
+		}
+		amounts, aprobs, _ := m.amounts(s, r)
+		probs = append(probs, aprobs...)
+		found = &Row{Code: code, Name: name, SubArea: sub, Pos: pos, Amounts: amounts}
+	}
+	if found == nil {
+		probs = append(probs, Problem{m.at("sumrad"), fmt.Sprintf("sumrad %q matches no row under the header row: write a pattern for the label of the printed total, or leave sumrad out", m.SumRow)})
+	}
+	return found, probs
 }

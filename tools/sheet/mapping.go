@@ -22,6 +22,8 @@ import (
 //	enhet = "1000 kr"        # "kr" or "1000 kr"
 //	fase = "vedtatt"         # the stage of the figures
 //	hopp_over = ["^sum\\b"]  # rows whose label matches are skipped
+//	sumrad = "^sum drift"    # optional: the one row that is the printed total
+//	toleranse = 5            # optional: how far it may be from its rows
 //
 //	[kolonner]
 //	kode = "A"               # area code (kode or navn or both)
@@ -46,11 +48,16 @@ import (
 //	[omrader]
 //	"10" = "oppvekst"         # a sheet's area code or name → rammeområde id
 type Mapping struct {
-	Sheet     string            `toml:"ark"`
-	HeaderRow int               `toml:"overskriftsrad"`
-	Unit      string            `toml:"enhet"`
-	Stage     string            `toml:"fase"`
-	Skip      []string          `toml:"hopp_over"`
+	Sheet     string   `toml:"ark"`
+	HeaderRow int      `toml:"overskriftsrad"`
+	Unit      string   `toml:"enhet"`
+	Stage     string   `toml:"fase"`
+	Skip      []string `toml:"hopp_over"`
+	// SumRow is a pattern for the one row that is the table's printed
+	// total (planimport writes it as the stage's sum_driftsrammer), and
+	// Tolerance how much it may differ from its rows (in the sheet's unit).
+	SumRow    string            `toml:"sumrad"`
+	Tolerance int64             `toml:"toleranse"`
 	Columns   LabelColumns      `toml:"kolonner"`
 	Years     []YearColumn      `toml:"arskolonne"`
 	Plan      string            `toml:"okonomiplan"`
@@ -65,6 +72,7 @@ type Mapping struct {
 	pos  *tomlpos.Index // where each key is written
 	unit Unit
 	skip []*regexp.Regexp
+	sum  *regexp.Regexp
 	cols labelCols
 
 	guessed *guessNotes // set by Guess
@@ -117,7 +125,7 @@ func DecodeMapping(name string, src []byte) (*Mapping, []Problem) {
 	}
 	var probs []Problem
 	for _, k := range md.Undecoded() {
-		probs = append(probs, Problem{m.keyPos(k), fmt.Sprintf("unknown key %q: a mapping has ark, overskriftsrad, enhet, fase, hopp_over, okonomiplan, navn, tittel, dato, dokument, vedtak, [omrader], [kolonner] (kode, navn, underomrade) and [[arskolonne]] (kolonne, ar, fase)", k.String())})
+		probs = append(probs, Problem{m.keyPos(k), fmt.Sprintf("unknown key %q: a mapping has ark, overskriftsrad, enhet, fase, hopp_over, sumrad, toleranse, okonomiplan, navn, tittel, dato, dokument, vedtak, [omrader], [kolonner] (kode, navn, underomrade) and [[arskolonne]] (kolonne, ar, fase)", k.String())})
 	}
 	probs = append(probs, m.check()...)
 	if len(probs) > 0 {
@@ -182,6 +190,18 @@ func (m *Mapping) check() []Problem {
 			continue
 		}
 		m.skip = append(m.skip, re)
+	}
+	m.sum = nil
+	if m.SumRow != "" {
+		re, err := regexp.Compile("(?i)" + m.SumRow)
+		if err != nil || len(m.SumRow) > 200 {
+			bad("sumrad", "sumrad %q is not a pattern: write a regular expression matching the printed total's label, such as \"^sum drift\" (%v)", m.SumRow, err)
+		} else {
+			m.sum = re
+		}
+	}
+	if m.Tolerance < 0 {
+		bad("toleranse", "toleranse = %d: a tolerance cannot be negative; write how much the printed total may differ from its rows, in the sheet's unit, e.g. 5", m.Tolerance)
 	}
 	used := map[int]string{}
 	col := func(path, letters string) int {
@@ -269,3 +289,6 @@ func quoteList(list []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
+// SumPos is where the mapping's sumrad is written.
+func (m *Mapping) SumPos() string { return m.at("sumrad") }

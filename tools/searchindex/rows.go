@@ -167,9 +167,11 @@ func (p *postings) norm(ord int, field uint16) float32 {
 }
 
 // rows calls emit with upsidedown's dictionary ('d') and term frequency
-// ('t') rows, in key order. The slices passed to emit are reused after it
-// returns.
-func (p *postings) rows(width int, emit func(key, val []byte)) {
+// ('t') rows, in key order, and term before each term's 't' rows with
+// their raw size (keys and values), and if the term is the first of its
+// group (terms of the field that begin with the same groupBytes), the
+// group's. The slices passed to emit are reused after it returns.
+func (p *postings) rows(width int, term func(size, group int, first bool), emit func(key, val []byte)) {
 	terms := make([]string, 0, len(p.terms))
 	for k := range p.terms {
 		terms = append(terms, k)
@@ -177,15 +179,32 @@ func (p *postings) rows(width int, emit func(key, val []byte)) {
 	// 'd' rows sort by field and term; 't' rows by field, term and 0xFF,
 	// which puts "skole" before "skol".
 	slices.Sort(terms)
-	var key, val []byte
+	group := func(k string) string { return k[:min(len(k), 2+groupBytes)] }
+	// The dictionary rows of a group are kept together too (a prefix
+	// reads them).
+	dsize := func(k string) int { return 1 + len(k) + 4 }
+	groups := map[string]int{}
 	for _, k := range terms {
+		groups[group(k)] += dsize(k)
+	}
+	var key, val []byte
+	for i, k := range terms {
+		if i == 0 || group(terms[i-1]) != group(k) {
+			term(dsize(k), groups[group(k)], true)
+		}
 		key = append(append(key[:0], 'd'), k...)
 		val = binary.AppendUvarint(val[:0], uint64(p.terms[k].n))
 		emit(key, val)
 	}
 	slices.SortFunc(terms, termRowOrder)
+	size := func(k string) int { return p.terms[k].n * (1 + len(k) + 1 + width + 6) } // 't', key, 0xff, id; a frequency and a norm (mostly 6 bytes)
+	clear(groups)
 	for _, k := range terms {
+		groups[group(k)] += size(k)
+	}
+	for i, k := range terms {
 		l := p.terms[k]
+		term(size(k), groups[group(k)], i == 0 || group(terms[i-1]) != group(k))
 		field := binary.LittleEndian.Uint16([]byte(k[:2]))
 		key = append(append(append(key[:0], 't'), k...), 0xff)
 		prefix := len(key)

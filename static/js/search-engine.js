@@ -806,7 +806,11 @@
           break;
         case 'irange':
           var fid = self.fid[n.field];
-          if (fid !== undefined && n.ranges.length) {
+          if (fid !== undefined && n.prefix !== undefined) {
+            var tp = fieldKey('t', fid) + n.prefix;
+            out.push([tp, prefixEnd(tp)]);
+            (n.terms || []).forEach(function (t) { walk({ t: 'term', field: n.field, termBytes: t }); });
+          } else if (fid !== undefined && n.ranges.length) {
             var d = fieldKey('d', fid);
             out.push([d + n.ranges[0][0], d + n.ranges[n.ranges.length - 1][1] + '\x00']);
             (n.terms || []).forEach(function (t) { walk({ t: 'term', field: n.field, termBytes: t }); });
@@ -852,8 +856,11 @@
         // bleve's wildcard w* is the dictionary terms that begin with w,
         // each a term searcher, in one disjunction: a term range. UTF-8
         // has no byte 0xff, so [w, w+0xff] holds every term w begins.
+        // The terms are read from the term frequency rows the query
+        // needs anyway (prefixTerms), not from the dictionary: one
+        // round, and no dictionary chunk.
         var pb = utf8(q.text);
-        return { t: 'irange', field: q.field, boost: boostOf(q), ranges: [[pb, pb + '\xff']] };
+        return { t: 'irange', field: q.field, boost: boostOf(q), ranges: [[pb, pb + '\xff']], prefix: pb };
       case 'bool':
         return { t: 'bool', must: q.must && expand(q.must), should: q.should && expand(q.should), not: q.not && expand(q.not) };
       case 'conj': case 'disj':
@@ -871,6 +878,10 @@
         n.terms = [];
         var fid = self.fid[n.field];
         if (fid === undefined || !n.ranges.length) return;
+        if (n.prefix !== undefined) {
+          n.terms = self.prefixTerms(fid, n.prefix);
+          return;
+        }
         var d = fieldKey('d', fid), found = [];
         self.store.scan(d + n.ranges[0][0], d + n.ranges[n.ranges.length - 1][1] + '\x00', function (k) { found.push(k.slice(3)); });
         n.ranges.forEach(function (r) {
@@ -892,6 +903,16 @@
         walk(n.must); walk(n.should); walk(n.not);
       } else if (n.t === 'conj' || n.t === 'disj') n.qs.forEach(walk);
     }(q));
+  };
+
+  // prefixTerms are the terms of field id fid that begin with the bytes
+  // pb, in byte order (the dictionary's), read from their term frequency
+  // rows ('t', field, term, 0xff, id; UTF-8 has no byte 0xff), which must
+  // be loaded.
+  Engine.prototype.prefixTerms = function (fid, pb) {
+    var tp = fieldKey('t', fid) + pb, seen = new Set();
+    this.store.scan(tp, prefixEnd(tp), function (k) { seen.add(k.slice(3, k.indexOf('\xff', 3))); });
+    return Array.from(seen).sort();
   };
 
   Engine.prototype.readPostings = function (field, term) {
@@ -1232,15 +1253,13 @@
     var pb = utf8(w.toLowerCase());
     texts.forEach(function (f) {
       toks.forEach(function (t) { self.plan({ t: 'term', field: f.name, termBytes: utf8(t) }, want); });
-      if (asPrefix) self.plan({ t: 'irange', field: f.name, ranges: [[pb, pb + '\xff']] }, want);
+      if (asPrefix) self.plan({ t: 'irange', field: f.name, ranges: [[pb, pb + '\xff']], prefix: pb }, want);
     });
     await this.store.load(want);
     return texts.some(function (f) {
       if (toks.some(function (t) { return self.readPostings(f.name, utf8(t)).count > 0; })) return true;
-      if (!asPrefix) return false;
-      var fid = self.fid[f.name], d = fieldKey('d', fid), any = false;
-      if (fid !== undefined) self.store.scan(d + pb, d + pb + '\xff\x00', function () { any = true; });
-      return any;
+      var fid = self.fid[f.name];
+      return asPrefix && fid !== undefined && self.prefixTerms(fid, pb).length > 0;
     });
   };
 

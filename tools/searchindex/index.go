@@ -34,9 +34,12 @@ type Options struct {
 	// compounds) or a term with more rows than ChunkBytes: they have
 	// chunks of their own, of up to TermBytes raw bytes each, split
 	// evenly; default 8 × ChunkBytes (chunkWriter).
-	TermBytes  int
-	BlockDocs  int // documents per result block; default 8
-	PageChunks int // chunks per manifest page; default 64
+	TermBytes int
+	BlockDocs int // documents per result block; default 8
+	// HitPackDocs is how many documents a hit pack holds (hitpacks.go);
+	// default 10, negative for no hit packs.
+	HitPackDocs int
+	PageChunks  int // chunks per manifest page; default 64
 	// PackBytes bounds the pieces packed with the head (gzip bytes, each
 	// piece counted as served alone); default 24 KiB.
 	PackBytes int
@@ -51,6 +54,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.BlockDocs <= 0 {
 		o.BlockDocs = 8
+	}
+	if o.HitPackDocs == 0 {
+		o.HitPackDocs = 10
 	}
 	if o.PageChunks <= 0 {
 		o.PageChunks = 64
@@ -90,6 +96,15 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 
 	// The rows are cut into chunks as they come, and each chunk is
 	// compressed on another core while the next is cut.
+	var packs []hitPack
+	if o.HitPackDocs > 0 {
+		isPart := make([]bool, len(docs))
+		for _, pa := range parents(docs) {
+			isPart[pa.Ord] = true
+		}
+		packs = p.hitPacks(len(docs), isPart, hitPackMin(len(docs)), o.HitPackDocs)
+	}
+
 	cw := chunkWriter{limit: o.ChunkBytes, termLimit: o.TermBytes, gz: newCompressor()}
 	p.rows(width, cw.term, cw.add)
 	p = nil
@@ -128,12 +143,31 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		}
 		gzBlocks.add(b)
 	}
+	for _, pk := range packs {
+		var rs []search.ResultDoc
+		for _, ord := range pk.ords {
+			rs = append(rs, docs[ord].Result)
+		}
+		b, err := search.EncodeHitPack(pk.term, pk.ords, rs)
+		if err != nil {
+			gzBlocks.wait()
+			return nil, err
+		}
+		gzBlocks.add(b)
+	}
 	blocks := gzBlocks.wait()
 	dir := "r-" + hashOf(blocks...)
-	for i, b := range blocks {
+	nb := len(blocks) - len(packs)
+	for i, b := range blocks[:nb] {
 		out.Files[fmt.Sprintf("%s/%d.gz", dir, i)] = b
 	}
-	head.Results = search.Results{Dir: dir, Block: o.BlockDocs, Blocks: len(blocks)}
+	for i, pk := range packs {
+		out.Files[hitPackName(dir, pk.term)] = blocks[nb+i]
+	}
+	head.Results = search.Results{Dir: dir, Block: o.BlockDocs, Blocks: nb}
+	if len(packs) > 0 {
+		head.Results.HitPackMin, head.Results.HitPackDocs = hitPackMin(len(docs)), o.HitPackDocs
+	}
 
 	hb, err := search.EncodeHead(&head)
 	if err != nil {

@@ -36,19 +36,21 @@ func (p *postings) hitPacks(docs int, isPart []bool, least, k int) []hitPack {
 		field uint16
 		l     *termList
 	}
-	byTerm := map[string][]fieldList{}
+	boost := make([]float64, len(search.Fields)) // by field id; 0 for other fields
 	for _, f := range search.Fields {
-		if f.Kind != search.Text {
-			continue
+		if f.Kind == search.Text {
+			boost[fieldID[f.Name]] = f.Boost
 		}
-		fid := fieldID[f.Name]
-		for key, l := range p.terms {
-			if binary.LittleEndian.Uint16([]byte(key[:2])) == fid {
-				byTerm[key[2:]] = append(byTerm[key[2:]], fieldList{f.Boost, fid, l})
-			}
+	}
+	byTerm := map[string][]fieldList{}
+	for key, l := range p.terms {
+		fid := binary.LittleEndian.Uint16([]byte(key[:2]))
+		if int(fid) < len(boost) && boost[fid] > 0 {
+			byTerm[key[2:]] = append(byTerm[key[2:]], fieldList{boost[fid], fid, l})
 		}
 	}
 	var out []hitPack
+	score := make([]float64, docs)
 	for term, lists := range byTerm {
 		n := 0
 		for _, fl := range lists {
@@ -57,36 +59,41 @@ func (p *postings) hitPacks(docs int, isPart []bool, least, k int) []hitPack {
 		if n < least {
 			continue
 		}
-		score := map[int]float64{}
-		for _, fl := range lists { // in field order, as the reader adds them
+		// In field order, as the reader adds them.
+		sort.Slice(lists, func(i, j int) bool { return lists[i].field < lists[j].field })
+		var ords []int
+		for _, fl := range lists {
 			enc, ord := fl.l.enc, 0
 			for range fl.l.n {
 				delta, a := binary.Uvarint(enc)
 				freq, b := binary.Uvarint(enc[a:])
 				enc = enc[a+b:]
 				ord += int(delta)
+				if score[ord] == 0 {
+					ords = append(ords, ord)
+				}
 				tf := math.Sqrt(float64(freq)) * float64(p.norm(ord, fl.field))
 				score[ord] += search.HitPackScore(fl.boost, docs, fl.l.n, tf)
 			}
 		}
-		if len(score) < least {
-			continue
-		}
-		ords := make([]int, 0, len(score))
-		for o := range score {
-			if isPart[o] {
-				score[o] *= search.PartWeight
+		if len(ords) >= least {
+			for _, o := range ords {
+				if isPart[o] {
+					score[o] *= search.PartWeight
+				}
 			}
-			ords = append(ords, o)
+			sort.Slice(ords, func(i, j int) bool {
+				a, b := ords[i], ords[j]
+				if score[a] != score[b] {
+					return score[a] > score[b]
+				}
+				return a < b
+			})
+			out = append(out, hitPack{term, slices.Clone(ords[:min(k, len(ords))])})
 		}
-		sort.Slice(ords, func(i, j int) bool {
-			a, b := ords[i], ords[j]
-			if score[a] != score[b] {
-				return score[a] > score[b]
-			}
-			return a < b
-		})
-		out = append(out, hitPack{term, slices.Clone(ords[:min(k, len(ords))])})
+		for _, o := range ords {
+			score[o] = 0
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
 	return out

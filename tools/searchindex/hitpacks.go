@@ -23,10 +23,10 @@ func hitPackName(dir, term string) string {
 }
 
 // hitPackMin is how many documents a term of the text fields must be in
-// to have a hit pack: one in 36 documents, and at least 24, so that only
+// to have a hit pack: one in 20 documents, and at least 24, so that only
 // words whose hits spread over many result blocks have one (at 5 000
-// vedtak, 94 packs of 10 documents: 195 KB, 3 % of the index).
-func hitPackMin(docs int) int { return max(24, docs/36) }
+// vedtak, 66 packs of 20 documents).
+func hitPackMin(docs int) int { return max(24, docs/20) }
 
 // hitPacks are the hit packs of the terms of the text fields in least
 // documents or more, with their k best documents, sorted by term.

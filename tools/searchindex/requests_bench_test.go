@@ -18,8 +18,10 @@ var sideQueries = []string{ // same as e2e
 // reader makes for a cold first query as the search page sends it
 // (recall, 10 results), after the pack, over the example and the
 // synthetic kommune of 5 000 vedtak: the pieces tools/e2e
-// BenchmarkSideBySide counts, less the worker, the reader and the pack
-// (3 requests).
+// BenchmarkSideBySide counts, less the page's search.js, the worker, the
+// reader, the pack and search-sw.js (5 requests in Chromium). Its
+// synthetic kommune spans other years than the e2e one's, so the
+// queries that cost most may differ.
 //
 //	go test ./tools/searchindex -run '^$' -bench ReaderRequests -benchtime 1x -v
 func BenchmarkReaderRequests(b *testing.B) {

@@ -184,7 +184,7 @@
       }),
       pages: h.pages && h.pages.map(function (p) { return { first: p.first, file: p.file, sum: p.sum }; }),
       page_size: h.page_size, chunks: h.chunks, docvalues: h.docvalues, docvalues_sum: h.docvalues_sum,
-      results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks },
+      results: { dir: h.results.dir, block: h.results.block, blocks: h.results.blocks, hit_pack_min: h.results.hit_pack_min || undefined, hit_pack_docs: h.results.hit_pack_docs || undefined },
       synonyms: h.synonyms && h.synonyms.length ? h.synonyms.map(function (y) { return { words: y.words, must: y.must }; }) : undefined,
       inflections: h.inflections && h.inflections.length ? h.inflections : undefined,
       sum: sum
@@ -790,6 +790,7 @@
     var self = this;
     head.fields.forEach(function (name, i) { self.fid[name] = i; });
     this.blocks = {};
+    this.hitDocs = new Map(); // ordinal → result document, from hit packs
     this.postings = new Map(); // field id + term → {count, ords, scores...}
   }
 
@@ -811,7 +812,11 @@
           break;
         case 'irange':
           var fid = self.fid[n.field];
-          if (fid !== undefined && n.ranges.length) {
+          if (fid !== undefined && n.prefix !== undefined) {
+            var tp = fieldKey('t', fid) + n.prefix;
+            out.push([tp, prefixEnd(tp)]);
+            (n.terms || []).forEach(function (t) { walk({ t: 'term', field: n.field, termBytes: t }); });
+          } else if (fid !== undefined && n.ranges.length) {
             var d = fieldKey('d', fid);
             out.push([d + n.ranges[0][0], d + n.ranges[n.ranges.length - 1][1] + '\x00']);
             (n.terms || []).forEach(function (t) { walk({ t: 'term', field: n.field, termBytes: t }); });
@@ -857,8 +862,11 @@
         // bleve's wildcard w* is the dictionary terms that begin with w,
         // each a term searcher, in one disjunction: a term range. UTF-8
         // has no byte 0xff, so [w, w+0xff] holds every term w begins.
+        // The terms are read from the term frequency rows the query
+        // needs anyway (prefixTerms), not from the dictionary: one
+        // round, and no dictionary chunk.
         var pb = utf8(q.text);
-        return { t: 'irange', field: q.field, boost: boostOf(q), ranges: [[pb, pb + '\xff']] };
+        return { t: 'irange', field: q.field, boost: boostOf(q), ranges: [[pb, pb + '\xff']], prefix: pb };
       case 'bool':
         return { t: 'bool', must: q.must && expand(q.must), should: q.should && expand(q.should), not: q.not && expand(q.not) };
       case 'conj': case 'disj':
@@ -876,6 +884,10 @@
         n.terms = [];
         var fid = self.fid[n.field];
         if (fid === undefined || !n.ranges.length) return;
+        if (n.prefix !== undefined) {
+          n.terms = self.prefixTerms(fid, n.prefix);
+          return;
+        }
         var d = fieldKey('d', fid), found = [];
         self.store.scan(d + n.ranges[0][0], d + n.ranges[n.ranges.length - 1][1] + '\x00', function (k) { found.push(k.slice(3)); });
         n.ranges.forEach(function (r) {
@@ -897,6 +909,16 @@
         walk(n.must); walk(n.should); walk(n.not);
       } else if (n.t === 'conj' || n.t === 'disj') n.qs.forEach(walk);
     }(q));
+  };
+
+  // prefixTerms are the terms of field id fid that begin with the bytes
+  // pb, in byte order (the dictionary's), read from their term frequency
+  // rows ('t', field, term, 0xff, id; UTF-8 has no byte 0xff), which must
+  // be loaded.
+  Engine.prototype.prefixTerms = function (fid, pb) {
+    var tp = fieldKey('t', fid) + pb, seen = new Set();
+    this.store.scan(tp, prefixEnd(tp), function (k) { seen.add(k.slice(3, k.indexOf('\xff', 3))); });
+    return Array.from(seen).sort();
   };
 
   Engine.prototype.readPostings = function (field, term) {
@@ -1237,15 +1259,13 @@
     var pb = utf8(w.toLowerCase());
     texts.forEach(function (f) {
       toks.forEach(function (t) { self.plan({ t: 'term', field: f.name, termBytes: utf8(t) }, want); });
-      if (asPrefix) self.plan({ t: 'irange', field: f.name, ranges: [[pb, pb + '\xff']] }, want);
+      if (asPrefix) self.plan({ t: 'irange', field: f.name, ranges: [[pb, pb + '\xff']], prefix: pb }, want);
     });
     await this.store.load(want);
     return texts.some(function (f) {
       if (toks.some(function (t) { return self.readPostings(f.name, utf8(t)).count > 0; })) return true;
-      if (!asPrefix) return false;
-      var fid = self.fid[f.name], d = fieldKey('d', fid), any = false;
-      if (fid !== undefined) self.store.scan(d + pb, d + pb + '\xff\x00', function () { any = true; });
-      return any;
+      var fid = self.fid[f.name];
+      return asPrefix && fid !== undefined && self.prefixTerms(fid, pb).length > 0;
     });
   };
 
@@ -1333,16 +1353,14 @@
       total = hits.length;
       hits = hits.slice(from, from + size);
     }
-    var need = new Set();
-    hits.forEach(function (h) { need.add(Math.floor(h[0] / self.head.results.block)); });
-    await Promise.all(Array.from(need).map(function (b) { return self.loadBlock(b); }));
+    await this.loadHits(hits.map(function (h) { return h[0]; }));
 
     var terms = highlightTerms(parsed.q);
     var res = { total: total, hits: [], facets: [], terms: terms };
     if (parsed.notice) res.notice = parsed.notice.args.length ? { code: parsed.notice.code, args: parsed.notice.args } : { code: parsed.notice.code };
     var termSet = new Set(terms);
     hits.forEach(function (h) {
-      var d = self.blocks[Math.floor(h[0] / self.head.results.block)][h[0] % self.head.results.block];
+      var d = self.hitDoc(h[0]);
       var hit = { ord: h[0], score: h[1], type: d.type, title: mark(d.title, termSet, 0), url: d.url };
       if (d.date) hit.date = d.date;
       if (d.label) hit.label = d.label;
@@ -1453,6 +1471,92 @@
         })
       };
     });
+  };
+
+  // ---- the hits' result documents ----------------------------------------
+  // hitDoc is a loaded hit's result document, from a hit pack or its block.
+  Engine.prototype.hitDoc = function (ord) {
+    var b = this.head.results.block, blk = this.blocks[Math.floor(ord / b)];
+    return blk ? blk[ord % b] : this.hitDocs.get(ord);
+  };
+  Engine.prototype.hasHit = function (ord) {
+    return this.hitDocs.has(ord) || !!this.blocks[Math.floor(ord / this.head.results.block)];
+  };
+
+  // loadHits loads the result documents of the hits ords: from the hit
+  // packs (tools/search/format.go, HitPack) of the query's common terms
+  // that hold two or more of them, and the rest from their result
+  // blocks, all at once. A pack's documents are known before it is
+  // fetched (hitPacks); a hit a pack does not hold after all (the
+  // scores' last bits) is fetched from its block after.
+  Engine.prototype.loadHits = async function (ords) {
+    var self = this, r = this.head.results;
+    var left = new Set(ords.filter(function (o) { return !self.hasHit(o); })), jobs = [];
+    var packs = r.hit_pack_min > 0 && left.size > 1 ? this.hitPacks() : [];
+    for (;;) {
+      var best = null, most = 1;
+      packs.forEach(function (p) {
+        var n = 0;
+        left.forEach(function (o) { if (p.ords.has(o)) n++; });
+        if (n > most) { best = p; most = n; }
+      });
+      if (!best) break;
+      jobs.push(this.loadHitPack(best.term));
+      best.ords.forEach(function (o) { left.delete(o); });
+    }
+    var blocks = function (os) {
+      var need = new Set();
+      os.forEach(function (o) { if (!self.hasHit(o)) need.add(Math.floor(o / r.block)); });
+      return Array.from(need).map(function (b) { return self.loadBlock(b); });
+    };
+    await Promise.all(jobs.concat(blocks(left)));
+    await Promise.all(blocks(ords));
+  };
+
+  // hitPacks are the hit packs of the terms whose postings the query read
+  // in every text field, each with the ordinals it holds: the build's
+  // choice (tools/searchindex/hitpacks.go), made again from the postings.
+  Engine.prototype.hitPacks = function () {
+    var self = this, r = this.head.results, docs = this.head.docs, out = [];
+    var keys = TEXT_FIELDS.map(function (f) { return self.fid[f.name]; });
+    if (keys.some(function (k) { return k === undefined; })) return out;
+    this.postings.forEach(function (pl0, key) {
+      if (key.slice(0, 3) !== fieldKey('t', keys[0])) return;
+      var term = key.slice(3, -1), lists = [], n = 0;
+      for (var i = 0; i < keys.length; i++) {
+        var pl = self.postings.get(fieldKey('t', keys[i]) + term + '\xff');
+        if (!pl) return;
+        lists.push(pl);
+        n += pl.count;
+      }
+      if (n < r.hit_pack_min) return;
+      var score = new Map();
+      lists.forEach(function (pl, i) {
+        var idf = 1 + Math.log(docs / (pl.count + 1)), boost = TEXT_FIELDS[i].boost;
+        pl.ords.forEach(function (o, j) { score.set(o, (score.get(o) || 0) + boost * idf * idf * pl.tf[j]); });
+      });
+      if (score.size < r.hit_pack_min) return;
+      var ords = Array.from(score.keys());
+      ords.forEach(function (o) { if (self.dv.parent[o] >= 0) score.set(o, score.get(o) * PART_WEIGHT); });
+      ords.sort(function (a, b) { return score.get(b) - score.get(a) || a - b; });
+      out.push({ term: term, ords: new Set(ords.slice(0, r.hit_pack_docs)) });
+    });
+    return out;
+  };
+
+  Engine.prototype.loadHitPack = async function (term) {
+    var r = this.head.results, hex = '';
+    for (var i = 0; i < term.length; i++) hex += ('0' + term.charCodeAt(i).toString(16)).slice(-2);
+    var data = await this.get(r.dir + '/p-' + hex + '.gz');
+    var p = JSON.parse(utf8dec.decode(data));
+    var sum = crc32(utf8enc.encode(goJSON({ term: p.term, sum: 0, ords: p.ords, docs: p.docs ? p.docs.map(docJSON) : null })));
+    if (sum !== p.sum) throw new Error('hit pack ' + hex + ': damaged (checksum)');
+    if (p.term !== unutf8(term)) throw new Error('hit pack ' + hex + ': the file holds another term');
+    if (!Array.isArray(p.ords) || !Array.isArray(p.docs) || p.ords.length !== p.docs.length) throw new Error('hit pack ' + hex + ': wrong number of documents');
+    for (i = 0; i < p.ords.length; i++) {
+      if (!(p.ords[i] >= 0 && p.ords[i] < this.head.docs && p.ords[i] % 1 === 0)) throw new Error('hit pack ' + hex + ': bad ordinal');
+    }
+    for (i = 0; i < p.ords.length; i++) this.hitDocs.set(p.ords[i], p.docs[i]);
   };
 
   Engine.prototype.loadBlock = async function (n) {

@@ -154,6 +154,45 @@ type Results struct {
 	Dir    string `json:"dir"`    // directory of the result blocks
 	Block  int    `json:"block"`  // documents per block
 	Blocks int    `json:"blocks"` // number of blocks, named 0.gz ...
+	// HitPackMin and HitPackDocs describe the hit packs (HitPack): every
+	// term of the text fields in HitPackMin documents or more has one,
+	// with its HitPackDocs best documents; 0 when there are none.
+	HitPackMin  int `json:"hit_pack_min,omitempty"`
+	HitPackDocs int `json:"hit_pack_docs,omitempty"`
+}
+
+// A hit pack holds the result documents of a common term's best
+// documents, so that the browser's reader fetches the hits of a common
+// word in one file rather than in as many result blocks as hits. It is
+// Dir/p-<the term's bytes in hex>.gz. The best documents are those
+// HitPackScore ranks first, ties by ordinal; the reader ranks them
+// itself from the postings it has read, so it knows which hits a pack
+// holds before it fetches it, and falls back to the blocks for any it
+// does not. Only the reader reads packs.
+type HitPack struct {
+	Term string      `json:"term"`
+	Sum  uint32      `json:"sum"` // Checksum of the pack's JSON with Sum 0
+	Ords []int       `json:"ords"`
+	Docs []ResultDoc `json:"docs"`
+}
+
+// HitPackScore is how a hit pack ranks a document for its term: bleve's
+// TF-IDF weight of the term in each text field (boost × idf² × tf ×
+// norm), summed in field order, times PartWeight for a part. tfNorm is
+// √freq × norm; docs is the index's document count and count the
+// field's documents with the term.
+func HitPackScore(boost float64, docs, count int, tfNorm float64) float64 {
+	idf := 1 + math.Log(float64(docs)/float64(count+1))
+	return boost * idf * idf * tfNorm
+}
+
+// EncodeHitPack writes a hit pack with its sum.
+func EncodeHitPack(term string, ords []int, docs []ResultDoc) ([]byte, error) {
+	b, err := json.Marshal(HitPack{Term: term, Ords: ords, Docs: docs})
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(HitPack{Term: term, Sum: Checksum(b), Ords: ords, Docs: docs})
 }
 
 // ResultDoc is what a hit shows: one entry of a result block.

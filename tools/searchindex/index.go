@@ -30,8 +30,16 @@ import (
 // Options tune the index files.
 type Options struct {
 	ChunkBytes int // raw bytes of rows per chunk; default 24 KiB
-	BlockDocs  int // documents per result block; default 8
-	PageChunks int // chunks per manifest page; default 64
+	// TermBytes bounds the chunks of a group of terms (a word and its
+	// compounds) or a term with more rows than ChunkBytes: they have
+	// chunks of their own, of up to TermBytes raw bytes each, split
+	// evenly; default 8 × ChunkBytes (chunkWriter).
+	TermBytes int
+	BlockDocs int // documents per result block; default 8
+	// HitPackDocs is how many documents a hit pack holds (hitpacks.go);
+	// default 20, negative for no hit packs.
+	HitPackDocs int
+	PageChunks  int // chunks per manifest page; default 64
 	// PackBytes bounds the pieces packed with the head (gzip bytes, each
 	// piece counted as served alone); default 24 KiB.
 	PackBytes int
@@ -41,8 +49,14 @@ func (o Options) withDefaults() Options {
 	if o.ChunkBytes <= 0 {
 		o.ChunkBytes = 24 << 10
 	}
+	if o.TermBytes < o.ChunkBytes {
+		o.TermBytes = 8 * o.ChunkBytes
+	}
 	if o.BlockDocs <= 0 {
 		o.BlockDocs = 8
+	}
+	if o.HitPackDocs == 0 {
+		o.HitPackDocs = 20
 	}
 	if o.PageChunks <= 0 {
 		o.PageChunks = 64
@@ -82,8 +96,17 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 
 	// The rows are cut into chunks as they come, and each chunk is
 	// compressed on another core while the next is cut.
-	cw := chunkWriter{limit: o.ChunkBytes, gz: newCompressor()}
-	p.rows(width, cw.add)
+	var packs []hitPack
+	if o.HitPackDocs > 0 {
+		isPart := make([]bool, len(docs))
+		for _, pa := range parents(docs) {
+			isPart[pa.Ord] = true
+		}
+		packs = p.hitPacks(len(docs), isPart, hitPackMin(len(docs)), o.HitPackDocs)
+	}
+
+	cw := chunkWriter{limit: o.ChunkBytes, termLimit: o.TermBytes, gz: newCompressor()}
+	p.rows(width, cw.term, cw.add)
 	p = nil
 	cw.flush()
 	zs := cw.gz.wait()
@@ -120,12 +143,31 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		}
 		gzBlocks.add(b)
 	}
+	for _, pk := range packs {
+		var rs []search.ResultDoc
+		for _, ord := range pk.ords {
+			rs = append(rs, docs[ord].Result)
+		}
+		b, err := search.EncodeHitPack(pk.term, pk.ords, rs)
+		if err != nil {
+			gzBlocks.wait()
+			return nil, err
+		}
+		gzBlocks.add(b)
+	}
 	blocks := gzBlocks.wait()
 	dir := "r-" + hashOf(blocks...)
-	for i, b := range blocks {
+	nb := len(blocks) - len(packs)
+	for i, b := range blocks[:nb] {
 		out.Files[fmt.Sprintf("%s/%d.gz", dir, i)] = b
 	}
-	head.Results = search.Results{Dir: dir, Block: o.BlockDocs, Blocks: len(blocks)}
+	for i, pk := range packs {
+		out.Files[hitPackName(dir, pk.term)] = blocks[nb+i]
+	}
+	head.Results = search.Results{Dir: dir, Block: o.BlockDocs, Blocks: nb}
+	if len(packs) > 0 {
+		head.Results.HitPackMin, head.Results.HitPackDocs = hitPackMin(len(docs)), o.HitPackDocs
+	}
 
 	hb, err := search.EncodeHead(&head)
 	if err != nil {
@@ -163,23 +205,99 @@ func (x *Index) put(kind, ext string, z []byte) string {
 }
 
 // chunkWriter cuts rows into chunks of about limit bytes, in order, and
-// has them compressed.
+// has them compressed. A group of terms that begin alike (groupBytes of
+// the term: a word and its compounds, which a prefix reads whole) is not
+// split across chunks if it fits in one; a larger group has chunks of
+// its own, as few as termLimit allows, so that it costs few requests,
+// and within it a term is not split if it fits in one of them. Each
+// chunk's first key in the manifest is the shortest prefix of its first
+// row's key that sorts after the chunk before it, so that a key range
+// that starts between two chunks does not ask for the first of them.
 type chunkWriter struct {
 	limit      int
+	termLimit  int
+	grp        int // the current large group's bytes per chunk, or 0
+	big        int // the current large term's bytes per chunk, or 0
+	left       int // the current large term's bytes not yet added
 	gz         *compressor
 	keys, vals [][]byte
 	arena      []byte // the current chunk's keys and values
 	size       int
 	firsts     [][]byte // each chunk's first key
 	sums       []uint32 // each chunk's checksum, before compression
+	last       []byte   // the last key of the chunk before
+}
+
+// groupBytes is how many bytes of a term make its group: "skol" for
+// skole, skolebygg, skolegård.
+const groupBytes = 3
+
+// term says that the rows of a term of size raw bytes come next; first
+// says it begins a group of group raw bytes.
+func (c *chunkWriter) term(size, group int, first bool) {
+	if c.big > 0 || (first && c.grp > 0) {
+		c.flush()
+	}
+	c.big, c.left = 0, 0
+	if first {
+		c.grp = 0
+		switch {
+		case group > c.limit:
+			c.flush()
+			c.grp = even(group, c.termLimit)
+		case c.size+group > c.limit:
+			c.flush()
+		}
+	}
+	limit := c.limit
+	if c.grp > 0 {
+		limit = c.grp
+	}
+	switch {
+	case size > limit:
+		c.flush()
+		c.big, c.left = even(size, max(limit, c.termLimit)), size
+	case c.size+size > limit:
+		c.flush()
+	}
+}
+
+// separator is the shortest prefix of first that sorts after last (first
+// itself when last is nil).
+func separator(last, first []byte) []byte {
+	for i := 1; last != nil && i < len(first); i++ {
+		if bytes.Compare(first[:i], last) > 0 {
+			return append([]byte(nil), first[:i]...)
+		}
+	}
+	return append([]byte(nil), first...)
+}
+
+// even is the size of each of the fewest parts of at most limit that n
+// splits into evenly.
+func even(n, limit int) int {
+	parts := (n + limit - 1) / limit
+	return (n + parts - 1) / parts
 }
 
 func (c *chunkWriter) add(key, val []byte) {
-	if len(c.keys) > 0 && c.size+len(key)+len(val) > c.limit {
+	limit := c.limit
+	switch {
+	case c.big > 0:
+		limit = c.big
+	case c.grp > 0:
+		limit = c.grp
+	}
+	if len(c.keys) > 0 && c.size+len(key)+len(val) > limit {
 		c.flush()
 	}
+	if c.big > 0 {
+		if c.left -= len(key) + len(val); c.left <= 0 {
+			defer func() { c.flush(); c.big = 0 }()
+		}
+	}
 	if c.arena == nil {
-		c.arena = make([]byte, 0, 2*c.limit)
+		c.arena = make([]byte, 0, 2*max(c.limit, c.termLimit))
 	}
 	start := len(c.arena)
 	c.arena = append(c.arena, key...)
@@ -195,7 +313,8 @@ func (c *chunkWriter) flush() {
 		return
 	}
 	raw := search.EncodeChunk(c.keys, c.vals)
-	c.firsts = append(c.firsts, append([]byte(nil), c.keys[0]...))
+	c.firsts = append(c.firsts, separator(c.last, c.keys[0]))
+	c.last = append(c.last[:0], c.keys[len(c.keys)-1]...)
 	c.sums = append(c.sums, search.Checksum(raw))
 	c.gz.add(raw)
 	// EncodeChunk copied the rows: the arena is free for the next chunk.

@@ -44,10 +44,11 @@ type jsReader struct {
 // jsAnswer is the reader's answer: a response as package search writes
 // it, or that the query is for the WebAssembly engine, or a failure.
 type jsAnswer struct {
-	Unsupported string `json:"unsupported"`
-	Fatal       string `json:"fatal"`
-	Fetched     int    `json:"fetched"`
-	Requests    int    `json:"requests"`
+	Unsupported string   `json:"unsupported"`
+	Fatal       string   `json:"fatal"`
+	Fetched     int      `json:"fetched"`
+	Requests    int      `json:"requests"`
+	Files       []string `json:"files"` // the files fetched, in order
 	search.Response
 }
 

@@ -167,9 +167,11 @@ func (p *postings) norm(ord int, field uint16) float32 {
 }
 
 // rows calls emit with upsidedown's dictionary ('d') and term frequency
-// ('t') rows, in key order. The slices passed to emit are reused after it
-// returns.
-func (p *postings) rows(width int, emit func(key, val []byte)) {
+// ('t') rows, in key order, and term before each term's 't' rows with
+// their raw size (keys and values), and if the term is the first of its
+// group (terms of the field that begin with the same groupBytes), the
+// group's. The slices passed to emit are reused after it returns.
+func (p *postings) rows(width int, term func(size, group int, first bool), emit func(key, val []byte)) {
 	terms := make([]string, 0, len(p.terms))
 	for k := range p.terms {
 		terms = append(terms, k)
@@ -177,15 +179,25 @@ func (p *postings) rows(width int, emit func(key, val []byte)) {
 	// 'd' rows sort by field and term; 't' rows by field, term and 0xFF,
 	// which puts "skole" before "skol".
 	slices.Sort(terms)
+	// The dictionary rows of a group are kept together too (a prefix
+	// reads them).
+	dsize := func(k string) int { return 1 + len(k) + 4 }
+	gsize := groupSizes(terms, dsize)
 	var key, val []byte
-	for _, k := range terms {
+	for i, k := range terms {
+		if gsize[i] > 0 {
+			term(dsize(k), gsize[i], true)
+		}
 		key = append(append(key[:0], 'd'), k...)
 		val = binary.AppendUvarint(val[:0], uint64(p.terms[k].n))
 		emit(key, val)
 	}
 	slices.SortFunc(terms, termRowOrder)
-	for _, k := range terms {
+	size := func(k string) int { return p.terms[k].n * (1 + len(k) + 1 + width + 6) } // 't', key, 0xff, id; a frequency and a norm (mostly 6 bytes)
+	gsize = groupSizes(terms, size)
+	for i, k := range terms {
 		l := p.terms[k]
+		term(size(k), gsize[i], gsize[i] > 0)
 		field := binary.LittleEndian.Uint16([]byte(k[:2]))
 		key = append(append(append(key[:0], 't'), k...), 0xff)
 		prefix := len(key)
@@ -201,6 +213,22 @@ func (p *postings) rows(width int, emit func(key, val []byte)) {
 			emit(key, val)
 		}
 	}
+}
+
+// groupSizes is, for each term that begins a group (field and the first
+// groupBytes of the term; the terms are sorted, so a group's terms are
+// together), the sum of size over the group's terms, and 0 for the others.
+func groupSizes(terms []string, size func(string) int) []int {
+	group := func(k string) string { return k[:min(len(k), 2+groupBytes)] }
+	out := make([]int, len(terms))
+	start := 0
+	for i, k := range terms {
+		if i > 0 && group(terms[i-1]) != group(k) {
+			start = i
+		}
+		out[start] += size(k)
+	}
+	return out
 }
 
 // termRowOrder orders terms as their 't' rows sort: by a+"\xff" against

@@ -1,0 +1,73 @@
+package searchindex
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/openkommune/portal/tools/search"
+)
+
+// sideQueries are the queries of tools/e2e BenchmarkSideBySide.
+var sideQueries = []string{ // same as e2e
+	"skole", "barnehage", "vei", "omsorgsboliger", "idrettshall", "bibliotek", "sykehjem", "avløp",
+	"budsjettregulering", "tertialrapport", "klimatilpasning", "brannstasjon", "skole barnehage", "vann avløp",
+}
+
+// BenchmarkReaderRequests counts the requests and bytes the browser's
+// reader makes for a cold first query as the search page sends it
+// (recall, 10 results), after the pack, over the example and the
+// synthetic kommune of 5 000 vedtak: the pieces tools/e2e
+// BenchmarkSideBySide counts, less the page's search.js, the worker, the
+// reader, the pack and search-sw.js (5 requests in Chromium). Its
+// synthetic kommune spans other years than the e2e one's, so the
+// queries that cost most may differ.
+//
+//	go test ./tools/searchindex -run '^$' -bench ReaderRequests -benchtime 1x -v
+func BenchmarkReaderRequests(b *testing.B) {
+	for _, site := range []struct {
+		name  string
+		index func() (*Index, error)
+	}{
+		{"example", func() (*Index, error) { return Build(Docs(exampleSite(b)), Options{}) }},
+		{"5000", func() (*Index, error) { return syntheticIndex(b, 5000), nil }},
+	} {
+		b.Run(site.name, func(b *testing.B) {
+			x, err := site.index()
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchReaderRequests(b, x)
+		})
+	}
+}
+
+func benchReaderRequests(b *testing.B, x *Index) {
+	dir := b.TempDir()
+	for name, z := range x.Files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, z, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		most, bytes := 0, 0
+		for _, q := range sideQueries {
+			js, err := startJS(dir, x.Pack)
+			if err != nil {
+				b.Fatal(err)
+			}
+			a := js.search(b, search.Request{Query: q, Size: 10, Recall: true})
+			js.cmd.Process.Kill()
+			js.cmd.Wait()
+			most = max(most, a.Requests)
+			bytes += a.Fetched
+			if testing.Verbose() {
+				b.Logf("%-20q %3d requests %7d B %5d hits", q, a.Requests, a.Fetched, a.Total)
+			}
+		}
+		b.ReportMetric(float64(most), "max-req")
+		b.ReportMetric(float64(bytes)/float64(len(sideQueries))/1024, "mean-KB")
+	}
+}

@@ -8,9 +8,9 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/chart"
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/export"
 	"github.com/openkommune/portal/tools/feed"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/sitedata"
 )
 
@@ -58,7 +58,7 @@ func (e extras) write(dir string) error {
 
 // exportFiles makes the downloads, the feeds and the logo file, and writes
 // the index of the downloads and of the feeds for the templates.
-func exportFiles(site *compile.Site, logo []byte, baseURL string, out *sitedata.Writer) (extras, error) {
+func exportFiles(site *model.Site, logo []byte, baseURL string, out *sitedata.Writer) (extras, error) {
 	e := extras{}
 	files, downloads, err := export.Files(site)
 	if err != nil {
@@ -86,7 +86,7 @@ func exportFiles(site *compile.Site, logo []byte, baseURL string, out *sitedata.
 }
 
 // writeCharts draws the charts (package chart) for the templates.
-func writeCharts(site *compile.Site, out *sitedata.Writer) (int, error) {
+func writeCharts(site *model.Site, out *sitedata.Writer) (int, error) {
 	drawn := chart.Draw(site)
 	charts := make(map[string]sitedata.Chart, len(drawn))
 	for k, d := range drawn {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/openkommune/portal/tools/build"
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 var (
@@ -194,7 +195,7 @@ func TestExampleReports(t *testing.T) {
 		t.Fatal("the example data has errors")
 	}
 	site := compile.Compile(set)
-	var t2 *compile.Rapport
+	var t2 *model.Rapport
 	for _, r := range site.Rapporter {
 		if r.ID == "2026-t2" {
 			t2 = r

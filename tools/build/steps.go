@@ -12,6 +12,7 @@ import (
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/history"
 	"github.com/openkommune/portal/tools/hugo"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/reconcile"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/searchindex"
@@ -48,7 +49,7 @@ type run struct {
 	ownDir bool
 	set    *record.Set
 	hist   *history.Log // the data's git history (check reads it)
-	site   *compile.Site
+	site   *model.Site
 	// kommune is the set's kommune, kept for the overlay after search
 	// has let go of the set and the site model.
 	kommune *record.Kommune

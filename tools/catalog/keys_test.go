@@ -65,18 +65,18 @@ var families = map[string][]string{
 	"risiko_%s":           record.RisikoValues,
 	"vote_result_%s":      record.ResultatValues,
 	"proposal_type_%s":    record.ForslagTypeValues,
-	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // compile.Steg.Type
+	"step_%s":             append([]string{"vedtatt", "regulering"}, record.RammeTypeValues...), // model.Steg.Type
 	"money_%s":            append([]string{"regulering", "bevilgning", "sluttregnskap"}, prefixed("kostnadsramme_", record.RammeTypeValues)...),
 	"list_%s":             {"vedtak", "vedtakspunkter", "voteringer", "planer", "tiltak", "rammer", "reguleringer", "budsjettstadier", "arsregnskap", "prosjekter", "overskridelser", "oversikter", "bevilgninger", "bevilgninger_per_ar", "rapporter", "endringer", "prognosehistorikk"}, // export's lists
 	"endring_%s":          endringKinds(),                                                                                                                                                                                                                                                 // endring.Kind
 	"rapporttype_%s":      record.RapportTypeValues,
 	"kontroll_%s":         kontrollKinds,
 	"kontroll_%s_explain": kontrollKinds,
-	"stage_%s":            record.StadiumTypeValues,   // compile.Stadium.Type
-	"stage_long_%s":       record.StadiumTypeValues,   // compile.Stadium.Type
-	"stage_short_%s":      record.StadiumTypeValues,   // compile.Stadium.Type, on a phone
-	"stage_note_%s":       {"forslag", "innstilling"}, // compile.Okonomiplan.Stadium, not adopted
-	"source_unit_%s":      {"kr", "1000kr"},           // compile.Okonomiplan.Enhet
+	"stage_%s":            record.StadiumTypeValues,   // model.Stadium.Type
+	"stage_long_%s":       record.StadiumTypeValues,   // model.Stadium.Type
+	"stage_short_%s":      record.StadiumTypeValues,   // model.Stadium.Type, on a phone
+	"stage_note_%s":       {"forslag", "innstilling"}, // model.Okonomiplan.Stadium, not adopted
+	"source_unit_%s":      {"kr", "1000kr"},           // model.Okonomiplan.Enhet
 	"kontroll_what_%s": {"subtotal_printed", "subtotal_computed", "stage_total", "stage_computed", "stated_total", "adopted_total", "adopted_computed", "regulated_total", "regulated_computed", "regulated_shown", "regulated_minus_adopted", "area_regulated_minus_adopted",
 		"stated_total_misprint", "regulated_shown_misprint", // h13-real2: sum_trykkfeil
 		"step_frame", "adjusted_frame", "frame_changes", "spend_total", "deviation",
@@ -86,7 +86,7 @@ var families = map[string][]string{
 		"rows_vedtak", "rows_punkter", "rows_punkter_apne", "rows_punkter_forsinket",
 		"arsregnskap_total_regnskap", "arsregnskap_total_regulert", "arsregnskap_total_opprinnelig", "arsregnskap_printed_regnskap", "arsregnskap_printed_regulert", "arsregnskap_printed_opprinnelig", "arsregnskap_subtotal_regnskap", "arsregnskap_subtotal_regulert", "arsregnskap_subtotal_opprinnelig",
 		"drift_sum", "investering_sum", "computed_shown", "part_b", "frames_forslag", "frames_innstilling", "frames_vedtatt", "frames_regulert", "projects_at_most", "projects_equal"}, // reconcile.Check.What
-	// The bevilgningsoversikter (layouts/oversikter, compile.Oversikt).
+	// The bevilgningsoversikter (layouts/oversikter, model.Oversikt).
 	"oversikt_%s":          {"drift", "investering"},
 	"oversikt_%s_caption":  {"drift", "investering"},
 	"oversikt_kolonne_%s":  {"regnskap", "regulert", "opprinnelig", "regnskap_i_fjor", "regnskap_i_forfjor", "budsjett", "budsjett_i_fjor"},
@@ -102,8 +102,8 @@ var families = map[string][]string{
 	"page_title_%s":        nil,                                                                 // the key of every page in content/, filled in by contentKeys
 	"page_desc_%s":         nil,
 	"page_body_%s":         {"om"},                                  // the pages page.html shows
-	"arsregnskap_col_%s":   {"regnskap", "regulert", "opprinnelig"}, // compile.ArsregnskapSum.Kolonne
-	"proposed_by_%s":       {"forslag", "innstilling"},              // compile.Forslagssteg.Stadium
+	"arsregnskap_col_%s":   {"regnskap", "regulert", "opprinnelig"}, // model.ArsregnskapSum.Kolonne
+	"proposed_by_%s":       {"forslag", "innstilling"},              // model.Forslagssteg.Stadium
 }
 
 func endringKinds() []string {

@@ -20,7 +20,7 @@ import (
 	"fmt"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // A chart is produced only where there is something to draw:
@@ -68,7 +68,7 @@ type Drawn struct {
 
 // Draw draws every chart of the site once, by key; All, Narrow, Summaries
 // and Tables are its parts.
-func Draw(site *compile.Site) map[string]Drawn {
+func Draw(site *model.Site) map[string]Drawn {
 	out := map[string]Drawn{}
 	for k, c := range build(site) {
 		out[k] = Drawn{SVG: c.svg, Narrow: c.narrow, Summary: c.summary, Table: c.table}
@@ -78,7 +78,7 @@ func Draw(site *compile.Site) map[string]Drawn {
 
 // All returns every chart of the site by key, each a complete inline
 // <svg> element.
-func All(site *compile.Site) map[string]string {
+func All(site *model.Site) map[string]string {
 	out := map[string]string{}
 	for k, c := range build(site) {
 		out[k] = c.svg
@@ -88,7 +88,7 @@ func All(site *compile.Site) map[string]string {
 
 // Narrow returns every chart of the site drawn for a phone's width, by
 // the same keys as All.
-func Narrow(site *compile.Site) map[string]string {
+func Narrow(site *model.Site) map[string]string {
 	out := map[string]string{}
 	for k, c := range build(site) {
 		out[k] = c.narrow
@@ -99,7 +99,7 @@ func Narrow(site *compile.Site) map[string]string {
 // Summaries returns a one-sentence plain-text summary of every chart by
 // the same keys as All, in the kommune's målform. The text is not escaped:
 // the page's template escapes it.
-func Summaries(site *compile.Site) map[string]string {
+func Summaries(site *model.Site) map[string]string {
 	out := map[string]string{}
 	for k, c := range build(site) {
 		out[k] = c.summary
@@ -109,7 +109,7 @@ func Summaries(site *compile.Site) map[string]string {
 
 // Tables returns the table of every chart that has one of its own, by
 // the chart's key.
-func Tables(site *compile.Site) map[string]*Table {
+func Tables(site *model.Site) map[string]*Table {
 	out := map[string]*Table{}
 	for k, c := range build(site) {
 		if c.table != nil {
@@ -119,7 +119,7 @@ func Tables(site *compile.Site) map[string]*Table {
 	return out
 }
 
-func build(site *compile.Site) map[string]chart {
+func build(site *model.Site) map[string]chart {
 	w := catalog.Must(site.Kommune.Malform)
 	out := map[string]chart{}
 	for _, o := range site.Omrader {

@@ -7,23 +7,23 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
-func kr(n int64) compile.Kr { return compile.Kr{Kr: n} }
+func kr(n int64) model.Kr { return model.Kr{Kr: n} }
 
-func krp(n int64) *compile.Kr { k := kr(n); return &k }
+func krp(n int64) *model.Kr { k := kr(n); return &k }
 
-func pct(part, whole int64) *compile.Pct {
-	return &compile.Pct{Verdi: float64(roundDiv(part*1000, whole)) / 10}
+func pct(part, whole int64) *model.Pct {
+	return &model.Pct{Verdi: float64(roundDiv(part*1000, whole)) / 10}
 }
 
-func dato(iso string) compile.Dato { return compile.Dato{ISO: iso} }
+func dato(iso string) model.Dato { return model.Dato{ISO: iso} }
 
 // prosjekt builds a project the way compile does: frame steps as (date,
 // amount), spend per year from startAr, and forecasts as (date, amount).
-func prosjekt(id, navn string, startAr int, frame [][2]any, spend []int64, forecasts [][2]any) *compile.Prosjekt {
-	p := &compile.Prosjekt{ID: id, Navn: navn, StartAr: startAr}
+func prosjekt(id, navn string, startAr int, frame [][2]any, spend []int64, forecasts [][2]any) *model.Prosjekt {
+	p := &model.Prosjekt{ID: id, Navn: navn, StartAr: startAr}
 	var sum int64
 	for i, f := range frame {
 		b := f[1].(int64)
@@ -34,19 +34,19 @@ func prosjekt(id, navn string, startAr int, frame [][2]any, spend []int64, forec
 		} else if b < 0 {
 			typ = "reduksjon"
 		}
-		p.Rammehistorikk = append(p.Rammehistorikk, compile.Steg{Type: typ, Dato: dato(f[0].(string)), Belop: kr(b), Ramme: kr(sum)})
+		p.Rammehistorikk = append(p.Rammehistorikk, model.Steg{Type: typ, Dato: dato(f[0].(string)), Belop: kr(b), Ramme: kr(sum)})
 	}
 	p.Justert = kr(sum)
 	var spent int64
 	for i, s := range spend {
 		spent += s
-		p.Regnskap = append(p.Regnskap, compile.Arsbelop{Ar: startAr + i, Belop: kr(s)})
+		p.Regnskap = append(p.Regnskap, model.Arsbelop{Ar: startAr + i, Belop: kr(s)})
 	}
 	if len(spend) > 0 {
 		p.RegnskapSum = krp(spent)
 	}
 	for _, f := range forecasts {
-		p.Statusrapporter = append(p.Statusrapporter, compile.Statusrapport{Dato: dato(f[0].(string)), Prognose: kr(f[1].(int64))})
+		p.Statusrapporter = append(p.Statusrapporter, model.Statusrapport{Dato: dato(f[0].(string)), Prognose: kr(f[1].(int64))})
 	}
 	if n := len(forecasts); n > 0 {
 		p.Prognose = krp(forecasts[n-1][1].(int64))
@@ -61,16 +61,16 @@ func prosjekt(id, navn string, startAr int, frame [][2]any, spend []int64, forec
 }
 
 // edgeSite is a small kommune with the awkward cases.
-func edgeSite(malform string) *compile.Site {
-	site := &compile.Site{Kommune: compile.Kommune{Malform: malform, OverskridelseVarsel: compile.Pct{Verdi: 5}}}
-	site.Prosjekter = []*compile.Prosjekt{
+func edgeSite(malform string) *model.Site {
+	site := &model.Site{Kommune: model.Kommune{Malform: malform, OverskridelseVarsel: model.Pct{Verdi: 5}}}
+	site.Prosjekter = []*model.Prosjekt{
 		// A frame of 120 raised to 142 by 2 vedtak, forecast 150.
 		prosjekt("skole", "Skole", 2024, [][2]any{{"2024-02-01", int64(120_000_000)}, {"2024-09-01", int64(10_000_000)}, {"2025-06-01", int64(12_000_000)}},
 			[]int64{30_000_000, 80_000_000}, [][2]any{{"2024-12-31", int64(130_000_000)}, {"2025-08-31", int64(150_000_000)}}),
 		// No forecast, no spend, one year.
 		prosjekt("ny", "Nytt prosjekt", 2026, [][2]any{{"2026-03-01", int64(800_000)}}, nil, nil),
 		// Nothing to draw.
-		{ID: "tom", Navn: "Tomt", Rammehistorikk: []compile.Steg{}},
+		{ID: "tom", Navn: "Tomt", Rammehistorikk: []model.Steg{}},
 		// No frame yet, a first estimate and some spend.
 		prosjekt("utredning", "Utredning", 2026, nil, []int64{262_500}, [][2]any{{"2026-08-31", int64(95_000_000)}}),
 		// Spend back (negative), a reduction, under the frame.
@@ -81,32 +81,32 @@ func edgeSite(malform string) *compile.Site {
 			[]int64{1_000_000}, [][2]any{{"2025-08-31", int64(10_000_000)}}),
 	}
 	slutt := prosjekt("ferdig", "Ferdig", 2022, [][2]any{{"2022-03-01", int64(40_000_000)}}, []int64{10_000_000, 28_000_000}, [][2]any{{"2023-08-31", int64(39_000_000)}})
-	slutt.Sluttregnskap = &compile.Sluttregnskap{Belop: kr(38_000_000), Vedtak: compile.Ref{Dato: "2024-06-15"}}
+	slutt.Sluttregnskap = &model.Sluttregnskap{Belop: kr(38_000_000), Vedtak: model.Ref{Dato: "2024-06-15"}}
 	slutt.Prognose = krp(38_000_000)
 	slutt.AvvikJustertPct = pct(-2_000_000, 40_000_000)
 	site.Prosjekter = append(site.Prosjekter, slutt)
 	// A sluttregnskap dated before the last status report.
 	early := prosjekt("tidlig", "Tidlig", 2024, [][2]any{{"2024-01-15", int64(2_000_000)}}, []int64{1_900_000}, [][2]any{{"2024-08-31", int64(1_950_000)}})
-	early.Sluttregnskap = &compile.Sluttregnskap{Belop: kr(1_900_000), Vedtak: compile.Ref{Dato: "2024-06-01"}}
+	early.Sluttregnskap = &model.Sluttregnskap{Belop: kr(1_900_000), Vedtak: model.Ref{Dato: "2024-06-01"}}
 	site.Prosjekter = append(site.Prosjekter, early)
 
-	site.Omrader = []*compile.Omrade{
-		{ID: "felles", Navn: "Fellesinntekter", Rammer: []compile.OmradeRamme{
-			{Okonomiplan: compile.Ref{ID: "a"}, Ar: 2024, Arsbudsjett: true, Vedtatt: kr(-50_000_000), Regulert: kr(-52_000_000)},
-			{Okonomiplan: compile.Ref{ID: "a"}, Ar: 2025, Vedtatt: kr(-51_000_000), Regulert: kr(-51_000_000)},
+	site.Omrader = []*model.Omrade{
+		{ID: "felles", Navn: "Fellesinntekter", Rammer: []model.OmradeRamme{
+			{Okonomiplan: model.Ref{ID: "a"}, Ar: 2024, Arsbudsjett: true, Vedtatt: kr(-50_000_000), Regulert: kr(-52_000_000)},
+			{Okonomiplan: model.Ref{ID: "a"}, Ar: 2025, Vedtatt: kr(-51_000_000), Regulert: kr(-51_000_000)},
 			// The newer plan is the budget of 2025: the older one's frame is
 			// not drawn.
-			{Okonomiplan: compile.Ref{ID: "b"}, Ar: 2025, Arsbudsjett: true, Vedtatt: kr(-49_000_000), Regulert: kr(-49_000_000)},
-			{Okonomiplan: compile.Ref{ID: "b"}, Ar: 2026, Arsbudsjett: true, Vedtatt: kr(-48_000_000), Regulert: kr(-48_000_000)},
+			{Okonomiplan: model.Ref{ID: "b"}, Ar: 2025, Arsbudsjett: true, Vedtatt: kr(-49_000_000), Regulert: kr(-49_000_000)},
+			{Okonomiplan: model.Ref{ID: "b"}, Ar: 2026, Arsbudsjett: true, Vedtatt: kr(-48_000_000), Regulert: kr(-48_000_000)},
 		}},
-		{ID: "ingen", Navn: "Uten rammer", Rammer: []compile.OmradeRamme{}},
+		{ID: "ingen", Navn: "Uten rammer", Rammer: []model.OmradeRamme{}},
 	}
-	site.Okonomiplaner = []*compile.Okonomiplan{
-		{ID: "a", Ar: []int{2024, 2025}, SumVedtatt: []compile.Kr{kr(100_000_000), kr(101_000_000)}, SumRegulert: []compile.Kr{kr(98_000_000), kr(101_000_000)},
-			Reguleringer: []compile.Reguleringssteg{
-				{Omrade: compile.Ref{Tittel: "Fellesinntekter"}, Ar: 2024, Belop: kr(-2_000_000), Vedtak: compile.Ref{ID: "v1", Merke: "KST 001/24"}},
+	site.Okonomiplaner = []*model.Okonomiplan{
+		{ID: "a", Ar: []int{2024, 2025}, SumVedtatt: []model.Kr{kr(100_000_000), kr(101_000_000)}, SumRegulert: []model.Kr{kr(98_000_000), kr(101_000_000)},
+			Reguleringer: []model.Reguleringssteg{
+				{Omrade: model.Ref{Tittel: "Fellesinntekter"}, Ar: 2024, Belop: kr(-2_000_000), Vedtak: model.Ref{ID: "v1", Merke: "KST 001/24"}},
 			}},
-		{ID: "b", Ar: []int{2025, 2026}, SumVedtatt: []compile.Kr{kr(0), kr(0)}, SumRegulert: []compile.Kr{kr(0), kr(0)}, Reguleringer: []compile.Reguleringssteg{}},
+		{ID: "b", Ar: []int{2025, 2026}, SumVedtatt: []model.Kr{kr(0), kr(0)}, SumRegulert: []model.Kr{kr(0), kr(0)}, Reguleringer: []model.Reguleringssteg{}},
 	}
 	return site
 }

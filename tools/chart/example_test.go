@@ -17,6 +17,7 @@ import (
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/model"
 )
 
 var (
@@ -26,7 +27,7 @@ var (
 
 // example compiles the bundled example kommune in data/, the same way as
 // build.Check followed by compile.Compile.
-func example(t testing.TB) *compile.Site {
+func example(t testing.TB) *model.Site {
 	t.Helper()
 	set, diags := load.Load(os.DirFS(filepath.Join("..", "..", "data")), "data")
 	check.Check(set, diags)
@@ -249,7 +250,7 @@ func TestPortfolioMarksOverruns(t *testing.T) {
 	s := All(site)["portefolje"]
 	rows := strings.Split(s, `<g class="chart-row`)[1:]
 	over := 0
-	var withForecast []*compile.Prosjekt
+	var withForecast []*model.Prosjekt
 	for _, p := range site.Prosjekter {
 		if p.AvvikJustertPct != nil {
 			withForecast = append(withForecast, p)
@@ -268,7 +269,7 @@ func TestPortfolioMarksOverruns(t *testing.T) {
 	prev := 1e9
 	for _, row := range rows {
 		row = row[:strings.Index(row, "</g>")]
-		var p *compile.Prosjekt
+		var p *model.Prosjekt
 		for _, q := range withForecast {
 			if strings.Contains(row, ">"+esc(truncate(q.Navn, charsFor(226, fontSize)))+"</text>") {
 				p = q

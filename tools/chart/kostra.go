@@ -2,7 +2,7 @@ package chart
 
 import (
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
@@ -30,7 +30,7 @@ var kostraStyles = map[string][]attr{
 // horizontal bars: for each function, the kommune's figure per innbygger
 // above its KOSTRA group's and the country's, each labelled with its
 // value.
-func kostraChart(o *compile.Omrade, w *catalog.Text, l layout) (chart, bool) {
+func kostraChart(o *model.Omrade, w *catalog.Text, l layout) (chart, bool) {
 	k := o.KostraTall
 	if k == nil || len(k.Ar) == 0 || len(k.Funksjoner) == 0 {
 		return chart{}, false
@@ -105,7 +105,7 @@ func kostraChart(o *compile.Omrade, w *catalog.Text, l layout) (chart, bool) {
 // kostraSummary says in a sentence how the kommune's figures in the latest
 // year compare with the first region it is compared with (its group, or
 // else the country).
-func kostraSummary(o *compile.Omrade, w *catalog.Text) string {
+func kostraSummary(o *model.Omrade, w *catalog.Text) string {
 	k := o.KostraTall
 	last := len(k.Ar) - 1
 	other := -1

@@ -5,7 +5,7 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
@@ -16,9 +16,9 @@ type omradeYear struct {
 }
 
 // omradeYears picks for each year the frame of the plan that is that
-// year's budget (compile.OmradeRamme.Arsbudsjett, the rule of
+// year's budget (model.OmradeRamme.Arsbudsjett, the rule of
 // record.Arsbudsjett); the other plans' frames are in the page's table.
-func omradeYears(_ *compile.Site, o *compile.Omrade) []omradeYear {
+func omradeYears(_ *model.Site, o *model.Omrade) []omradeYear {
 	byYear := map[int]omradeYear{}
 	for _, r := range o.Rammer {
 		if r.Arsregnskap != nil && (r.Vedtatt.Tekst == "" || r.Regulert.Tekst == "") {
@@ -38,7 +38,7 @@ func omradeYears(_ *compile.Site, o *compile.Omrade) []omradeYear {
 
 // omradeChart draws an area's netto driftsramme per year as grouped bars:
 // the adopted frame (outlined) beside the regulated frame (solid).
-func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text, l layout) (chart, bool) {
+func omradeChart(site *model.Site, o *model.Omrade, w *catalog.Text, l layout) (chart, bool) {
 	years := omradeYears(site, o)
 	if len(years) == 0 {
 		return chart{}, false
@@ -117,7 +117,7 @@ func omradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text, l layou
 	return chart{svg: c.done(), summary: omradeSummary(o, years, w)}, true
 }
 
-func omradeSummary(o *compile.Omrade, years []omradeYear, w *catalog.Text) string {
+func omradeSummary(o *model.Omrade, years []omradeYear, w *catalog.Text) string {
 	first, last := years[0], years[len(years)-1]
 	var s string
 	if len(years) == 1 {

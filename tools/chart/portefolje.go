@@ -5,7 +5,7 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // portefoljeChart draws every project with a forecast as a horizontal bar
@@ -13,8 +13,8 @@ import (
 // first, with a solid line at 0 and a dashed line at the kommune's alert
 // threshold. An overrun's bar is hatched and its row says "▲ over ramme":
 // never colour alone.
-func portefoljeChart(site *compile.Site, w *catalog.Text, l layout) (chart, bool) {
-	var rows []*compile.Prosjekt
+func portefoljeChart(site *model.Site, w *catalog.Text, l layout) (chart, bool) {
+	var rows []*model.Prosjekt
 	for _, p := range site.Prosjekter {
 		if p.AvvikJustertPct != nil {
 			rows = append(rows, p)
@@ -23,7 +23,7 @@ func portefoljeChart(site *compile.Site, w *catalog.Text, l layout) (chart, bool
 	if len(rows) == 0 {
 		return chart{}, false
 	}
-	slices.SortStableFunc(rows, func(a, b *compile.Prosjekt) int {
+	slices.SortStableFunc(rows, func(a, b *model.Prosjekt) int {
 		return cmp.Or(cmp.Compare(b.AvvikJustertPct.Verdi, a.AvvikJustertPct.Verdi), cmp.Compare(a.Navn, b.Navn), cmp.Compare(a.ID, b.ID))
 	})
 	threshold := site.Kommune.OverskridelseVarsel.Verdi
@@ -137,7 +137,7 @@ func portefoljeChart(site *compile.Site, w *catalog.Text, l layout) (chart, bool
 	return chart{svg: c.done(), summary: portefoljeSummary(rows, thresholdText(site.Kommune.OverskridelseVarsel), w)}, true
 }
 
-func portefoljeSummary(rows []*compile.Prosjekt, threshold string, w *catalog.Text) string {
+func portefoljeSummary(rows []*model.Prosjekt, threshold string, w *catalog.Text) string {
 	over, varsel := 0, 0
 	for _, p := range rows {
 		if p.OverRamme {
@@ -156,7 +156,7 @@ func portefoljeSummary(rows []*compile.Prosjekt, threshold string, w *catalog.Te
 
 // thresholdText is the alert threshold as the model writes it (as written
 // in the data: 5,04 %), or its value with one decimal if it has no text.
-func thresholdText(p compile.Pct) string {
+func thresholdText(p model.Pct) string {
 	if p.Tekst != "" {
 		return p.Tekst
 	}

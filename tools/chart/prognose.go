@@ -2,17 +2,17 @@ package chart
 
 import (
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
-// prognoseChart draws a project's forecast history (compile.Prognosepunkt):
+// prognoseChart draws a project's forecast history (model.Prognosepunkt):
 // at each report it has a status report for, one band on the x axis
 // labelled by the report, the frame decided by the report's date as a
 // solid line with square markers and the forecast as a dashed line with
 // round markers. Reports where the forecast is over the frame get a
 // hatched bar between the two, so the overrun does not rely on colour.
-func prognoseChart(p *compile.Prosjekt, w *catalog.Text, l layout) (chart, bool) {
+func prognoseChart(p *model.Prosjekt, w *catalog.Text, l layout) (chart, bool) {
 	h := p.Prognosehistorikk
 	if len(h) == 0 {
 		return chart{}, false
@@ -90,7 +90,7 @@ func prognoseChart(p *compile.Prosjekt, w *catalog.Text, l layout) (chart, bool)
 		}
 		c.end("g")
 	}
-	line := func(class string, style []attr, get func(compile.Prognosepunkt) int64, mark func(x, y float64)) {
+	line := func(class string, style []attr, get func(model.Prognosepunkt) int64, mark func(x, y float64)) {
 		xy := make([][2]float64, len(h))
 		for i, pt := range h {
 			xy[i] = [2]float64{xAt(i), yKr(get(pt))}
@@ -103,8 +103,8 @@ func prognoseChart(p *compile.Prosjekt, w *catalog.Text, l layout) (chart, bool)
 		}
 		c.end("g")
 	}
-	line("ramme", rammeStyle, func(pt compile.Prognosepunkt) int64 { return pt.Ramme.Kr }, c.square)
-	line("prognose", prognoseStyle, func(pt compile.Prognosepunkt) int64 { return pt.Prognose.Kr }, c.circle)
+	line("ramme", rammeStyle, func(pt model.Prognosepunkt) int64 { return pt.Ramme.Kr }, c.square)
+	line("prognose", prognoseStyle, func(pt model.Prognosepunkt) int64 { return pt.Prognose.Kr }, c.circle)
 	last := h[len(h)-1]
 	c.directLabels(plotR, plotR+8, plotTop, plotBottom+20, []directLabel{
 		{y: yKr(last.Ramme.Kr), lines: [2]string{w.T("chart_ramme_short", nil), formatAmount(last.Ramme.Kr)}, class: "chart-direct chart-direct--ramme"},
@@ -119,7 +119,7 @@ func prognoseChart(p *compile.Prosjekt, w *catalog.Text, l layout) (chart, bool)
 // prognoseSummary says in one sentence how the forecast moved from the
 // first report to the last, and since when the project has been over its
 // frame.
-func prognoseSummary(p *compile.Prosjekt, w *catalog.Text) string {
+func prognoseSummary(p *model.Prosjekt, w *catalog.Text) string {
 	h := p.Prognosehistorikk
 	first, last := h[0], h[len(h)-1]
 	args := catalog.Args{"Fra": formatAmount(first.Prognose.Kr), "Forste": first.Rapport.Tittel, "Til": formatAmount(last.Prognose.Kr), "Siste": last.Rapport.Tittel}

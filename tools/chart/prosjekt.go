@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
@@ -36,7 +36,7 @@ type prosjektSeries struct {
 	y0, y1   int     // the first and last year on the time axis
 }
 
-func prosjektData(p *compile.Prosjekt) (prosjektSeries, bool) {
+func prosjektData(p *model.Prosjekt) (prosjektSeries, bool) {
 	var s prosjektSeries
 	first, last := 0, 0
 	see := func(y int) {
@@ -112,7 +112,7 @@ func appendInTime(series []point, pt point) []point {
 // square markers at each vedtak, the forecast from each status report as a
 // dashed step line with hollow round markers, and the cumulative spend at
 // each year's end as light bars, over a time axis in years.
-func prosjektChart(p *compile.Prosjekt, w *catalog.Text, l layout) (chart, bool) {
+func prosjektChart(p *model.Prosjekt, w *catalog.Text, l layout) (chart, bool) {
 	s, ok := prosjektData(p)
 	if !ok {
 		return chart{}, false
@@ -240,7 +240,7 @@ func prosjektChart(p *compile.Prosjekt, w *catalog.Text, l layout) (chart, bool)
 
 // prosjektSummary says how the frame moved, where the forecast stands
 // against it and how much is spent.
-func prosjektSummary(p *compile.Prosjekt, s prosjektSeries, w *catalog.Text) string {
+func prosjektSummary(p *model.Prosjekt, s prosjektSeries, w *catalog.Text) string {
 	changes := max(len(p.Rammehistorikk)-1, 0)
 	from, to := p.Opprinnelig.Kr, p.Justert.Kr
 	var out string

@@ -2,7 +2,7 @@ package chart
 
 import (
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
@@ -26,7 +26,7 @@ type rammeSet struct {
 // on and what the sum counts) in the plan's order, with the number of
 // underområder of each; an underområde is never a row of its own. A plan
 // not adopted has no regulated frames: its rows are its latest stage's.
-func rammeRows(o *compile.Okonomiplan) rammeSet {
+func rammeRows(o *model.Okonomiplan) rammeSet {
 	var set rammeSet
 	if len(o.Rammer) > 0 {
 		for _, r := range o.Rammer {
@@ -72,7 +72,7 @@ func rammeRows(o *compile.Okonomiplan) rammeSet {
 // latestStage is the stage a plan not adopted is at (Okonomiplan.Stadium:
 // the innstilling, else the forslag), nil for an adopted plan or one
 // without such a stage; an alternative is never a plan's stage.
-func latestStage(o *compile.Okonomiplan) *compile.Stadium {
+func latestStage(o *model.Okonomiplan) *model.Stadium {
 	if o.Stadium != "forslag" && o.Stadium != "innstilling" {
 		return nil
 	}
@@ -90,7 +90,7 @@ func latestStage(o *compile.Okonomiplan) *compile.Stadium {
 // says so at its row ("2 underområder"), as its bar is their sum and the
 // page links their breakdown. A plan not adopted has its latest stage's
 // frames drawn instead, the title and summary naming that stage.
-func rammerChart(o *compile.Okonomiplan, w *catalog.Text, l layout) (chart, bool) {
+func rammerChart(o *model.Okonomiplan, w *catalog.Text, l layout) (chart, bool) {
 	set := rammeRows(o)
 	rows := set.rows
 	if len(rows) == 0 || len(o.Ar) == 0 {
@@ -191,7 +191,7 @@ func stageIn(stage string) catalog.Key {
 
 // rammerSummary gives the sum of the top-level frames and the largest,
 // naming the stage of a plan not adopted.
-func rammerSummary(o *compile.Okonomiplan, set rammeSet, w *catalog.Text) string {
+func rammerSummary(o *model.Okonomiplan, set rammeSet, w *catalog.Text) string {
 	rows := set.rows
 	big := rows[0]
 	for _, r := range rows[1:] {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // TestRammerForslagOnly: a plan at the forslag or innstilling stage has no
@@ -12,11 +12,11 @@ import (
 // names that stage in its title and summary, and never calls them adopted
 // (vedtatt, vedteke) in bokmål or nynorsk.
 func TestRammerForslagOnly(t *testing.T) {
-	stage := func(typ string, helse int64) compile.Stadium {
-		line := func(id, navn string, niva int, parent string, v int64) compile.StadieRamme {
-			return compile.StadieRamme{Omrade: compile.Ref{ID: id, Tittel: navn}, Belop: []compile.Kr{kr(v)}, Niva: compile.Niva{Niva: niva, Overordnet: parent}}
+	stage := func(typ string, helse int64) model.Stadium {
+		line := func(id, navn string, niva int, parent string, v int64) model.StadieRamme {
+			return model.StadieRamme{Omrade: model.Ref{ID: id, Tittel: navn}, Belop: []model.Kr{kr(v)}, Niva: model.Niva{Niva: niva, Overordnet: parent}}
 		}
-		return compile.Stadium{Type: typ, SumVist: []compile.Kr{kr(helse + 70_000_000)}, Rammer: []compile.StadieRamme{
+		return model.Stadium{Type: typ, SumVist: []model.Kr{kr(helse + 70_000_000)}, Rammer: []model.StadieRamme{
 			line("helse", "Helse", 0, "", helse),
 			line("sykehjem", "Sykehjem", 1, "helse", helse-40_000_000),
 			line("hjemme", "Hjemme", 1, "helse", 40_000_000),
@@ -25,23 +25,23 @@ func TestRammerForslagOnly(t *testing.T) {
 	}
 	cases := []struct {
 		malform, stadium string
-		stadier          []compile.Stadium
+		stadier          []model.Stadium
 		title, summary   string
 	}{
-		{"nb", "forslag", []compile.Stadium{stage("forslag", 100_000_000)},
+		{"nb", "forslag", []model.Stadium{stage("forslag", 100_000_000)},
 			"Netto driftsrammer per rammeområde i 2027 i kommunedirektørens forslag",
 			"Netto driftsrammene for 2027 i kommunedirektørens forslag er 170,0 mill. kr fordelt på 2 rammeområder, og kommunestyret har ennå ikke behandlet dem; størst er Helse med 100,0 mill. kr; et område som er delt i underområder, har én søyle med summen av dem."},
-		{"nn", "forslag", []compile.Stadium{stage("forslag", 100_000_000)},
+		{"nn", "forslag", []model.Stadium{stage("forslag", 100_000_000)},
 			"Netto driftsrammer per rammeområde i 2027 i framlegget frå kommunedirektøren",
 			"Dei netto driftsrammene for 2027 i framlegget frå kommunedirektøren er 170,0 mill. kr fordelt på 2 rammeområde, og kommunestyret har enno ikkje handsama dei; størst er Helse med 100,0 mill. kr; eit område som er delt i underområde, har éi søyle med summen av dei."},
 		// The innstilling is drawn, not the forslag before it.
-		{"nb", "innstilling", []compile.Stadium{stage("forslag", 100_000_000), stage("alternativ", 300_000_000), stage("innstilling", 110_000_000)},
+		{"nb", "innstilling", []model.Stadium{stage("forslag", 100_000_000), stage("alternativ", 300_000_000), stage("innstilling", 110_000_000)},
 			"Netto driftsrammer per rammeområde i 2027 i formannskapets innstilling",
 			"Netto driftsrammene for 2027 i formannskapets innstilling er 180,0 mill. kr fordelt på 2 rammeområder, og kommunestyret har ennå ikke behandlet dem; størst er Helse med 110,0 mill. kr; et område som er delt i underområder, har én søyle med summen av dem."},
 	}
 	for _, tc := range cases {
-		plan := &compile.Okonomiplan{ID: "f", Ar: []int{2027}, Stadium: tc.stadium, Stadier: tc.stadier}
-		site := &compile.Site{Kommune: compile.Kommune{Malform: tc.malform}, Okonomiplaner: []*compile.Okonomiplan{plan}}
+		plan := &model.Okonomiplan{ID: "f", Ar: []int{2027}, Stadium: tc.stadium, Stadier: tc.stadier}
+		site := &model.Site{Kommune: model.Kommune{Malform: tc.malform}, Okonomiplaner: []*model.Okonomiplan{plan}}
 		const key = "okonomiplan/f/rammer"
 		wide, ok := All(site)[key]
 		if !ok {

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
@@ -92,17 +92,17 @@ func FuzzTicks(f *testing.F) {
 // krone draws, with a few ticks (the old axis loop never ended here), and
 // so does a swing from −MaxSum to +MaxSum.
 func TestWaterfallExtreme(t *testing.T) {
-	ref := compile.Ref{ID: "kst-1", Path: "vedtak/kst-1/", Tittel: "V"}
+	ref := model.Ref{ID: "kst-1", Path: "vedtak/kst-1/", Tittel: "V"}
 	for _, tc := range []struct{ start, change int64 }{
 		{money.MaxSum - 1, 1},
 		{-money.MaxSum, money.MaxSum},
 		{0, money.MaxSum},
 		{money.Max, -money.Max},
 	} {
-		o := &compile.Okonomiplan{
+		o := &model.Okonomiplan{
 			ID: "p", Ar: []int{2025},
-			SumVedtatt:   []compile.Kr{{Kr: tc.start}},
-			Reguleringer: []compile.Reguleringssteg{{Ar: 2025, Belop: compile.Kr{Kr: tc.change}, Vedtak: ref}},
+			SumVedtatt:   []model.Kr{{Kr: tc.start}},
+			Reguleringer: []model.Reguleringssteg{{Ar: 2025, Belop: model.Kr{Kr: tc.change}, Vedtak: ref}},
 		}
 		c := waterfallChart(o, 2025, catalog.Must("nb"), wide)
 		if n := strings.Count(c.svg, "chart-tick"); n < 2 || n > 40 {
@@ -117,10 +117,10 @@ func TestWaterfallExtreme(t *testing.T) {
 // TestThresholdAsWritten: the portfolio chart labels the alert threshold
 // as written (5,04 %), not rounded to one decimal.
 func TestThresholdAsWritten(t *testing.T) {
-	site := &compile.Site{
-		Kommune: compile.Kommune{Malform: "nb", OverskridelseVarsel: compile.Pct{Verdi: 5.04, Tekst: "5,04\u00a0%"}},
-		Prosjekter: []*compile.Prosjekt{{ID: "a", Navn: "A", Path: "prosjekter/a/", OverRamme: true, Varsel: true,
-			AvvikJustertPct: &compile.Pct{Verdi: 5.1, Tekst: "5,1\u00a0%"}}},
+	site := &model.Site{
+		Kommune: model.Kommune{Malform: "nb", OverskridelseVarsel: model.Pct{Verdi: 5.04, Tekst: "5,04\u00a0%"}},
+		Prosjekter: []*model.Prosjekt{{ID: "a", Navn: "A", Path: "prosjekter/a/", OverRamme: true, Varsel: true,
+			AvvikJustertPct: &model.Pct{Verdi: 5.1, Tekst: "5,1\u00a0%"}}},
 	}
 	c, ok := portefoljeChart(site, catalog.Must("nb"), wide)
 	if !ok || !strings.Contains(c.svg, "Varslingsgrense 5,04\u00a0%") || !strings.Contains(c.summary, "5,04\u00a0%") {

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
@@ -35,12 +35,12 @@ type fordeling struct {
 // fordelingOf finds the parts of o's regulated frame per year; ok is false
 // when o has no underområder or none of them has a frame in a year the
 // parent's chart shows.
-func fordelingOf(site *compile.Site, o *compile.Omrade) (fordeling, bool) {
+func fordelingOf(site *model.Site, o *model.Omrade) (fordeling, bool) {
 	years := omradeYears(site, o)
 	if len(o.Underomrader) == 0 || len(years) == 0 {
 		return fordeling{}, false
 	}
-	byID := map[string]*compile.Omrade{}
+	byID := map[string]*model.Omrade{}
 	for _, a := range site.Omrader {
 		byID[a.ID] = a
 	}
@@ -143,7 +143,7 @@ func segmentClass(d delomrade, i int) string {
 // underomradeChart draws o's frame per year as stacked bars of its
 // underområder. Positive parts stack up from zero and negative ones down,
 // each in file order, the rest last.
-func underomradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text, l layout) (chart, bool) {
+func underomradeChart(site *model.Site, o *model.Omrade, w *catalog.Text, l layout) (chart, bool) {
 	f, ok := fordelingOf(site, o)
 	if !ok {
 		return chart{}, false
@@ -238,7 +238,7 @@ func underomradeChart(site *compile.Site, o *compile.Omrade, w *catalog.Text, l 
 
 // underomradeSummary says the newest year's frame and its parts, and the
 // years the frame is not broken down in when others are.
-func underomradeSummary(o *compile.Omrade, f fordeling, w *catalog.Text) string {
+func underomradeSummary(o *model.Omrade, f fordeling, w *catalog.Text) string {
 	last := len(f.years) - 1
 	var parts []string
 	for _, d := range f.parts {
@@ -281,7 +281,7 @@ func joinList(parts []string, w *catalog.Text) string {
 
 // underomradeTable is the chart as a table: a row per year, a column per
 // part and the area's frame last; "–" where an underområde has no frame.
-func underomradeTable(o *compile.Omrade, f fordeling, w *catalog.Text) *Table {
+func underomradeTable(o *model.Omrade, f fordeling, w *catalog.Text) *Table {
 	t := &Table{
 		Caption: w.T("chart_underomrader_caption", catalog.Args{"Navn": o.Navn}),
 		Head:    []string{w.T("chart_ar", nil)},

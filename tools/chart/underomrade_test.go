@@ -6,26 +6,26 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // ramme is an area's budget frame in year ar, vedtatt = regulert unless
 // regulert is given.
-func ramme(ar int, kroner ...int64) compile.OmradeRamme {
-	r := compile.OmradeRamme{Okonomiplan: compile.Ref{ID: "p"}, Ar: ar, Arsbudsjett: true, Vedtatt: kr(kroner[0]), Regulert: kr(kroner[0])}
+func ramme(ar int, kroner ...int64) model.OmradeRamme {
+	r := model.OmradeRamme{Okonomiplan: model.Ref{ID: "p"}, Ar: ar, Arsbudsjett: true, Vedtatt: kr(kroner[0]), Regulert: kr(kroner[0])}
 	if len(kroner) > 1 {
 		r.Regulert = kr(kroner[1])
 	}
 	return r
 }
 
-func area(id, navn, parent string, children []string, rammer ...compile.OmradeRamme) *compile.Omrade {
-	o := &compile.Omrade{ID: id, Navn: navn, Rammer: rammer}
+func area(id, navn, parent string, children []string, rammer ...model.OmradeRamme) *model.Omrade {
+	o := &model.Omrade{ID: id, Navn: navn, Rammer: rammer}
 	if parent != "" {
-		o.Overordnet = &compile.Ref{ID: parent}
+		o.Overordnet = &model.Ref{ID: parent}
 	}
 	for _, ch := range children {
-		o.Underomrader = append(o.Underomrader, compile.Ref{ID: ch})
+		o.Underomrader = append(o.Underomrader, model.Ref{ID: ch})
 	}
 	return o
 }
@@ -35,9 +35,9 @@ func area(id, navn, parent string, children []string, rammer ...compile.OmradeRa
 // the whole area; −2 000 kr of rounding in 2026), a parent with six parts
 // (more than the styles), one whose parts have no frames, and a hostile
 // name.
-func treeSite(malform string) *compile.Site {
-	site := &compile.Site{Kommune: compile.Kommune{Malform: malform}}
-	site.Omrader = []*compile.Omrade{
+func treeSite(malform string) *model.Site {
+	site := &model.Site{Kommune: model.Kommune{Malform: malform}}
+	site.Omrader = []*model.Omrade{
 		area("helse", "Helse", "", []string{"sykehjem", "hjemme"},
 			ramme(2024, 100_000_000), ramme(2025, 50_000_000, 55_000_000), ramme(2026, 100_000_000)),
 		area("sykehjem", "Sykehjem", "helse", nil, ramme(2025, 60_000_000), ramme(2026, 70_001_000)),
@@ -254,20 +254,20 @@ func TestUnderomraderExample(t *testing.T) {
 // parent's row how many underområder its bar includes, and sums the top
 // level.
 func TestRammer(t *testing.T) {
-	line := func(id, navn string, niva int, parent string, v int64) compile.Rammelinje {
-		return compile.Rammelinje{Omrade: compile.Ref{ID: id, Tittel: navn}, Vedtatt: []compile.Kr{kr(v)}, Regulert: []compile.Kr{kr(v)},
-			Niva: compile.Niva{Niva: niva, Overordnet: parent}}
+	line := func(id, navn string, niva int, parent string, v int64) model.Rammelinje {
+		return model.Rammelinje{Omrade: model.Ref{ID: id, Tittel: navn}, Vedtatt: []model.Kr{kr(v)}, Regulert: []model.Kr{kr(v)},
+			Niva: model.Niva{Niva: niva, Overordnet: parent}}
 	}
-	plan := &compile.Okonomiplan{ID: "x", Ar: []int{2026}, Vedtatt: &compile.Ref{ID: "v"},
-		SumVedtatt: []compile.Kr{kr(150_000_000)}, SumRegulert: []compile.Kr{kr(150_000_000)},
-		Rammer: []compile.Rammelinje{
+	plan := &model.Okonomiplan{ID: "x", Ar: []int{2026}, Vedtatt: &model.Ref{ID: "v"},
+		SumVedtatt: []model.Kr{kr(150_000_000)}, SumRegulert: []model.Kr{kr(150_000_000)},
+		Rammer: []model.Rammelinje{
 			line("helse", "Helse", 0, "", 100_000_000),
 			line("sykehjem", "Sykehjem", 1, "helse", 60_000_000),
 			line("hjemme", "Hjemme", 1, "helse", 40_000_000),
 			line("kultur", "Kultur", 0, "", 70_000_000),
 			line("felles", "Fellesinntekter", 0, "", -20_000_000),
 		}}
-	site := &compile.Site{Kommune: compile.Kommune{Malform: "nb"}, Okonomiplaner: []*compile.Okonomiplan{plan, {ID: "forslag", Ar: []int{2027}}}}
+	site := &model.Site{Kommune: model.Kommune{Malform: "nb"}, Okonomiplaner: []*model.Okonomiplan{plan, {ID: "forslag", Ar: []int{2027}}}}
 	charts, sums := All(site), Summaries(site)
 	if _, ok := charts["okonomiplan/forslag/rammer"]; ok {
 		t.Error("a plan without frames has an overview")

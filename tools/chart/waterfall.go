@@ -4,13 +4,13 @@ import (
 	"fmt"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
 // regulatedYears lists the plan years with at least one regulering, in
 // plan order.
-func regulatedYears(o *compile.Okonomiplan) []int {
+func regulatedYears(o *model.Okonomiplan) []int {
 	var years []int
 	for _, y := range o.Ar {
 		for _, r := range o.Reguleringer {
@@ -29,7 +29,7 @@ func regulatedYears(o *compile.Okonomiplan) []int {
 // changes are small beside the sum, so the value axis starts near the
 // lowest running total rather than at zero; the start and end bars are
 // drawn broken and a note says so.
-func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text, l layout) chart {
+func waterfallChart(o *model.Okonomiplan, year int, w *catalog.Text, l layout) chart {
 	idx := 0
 	for i, y := range o.Ar {
 		if y == year {
@@ -40,7 +40,7 @@ func waterfallChart(o *compile.Okonomiplan, year int, w *catalog.Text, l layout)
 	if idx < len(o.SumVedtatt) {
 		start = o.SumVedtatt[idx].Kr
 	}
-	var regs []compile.Reguleringssteg
+	var regs []model.Reguleringssteg
 	vedtak := map[string]bool{}
 	for _, r := range o.Reguleringer {
 		if r.Ar == year {

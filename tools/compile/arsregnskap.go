@@ -5,55 +5,10 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
-
-// Arsregnskap is one year's accounts per rammeområde from
-// data/regnskap/YEAR.toml (record.Regnskap), with the budget columns the
-// document prints; it is shown on the økonomiplan section page (its own
-// section, Path), on the area pages' year tables and on /kontroll/.
-type Arsregnskap struct {
-	Ar        int    `json:"ar"`
-	Anker     string `json:"anker"` // "arsregnskap-2023", the section's id
-	Path      string `json:"sti"`   // "okonomiplan/#arsregnskap-2023"
-	Tittel    string `json:"tittel"`
-	Dokument  string `json:"dokument"`
-	Lenke     string `json:"lenke"`
-	Vedtak    *Ref   `json:"vedtak"`
-	Enhet     string `json:"enhet"` // the unit of the source: "kr" or "1000kr" (money.Unit)
-	Toleranse Kr     `json:"toleranse"`
-	// Arsbudsjett is the økonomiplan whose budget year this is
-	// (record.Arsbudsjett); nil for a year before the first plan.
-	Arsbudsjett *Ref             `json:"arsbudsjett"`
-	Rader       []ArsregnskapRad `json:"rader"`  // in the area tree's order
-	Summer      []ArsregnskapSum `json:"summer"` // per column given
-	Ukjent      []string         `json:"ukjent"` // the columns the source does not print
-	Kilde       string           `json:"kilde"`
-	KildeURL    string           `json:"kilde_url"`
-}
-
-// ArsregnskapRad is one area's row; a parent area without a printed row
-// gets a computed one (Beregnet).
-type ArsregnskapRad struct {
-	Omrade      Ref    `json:"omrade"`
-	Niva        int    `json:"niva"`       // 0 at the top level (the rows that make the total)
-	Overordnet  string `json:"overordnet"` // the parent area's id, "" at the top
-	Beregnet    bool   `json:"beregnet"`   // no printed row: the underområder's sum
-	Regnskap    Kr     `json:"regnskap"`
-	Regulert    *Kr    `json:"regulert"`    // nil when not printed
-	Opprinnelig *Kr    `json:"opprinnelig"` // nil when not printed
-	Avvik       *Kr    `json:"avvik"`       // regnskap − regulert, nil without regulert
-}
-
-// ArsregnskapSum is one column's total: the top-level rows' sum and the
-// printed sum with the rounding difference.
-type ArsregnskapSum struct {
-	Kolonne   string `json:"kolonne"` // regnskap, regulert, opprinnelig
-	Beregnet  Kr     `json:"beregnet"`
-	Oppgitt   *Kr    `json:"oppgitt"`   // nil when no sum is typed
-	Avrunding *Kr    `json:"avrunding"` // oppgitt − beregnet
-}
 
 // arsregnskapPath is where a year's årsregnskap is shown.
 func arsregnskapPath(ar int) (anchor, path string) {
@@ -62,16 +17,16 @@ func arsregnskapPath(ar int) (anchor, path string) {
 }
 
 // arsregnskapRef links to a year's årsregnskap section.
-func arsregnskapRef(r *record.Regnskap) Ref {
+func arsregnskapRef(r *record.Regnskap) model.Ref {
 	_, path := arsregnskapPath(r.Ar)
-	return Ref{ID: strconv.Itoa(r.Ar), Path: path, Tittel: r.Dokument}
+	return model.Ref{ID: strconv.Itoa(r.Ar), Path: path, Tittel: r.Dokument}
 }
 
 // compileArsregnskap builds the årsregnskap files, newest first, and puts
 // the years no adopted økonomiplan is the årsbudsjett of on the area
 // pages (the other years' accounts go with their plan, ofBudget).
 func (c *compiler) compileArsregnskap() {
-	c.site.Arsregnskap = []*Arsregnskap{}
+	c.site.Arsregnskap = []*model.Arsregnskap{}
 	ab := c.set.Arsbudsjetter()
 	for _, r := range c.set.Regnskap {
 		if r.Src.Pos.Rejected("") {
@@ -86,19 +41,19 @@ func (c *compiler) compileArsregnskap() {
 		c.arsregnskapYears(r, a, owner)
 		c.site.Arsregnskap = append(c.site.Arsregnskap, a)
 	}
-	slices.SortFunc(c.site.Arsregnskap, func(x, y *Arsregnskap) int { return cmp.Compare(y.Ar, x.Ar) })
+	slices.SortFunc(c.site.Arsregnskap, func(x, y *model.Arsregnskap) int { return cmp.Compare(y.Ar, x.Ar) })
 	for _, o := range c.site.Omrader {
-		slices.SortStableFunc(o.Rammer, func(x, y OmradeRamme) int { return cmp.Compare(x.Ar, y.Ar) })
-		slices.SortStableFunc(o.Regnskap, func(x, y Regnskapslinje) int { return cmp.Compare(x.Ar, y.Ar) })
+		slices.SortStableFunc(o.Rammer, func(x, y model.OmradeRamme) int { return cmp.Compare(x.Ar, y.Ar) })
+		slices.SortStableFunc(o.Regnskap, func(x, y model.Regnskapslinje) int { return cmp.Compare(x.Ar, y.Ar) })
 	}
 }
 
-func (c *compiler) arsregnskap(r *record.Regnskap) *Arsregnskap {
+func (c *compiler) arsregnskap(r *record.Regnskap) *model.Arsregnskap {
 	anchor, path := arsregnskapPath(r.Ar)
-	a := &Arsregnskap{
+	a := &model.Arsregnskap{
 		Ar: r.Ar, Anker: anchor, Path: path, Tittel: r.Dokument, Dokument: r.Dokument, Lenke: r.Lenke,
 		Vedtak: c.vedtakRefPtr(r.Vedtak), Enhet: unitCode(r.Enhet), Toleranse: kr(max(r.Toleranse.Kr, 0)),
-		Rader: []ArsregnskapRad{}, Summer: []ArsregnskapSum{}, Ukjent: []string{},
+		Rader: []model.ArsregnskapRad{}, Summer: []model.ArsregnskapSum{}, Ukjent: []string{},
 		Kilde: r.Src.File, KildeURL: c.kildeURL(r.Src.File),
 	}
 	for _, u := range r.Ukjent {
@@ -111,7 +66,7 @@ func (c *compiler) arsregnskap(r *record.Regnskap) *Arsregnskap {
 		if !s.Has {
 			continue
 		}
-		line := ArsregnskapSum{Kolonne: col.Key, Beregnet: kr(s.Total)}
+		line := model.ArsregnskapSum{Kolonne: col.Key, Beregnet: kr(s.Total)}
 		if st := r.Sum(col.Key); st.Set {
 			line.Oppgitt = krPtr(st.Kr)
 			line.Avrunding = krPtr(money.MustSub(st.Kr, s.Total))
@@ -126,8 +81,8 @@ func (c *compiler) arsregnskap(r *record.Regnskap) *Arsregnskap {
 
 // treeRows orders the rows as the area tree, with a computed row for a
 // parent area whose underområder have rows and it has none.
-func (c *compiler) treeRows(r *record.Regnskap, sums map[string]record.RegnskapSum) []ArsregnskapRad {
-	value := func(key, id string) *Kr {
+func (c *compiler) treeRows(r *record.Regnskap, sums map[string]record.RegnskapSum) []model.ArsregnskapRad {
+	value := func(key, id string) *model.Kr {
 		s, ok := sums[key]
 		if !ok || !s.Has {
 			return nil
@@ -137,7 +92,7 @@ func (c *compiler) treeRows(r *record.Regnskap, sums map[string]record.RegnskapS
 		}
 		return nil
 	}
-	var out []ArsregnskapRad
+	var out []model.ArsregnskapRad
 	placed := map[string]bool{}
 	add := func(id string, depth int) bool {
 		reg := value("regnskap", id)
@@ -145,7 +100,7 @@ func (c *compiler) treeRows(r *record.Regnskap, sums map[string]record.RegnskapS
 			return false
 		}
 		_, given := sums["regnskap"].Given[id]
-		row := ArsregnskapRad{Omrade: c.omradeRef(id), Niva: depth, Overordnet: c.tree.Parent(id), Beregnet: !given, Regnskap: *reg, Regulert: value("regulert", id), Opprinnelig: value("opprinnelig", id)}
+		row := model.ArsregnskapRad{Omrade: c.omradeRef(id), Niva: depth, Overordnet: c.tree.Parent(id), Beregnet: !given, Regnskap: *reg, Regulert: value("regulert", id), Opprinnelig: value("opprinnelig", id)}
 		if row.Regulert != nil {
 			row.Avvik = krPtr(money.MustSub(reg.Kr, row.Regulert.Kr))
 		}
@@ -176,14 +131,14 @@ func (c *compiler) treeRows(r *record.Regnskap, sums map[string]record.RegnskapS
 // pages: a row in the year table with the printed budget columns, and the
 // accounts against the regulated budget. The others go with the plan
 // (ofBudget).
-func (c *compiler) arsregnskapYears(r *record.Regnskap, a *Arsregnskap, owner *record.Okonomiplan) {
+func (c *compiler) arsregnskapYears(r *record.Regnskap, a *model.Arsregnskap, owner *record.Okonomiplan) {
 	src := arsregnskapRef(r)
 	for _, row := range a.Rader {
 		o := c.omrader[row.Omrade.ID]
 		if o == nil || c.planFrames(owner, row.Omrade.ID) {
 			continue
 		}
-		line := OmradeRamme{Ar: r.Ar, Arsbudsjett: true, Arsregnskap: &src, Steg: []Steg{}}
+		line := model.OmradeRamme{Ar: r.Ar, Arsbudsjett: true, Arsregnskap: &src, Steg: []model.Steg{}}
 		if row.Opprinnelig != nil {
 			line.Vedtatt = *row.Opprinnelig
 		}
@@ -191,7 +146,7 @@ func (c *compiler) arsregnskapYears(r *record.Regnskap, a *Arsregnskap, owner *r
 			line.Regulert = *row.Regulert
 		}
 		o.Rammer = append(o.Rammer, line)
-		acc := Regnskapslinje{Omrade: row.Omrade, Ar: r.Ar, Periode: string(record.PeriodeArsregnskap), Regnskap: row.Regnskap, Avvik: row.Avvik, Kilde: &src}
+		acc := model.Regnskapslinje{Omrade: row.Omrade, Ar: r.Ar, Periode: string(record.PeriodeArsregnskap), Regnskap: row.Regnskap, Avvik: row.Avvik, Kilde: &src}
 		if row.Regulert != nil {
 			acc.Ramme = *row.Regulert
 		}
@@ -239,7 +194,7 @@ func (c *compiler) filedAccounts() map[int][]record.Driftsregnskap {
 
 // filedRef links an account line to the årsregnskap file it is from, nil
 // for an økonomiplan's own line.
-func (c *compiler) filedRef(a record.Driftsregnskap) *Ref {
+func (c *compiler) filedRef(a record.Driftsregnskap) *model.Ref {
 	if a.Periode != record.PeriodeArsregnskap {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // TestArsregnskap: a year no økonomiplan covers gets a row of its own in
@@ -64,7 +65,7 @@ regnskap = 103_000_000
 	if s := a.Summer[0]; s.Kolonne != "regnskap" || s.Beregnet.Kr != 300_000 || s.Oppgitt == nil || s.Oppgitt.Kr != 301_000 || s.Avrunding.Kr != 1_000 {
 		t.Errorf("sum %+v", s)
 	}
-	var helse *compile.Omrade
+	var helse *model.Omrade
 	for _, o := range site.Omrader {
 		if o.ID == "helse" {
 			helse = o
@@ -97,7 +98,7 @@ func TestArsregnskapAreaWithoutFrame(t *testing.T) {
 		"regnskap/2025.toml": "ar = 2025\ndokument = \"Å 2025\"\nukjent = [\"opprinnelig\"]\nomrade = [{ omrade = \"oppvekst\", regnskap = 201_000_000, regulert = 200_000_000 }, { omrade = \"helse\", regnskap = 103_000_000, regulert = 102_500_000 }, { omrade = \"felles\", regnskap = 3_000_000, regulert = 2_000_000 }]\n",
 	}))
 	for _, o := range site.Omrader {
-		var lines []compile.Regnskapslinje
+		var lines []model.Regnskapslinje
 		for _, l := range o.Regnskap {
 			if l.Ar == 2025 && l.Periode == "arsregnskap" {
 				lines = append(lines, l)

@@ -44,6 +44,7 @@ import (
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/catalog"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/theme"
@@ -51,18 +52,18 @@ import (
 
 // Compile builds the site model from s, judging deadlines at the kommune's
 // reference date.
-func Compile(s *record.Set) *Site { return CompileAsOf(s, caldate.Date{}) }
+func Compile(s *record.Set) *model.Site { return CompileAsOf(s, caldate.Date{}) }
 
 // CompileAsOf builds the site model from s, judging deadlines ("forsinket",
 // "sluttregnskap på overtid") at asOf if it is after the kommune's reference
 // date: the published site then stays current between council meetings
 // while the reported statuses stay those of the reference date. The same
 // data and date always give the same model.
-func CompileAsOf(s *record.Set, asOf caldate.Date) *Site {
+func CompileAsOf(s *record.Set, asOf caldate.Date) *model.Site {
 	return CompileWith(s, Options{AsOf: asOf})
 }
 
-func compileAsOf(s *record.Set, asOf caldate.Date) *Site {
+func compileAsOf(s *record.Set, asOf caldate.Date) *model.Site {
 	ref := s.Kommune.Referansedato
 	if asOf.After(ref) {
 		ref = asOf
@@ -72,11 +73,11 @@ func compileAsOf(s *record.Set, asOf caldate.Date) *Site {
 		ix:      s.Index(),
 		tree:    s.Omrader.Tree(),
 		ref:     ref,
-		vedtak:  map[string]*Vedtak{},
-		omrader: map[string]*Omrade{},
-		planer:  map[string]*Plan{},
+		vedtak:  map[string]*model.Vedtak{},
+		omrader: map[string]*model.Omrade{},
+		planer:  map[string]*model.Plan{},
 		links:   map[string]*linkSet{},
-		site:    &Site{},
+		site:    &model.Site{},
 	}
 	c.kommune()
 	c.compileVedtak()
@@ -100,10 +101,10 @@ type compiler struct {
 	ix      *record.Index
 	tree    *omradetre.Tree // the areas' hierarchy
 	ref     caldate.Date
-	site    *Site
-	vedtak  map[string]*Vedtak
-	omrader map[string]*Omrade
-	planer  map[string]*Plan
+	site    *model.Site
+	vedtak  map[string]*model.Vedtak
+	omrader map[string]*model.Omrade
+	planer  map[string]*model.Plan
 	// links collects cross-references found anywhere, keyed by the page
 	// that shows them ("vedtak/<id>/prosjekter", "prosjekt/<id>/vedtak"…).
 	links map[string]*linkSet
@@ -113,13 +114,13 @@ type compiler struct {
 
 // linkSet is an ordered set of links.
 type linkSet struct {
-	refs map[string]Ref
+	refs map[string]model.Ref
 }
 
-func (c *compiler) link(key string, r Ref) {
+func (c *compiler) link(key string, r model.Ref) {
 	ls := c.links[key]
 	if ls == nil {
-		ls = &linkSet{refs: map[string]Ref{}}
+		ls = &linkSet{refs: map[string]model.Ref{}}
 		c.links[key] = ls
 	}
 	ls.refs[r.Path] = r
@@ -127,16 +128,16 @@ func (c *compiler) link(key string, r Ref) {
 
 // linked returns the links under key, oldest first for dated links and
 // by title otherwise.
-func (c *compiler) linked(key string) []Ref {
+func (c *compiler) linked(key string) []model.Ref {
 	ls := c.links[key]
 	if ls == nil {
-		return []Ref{}
+		return []model.Ref{}
 	}
-	out := make([]Ref, 0, len(ls.refs))
+	out := make([]model.Ref, 0, len(ls.refs))
 	for _, r := range ls.refs {
 		out = append(out, r)
 	}
-	slices.SortFunc(out, func(a, b Ref) int {
+	slices.SortFunc(out, func(a, b model.Ref) int {
 		return cmp.Or(cmp.Compare(a.Dato, b.Dato), cmp.Compare(a.Tittel, b.Tittel), cmp.Compare(a.Path, b.Path))
 	})
 	return out
@@ -153,9 +154,9 @@ func (c *compiler) kommune() {
 	if frist == 0 {
 		frist = DefaultSluttregnskapFristManeder
 	}
-	c.site.Kommune = Kommune{
-		Utvalg:                    []Utvalg{},
-		Partier:                   []PartiNavn{},
+	c.site.Kommune = model.Kommune{
+		Utvalg:                    []model.Utvalg{},
+		Partier:                   []model.PartiNavn{},
 		Navn:                      k.Navn,
 		Kommunenummer:             k.Kommunenummer,
 		Malform:                   string(k.Malform),
@@ -173,7 +174,7 @@ func (c *compiler) kommune() {
 	c.varsel = money.PercentOf(r.OverskridelseVarselProsent)
 	// The threshold is shown as written (5,04 %), not rounded to the one
 	// decimal of the percentages compared with it.
-	c.site.Kommune.OverskridelseVarsel = Pct{Verdi: c.varsel.Float(), Tekst: c.varsel.Text()}
+	c.site.Kommune.OverskridelseVarsel = model.Pct{Verdi: c.varsel.Float(), Tekst: c.varsel.Text()}
 	farge := theme.Default
 	if col, err := theme.Parse(k.Farge); err == nil {
 		farge = col.Hex()
@@ -186,10 +187,10 @@ func (c *compiler) kommune() {
 		c.site.Kommune.Logo = fmt.Sprintf("logo-%x%s", sum[:6], strings.ToLower(path.Ext(k.Logo)))
 	}
 	for _, p := range k.Parti {
-		c.site.Kommune.Partier = append(c.site.Kommune.Partier, PartiNavn{Kode: p.Kode, Navn: p.Navn})
+		c.site.Kommune.Partier = append(c.site.Kommune.Partier, model.PartiNavn{Kode: p.Kode, Navn: p.Navn})
 	}
 	for _, u := range k.Utvalg {
-		c.site.Kommune.Utvalg = append(c.site.Kommune.Utvalg, Utvalg{Kode: u.Kode, Navn: u.Navn})
+		c.site.Kommune.Utvalg = append(c.site.Kommune.Utvalg, model.Utvalg{Kode: u.Kode, Navn: u.Navn})
 	}
 	if u := c.ix.Utvalg[k.KommunestyreKode()]; u != nil {
 		c.site.Kommune.Kommunestyret = midSentence(u.Navn)
@@ -213,15 +214,15 @@ const (
 	DefaultSluttregnskapFristManeder = 6
 )
 
-func (c *compiler) vedtakRef(id string) Ref {
+func (c *compiler) vedtakRef(id string) model.Ref {
 	v := c.ix.Vedtak[id]
 	if v == nil {
-		return Ref{ID: id}
+		return model.Ref{ID: id}
 	}
-	return Ref{ID: id, Path: "vedtak/" + id + "/", Tittel: v.Tittel, Dato: v.Motedato.String(), Merke: merke(v)}
+	return model.Ref{ID: id, Path: "vedtak/" + id + "/", Tittel: v.Tittel, Dato: v.Motedato.String(), Merke: merke(v)}
 }
 
-func (c *compiler) vedtakRefPtr(id string) *Ref {
+func (c *compiler) vedtakRefPtr(id string) *model.Ref {
 	if id == "" {
 		return nil
 	}
@@ -253,36 +254,36 @@ func kildeURLOf(base, file string) string {
 // a vedtak whose saksnummer the source does not give.
 func merke(v *record.Vedtak) string { return strings.TrimSpace(v.Utvalg + " " + v.Saksnummer) }
 
-func (c *compiler) omradeRef(id string) Ref {
+func (c *compiler) omradeRef(id string) model.Ref {
 	o := c.ix.Omrader[id]
 	if o == nil {
-		return Ref{ID: id}
+		return model.Ref{ID: id}
 	}
-	return Ref{ID: id, Path: "rammeomrader/" + id + "/", Tittel: o.Navn}
+	return model.Ref{ID: id, Path: "rammeomrader/" + id + "/", Tittel: o.Navn}
 }
 
-func (c *compiler) prosjektRef(id string) Ref {
+func (c *compiler) prosjektRef(id string) model.Ref {
 	p := c.ix.Prosjekter[id]
 	if p == nil {
-		return Ref{ID: id}
+		return model.Ref{ID: id}
 	}
-	return Ref{ID: id, Path: "prosjekter/" + id + "/", Tittel: p.Navn, Merke: p.Nummer}
+	return model.Ref{ID: id, Path: "prosjekter/" + id + "/", Tittel: p.Navn, Merke: p.Nummer}
 }
 
-func (c *compiler) planRef(id string) Ref {
+func (c *compiler) planRef(id string) model.Ref {
 	p := c.ix.Planer[id]
 	if p == nil {
-		return Ref{ID: id}
+		return model.Ref{ID: id}
 	}
-	return Ref{ID: id, Path: "planer/" + id + "/", Tittel: p.Tittel}
+	return model.Ref{ID: id, Path: "planer/" + id + "/", Tittel: p.Tittel}
 }
 
-func (c *compiler) tiltakRef(p *record.Plan, t *record.Tiltak) Ref {
-	return Ref{ID: p.ID + "/" + t.ID, Path: "planer/" + p.ID + "/#tiltak-" + t.ID, Tittel: t.Tittel, Merke: p.Tittel}
+func (c *compiler) tiltakRef(p *record.Plan, t *record.Tiltak) model.Ref {
+	return model.Ref{ID: p.ID + "/" + t.ID, Path: "planer/" + p.ID + "/#tiltak-" + t.ID, Tittel: t.Tittel, Merke: p.Tittel}
 }
 
-func (c *compiler) okonomiplanRef(o *record.Okonomiplan) Ref {
-	return Ref{ID: o.ID, Path: "okonomiplan/" + o.ID + "/", Tittel: c.okonomiplanTittel(o)}
+func (c *compiler) okonomiplanRef(o *record.Okonomiplan) model.Ref {
+	return model.Ref{ID: o.ID, Path: "okonomiplan/" + o.ID + "/", Tittel: c.okonomiplanTittel(o)}
 }
 
 // okonomiplanTittel is the title as written, or the catalogue's
@@ -368,7 +369,7 @@ func (c *compiler) nokkeltall() {
 // for the coming years). A plan not adopted (a forslag, an innstilling) is
 // never taken. With no adopted økonomiplan it returns 0, nil: the home
 // page then leaves the figure out rather than show it empty.
-func (c *compiler) driftsrammer() (int, *Kr) {
+func (c *compiler) driftsrammer() (int, *model.Kr) {
 	ref := c.set.Kommune.Referansedato.Y
 	year, found := 0, false
 	better := func(y int) bool {
@@ -382,7 +383,7 @@ func (c *compiler) driftsrammer() (int, *Kr) {
 		}
 		return y <= ref
 	}
-	var sum *Kr
+	var sum *model.Kr
 	for _, o := range c.site.Okonomiplaner {
 		if o.Vedtatt == nil || len(o.SumRegulertVist) < len(o.Ar) {
 			continue // not adopted: the home page shows adopted figures only

@@ -15,6 +15,7 @@ import (
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/synth"
 	"golang.org/x/tools/txtar"
@@ -209,7 +210,7 @@ vedtak = "kst-2025-030"`,
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			site := compile.Compile(set(t, map[string]string{"prosjekter/p.toml": projectHead + tc.toml}))
-			var p *compile.Prosjekt
+			var p *model.Prosjekt
 			for _, x := range site.Prosjekter {
 				if x.ID == "p" {
 					p = x
@@ -279,7 +280,7 @@ func TestBudgetChain(t *testing.T) {
 	if got := o.SumRegulert[0].Kr; got != 302_500_000 {
 		t.Errorf("sum regulert 2025 = %d, want 302 500 000 after the 2.5 MNOK regulering", got)
 	}
-	var helse *compile.Omrade
+	var helse *model.Omrade
 	for _, a := range site.Omrader {
 		if a.ID == "helse" {
 			helse = a
@@ -435,19 +436,19 @@ func TestFrameGrowthAndUnreported(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			site := compile.Compile(set(t, map[string]string{"prosjekter/p.toml": projectHead + tc.toml}))
-			var p *compile.Prosjekt
+			var p *model.Prosjekt
 			for _, x := range site.Prosjekter {
 				if x.ID == "p" {
 					p = x
 				}
 			}
-			text := func(k *compile.Kr) string {
+			text := func(k *model.Kr) string {
 				if k == nil {
 					return ""
 				}
 				return k.Tekst
 			}
-			pct := func(k *compile.Pct) string {
+			pct := func(k *model.Pct) string {
 				if k == nil {
 					return ""
 				}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -20,7 +21,7 @@ func TestFelter(t *testing.T) {
 		E string            `toml:"e" portal:"page"`
 	}
 	got := felter(&rec{A: record.Samspillsentreprise, B: 12, C: caldate.New(2026, 3, 1), D: "Torget 1"})
-	want := []Felt{
+	want := []model.Felt{
 		{Felt: "a", Verdi: "samspillsentreprise", Etikett: "a", Kode: "a_samspillsentreprise", Side: true},
 		{Felt: "b", Verdi: "12", Etikett: "b", Tekst: "12"},
 		{Felt: "c", Verdi: "2026-03-01", Etikett: "c", Tekst: caldate.New(2026, 3, 1).Norwegian(), Side: true},

@@ -6,19 +6,22 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/caldate"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
-func kr(n int64) Kr { return Kr{Kr: n, Tekst: money.FormatKr(n), Mill: money.FormatMill(n)} }
+func kr(n int64) model.Kr {
+	return model.Kr{Kr: n, Tekst: money.FormatKr(n), Mill: money.FormatMill(n)}
+}
 
-func krPtr(n int64) *Kr {
+func krPtr(n int64) *model.Kr {
 	k := kr(n)
 	return &k
 }
 
 // signedKr is an amount with its sign written: "+30 000 000 kr",
 // "−2 000 000 kr", "0 kr" (a change, not a level).
-func signedKr(n int64) *Kr {
+func signedKr(n int64) *model.Kr {
 	k := kr(n)
 	if n > 0 {
 		k.Tekst = "+" + k.Tekst
@@ -29,7 +32,7 @@ func signedKr(n int64) *Kr {
 
 // signedPercent is percent with its sign written: "+30,0 %", "−3,0 %",
 // "0,0 %"; nil when whole is 0.
-func signedPercent(part, whole int64) *Pct {
+func signedPercent(part, whole int64) *model.Pct {
 	p := percent(part, whole)
 	if p != nil && p.Verdi > 0 {
 		p.Tekst = "+" + p.Tekst
@@ -39,7 +42,7 @@ func signedPercent(part, whole int64) *Pct {
 
 // percent returns part/whole as a percentage rounded to one decimal, or nil
 // when whole is 0 (no frame, no percentage).
-func percent(part, whole int64) *Pct {
+func percent(part, whole int64) *model.Pct {
 	if whole == 0 {
 		return nil
 	}
@@ -47,7 +50,7 @@ func percent(part, whole int64) *Pct {
 	if v == 0 {
 		v = 0 // no "−0,0 %"
 	}
-	return &Pct{Verdi: v, Tekst: FormatPct(v)}
+	return &model.Pct{Verdi: v, Tekst: FormatPct(v)}
 }
 
 // FormatPct writes a percentage the Norwegian way: "12,5 %", "−3,0 %".
@@ -60,9 +63,9 @@ func FormatPct(v float64) string {
 	return s
 }
 
-func dato(d caldate.Date) Dato { return Dato{ISO: d.String(), Tekst: d.Norwegian()} }
+func dato(d caldate.Date) model.Dato { return model.Dato{ISO: d.String(), Tekst: d.Norwegian()} }
 
-func datoPtr(d caldate.Date) *Dato {
+func datoPtr(d caldate.Date) *model.Dato {
 	if d.IsZero() {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // TestProposedSteps: a kostnadsramme step that cites a budget stage is
@@ -37,7 +38,7 @@ ramme = [{ omrade = "oppvekst", belop = [1, 1, 1, 1] }, { omrade = "helse", belo
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			site := compile.Compile(set(t, map[string]string{"okonomiplan/2026-2029.toml": forslag, "prosjekter/hall.toml": tc.toml}))
-			var p *compile.Prosjekt
+			var p *model.Prosjekt
 			for _, q := range site.Prosjekter {
 				if q.ID == "hall" {
 					p = q

@@ -5,6 +5,7 @@ import (
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/history"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -22,26 +23,8 @@ type Options struct {
 	History *history.Log
 }
 
-// Historikk is where a record's data file stands in the kommune's
-// repository.
-type Historikk struct {
-	Endret       *Dato  `json:"endret"`        // the date of the last commit that changed the file; nil without full history
-	EndretCommit string `json:"endret_commit"` // that commit's short id
-	HistorikkURL string `json:"historikk_url"` // the file's history in the kommune's repository, or ""
-}
-
-// Versjon is the version of a build: the date and short id of the commit
-// the data was built from.
-type Versjon struct {
-	ID        string `json:"id"` // "2026-12-07-97fedb8": datapackage.json's version
-	Dato      Dato   `json:"dato"`
-	Commit    string `json:"commit"`      // the short id
-	Full      string `json:"commit_full"` // the full hash
-	CommitURL string `json:"commit_url"`  // the commit in the kommune's repository, or ""
-}
-
 // CompileWith builds the site model from s with the build's options.
-func CompileWith(s *record.Set, o Options) *Site {
+func CompileWith(s *record.Set, o Options) *model.Site {
 	site := compileAsOf(s, o.AsOf)
 	omrader := ""
 	if s.Omrader != nil {
@@ -53,15 +36,15 @@ func CompileWith(s *record.Set, o Options) *Site {
 
 // addHistory dates each record's data file; omrader is the file all
 // rammeområder share ("" for none).
-func addHistory(site *Site, kildeURL, omrader string, l *history.Log) {
+func addHistory(site *model.Site, kildeURL, omrader string, l *history.Log) {
 	if l != nil && l.Head != nil {
 		h := l.Head
-		site.Kommune.Versjon = &Versjon{ID: h.Date.String() + "-" + h.Short(), Dato: dato(h.Date), Commit: h.Short(), Full: h.Hash}
+		site.Kommune.Versjon = &model.Versjon{ID: h.Date.String() + "-" + h.Short(), Dato: dato(h.Date), Commit: h.Short(), Full: h.Hash}
 		if repo := repoURL(kildeURL); repo != "" {
 			site.Kommune.Versjon.CommitURL = repo + "/commit/" + h.Hash
 		}
 	}
-	set := func(hi *Historikk, file string) {
+	set := func(hi *model.Historikk, file string) {
 		hi.HistorikkURL = historyURL(kildeURL, file)
 		if c, ok := l.File(file); ok {
 			hi.Endret, hi.EndretCommit = datoPtr(c.Date), c.Short()

@@ -3,31 +3,14 @@ package compile
 import (
 	"slices"
 
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
-
-// Investering is the investment projects' yearly bevilgninger (the årlige
-// bevilgninger § 5-5 binds) summed per year and per rammeområde.
-type Investering struct {
-	Ar      []int               `json:"ar"`      // the years with a bevilgning, oldest first
-	Omrader []InvesteringOmrade `json:"omrader"` // the areas with a bevilgning, in the areas' order
-	Sum     []Kr                `json:"sum"`     // all areas, per year
-}
-
-// InvesteringOmrade is one area's bevilgninger per year.
-type InvesteringOmrade struct {
-	Omrade Ref `json:"omrade"`
-	// Belop is the sum per year of Investering.Ar; nil (shown as not
-	// reported, empty in CSV) for a year none of its projects has a
-	// bevilgning.
-	Belop      []*Kr `json:"belop"`
-	Prosjekter int   `json:"prosjekter"` // how many of its projects have a bevilgning
-}
 
 // compileInvestering sums the projects' bevilgninger; it runs after
 // compileProsjekter.
 func (c *compiler) compileInvestering() {
-	inv := Investering{Ar: []int{}, Omrader: []InvesteringOmrade{}, Sum: []Kr{}}
+	inv := model.Investering{Ar: []int{}, Omrader: []model.InvesteringOmrade{}, Sum: []model.Kr{}}
 	for _, p := range c.site.Prosjekter {
 		for _, b := range p.Bevilgninger {
 			if !slices.Contains(inv.Ar, b.Ar) {
@@ -44,14 +27,14 @@ func (c *compiler) compileInvestering() {
 			order = append(order, a.ID)
 		}
 	}
-	byArea := map[string]*InvesteringOmrade{}
+	byArea := map[string]*model.InvesteringOmrade{}
 	for _, p := range c.site.Prosjekter {
 		if len(p.Bevilgninger) == 0 {
 			continue
 		}
 		a := byArea[p.Omrade.ID]
 		if a == nil {
-			a = &InvesteringOmrade{Omrade: p.Omrade, Belop: make([]*Kr, len(inv.Ar))}
+			a = &model.InvesteringOmrade{Omrade: p.Omrade, Belop: make([]*model.Kr, len(inv.Ar))}
 			byArea[p.Omrade.ID] = a
 			if !slices.Contains(order, p.Omrade.ID) {
 				order = append(order, p.Omrade.ID)

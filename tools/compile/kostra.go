@@ -4,61 +4,13 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
 
 // KostraAr is how many of the latest years an area's KOSTRA figures show.
 const KostraAr = 3
-
-// OmradeKostra is an area's KOSTRA figures from one of SSB's tables: for
-// each of the area's functions, the kommune's figure per innbygger beside
-// its KOSTRA group's and the country's, for the latest years.
-type OmradeKostra struct {
-	Kilde      KostraKilde      `json:"kilde"`
-	Ar         []int            `json:"ar"`       // the latest years with figures, oldest first
-	Regioner   []KostraRegion   `json:"regioner"` // kommune, KOSTRA group, country
-	Funksjoner []KostraFunksjon `json:"funksjoner"`
-}
-
-// KostraKilde is the SSB table every figure cites.
-type KostraKilde struct {
-	Tabell    string `json:"tabell"`
-	Tittel    string `json:"tittel"`
-	Kilde     string `json:"kilde"`
-	URL       string `json:"url"`
-	Lisens    string `json:"lisens"`
-	LisensURL string `json:"lisens_url"`
-	Hentet    Dato   `json:"hentet"`
-	Fil       string `json:"fil"` // the data file, e.g. "kostra/12362.toml"
-}
-
-// KostraRegion is one region of the comparison.
-type KostraRegion struct {
-	Kode  string `json:"kode"`
-	Navn  string `json:"navn"`
-	Rolle string `json:"rolle"` // kommune, kostragruppe, landet
-}
-
-// KostraFunksjon is one function's figures: one row per region, in the
-// order of Regioner.
-type KostraFunksjon struct {
-	Kode  string      `json:"kode"`
-	Navn  string      `json:"navn"`
-	Rader []KostraRad `json:"rader"`
-}
-
-// KostraRad is one region's figures for a function, one per year of Ar.
-type KostraRad struct {
-	Region string       `json:"region"` // the region's kode
-	Tall   []KostraTall `json:"tall"`
-}
-
-// KostraTall is one figure: kroner per innbygger, or SSB's mark.
-type KostraTall struct {
-	Verdi *int64 `json:"verdi"` // nil where SSB has no figure
-	Tekst string `json:"tekst"` // "15 320" (money.Format), or SSB's mark ("..") or "–"
-}
 
 // compileKostra gives each area with KOSTRA functions its figures from the
 // table that has most of them (then the one fetched last, then the lowest
@@ -100,7 +52,7 @@ func covered(k *record.Kostra, functions []string) int {
 }
 
 // omradeKostra takes the area's functions' figures out of the table.
-func omradeKostra(k *record.Kostra, functions []string) *OmradeKostra {
+func omradeKostra(k *record.Kostra, functions []string) *model.OmradeKostra {
 	type key struct {
 		region, fn string
 		ar         int
@@ -116,20 +68,20 @@ func omradeKostra(k *record.Kostra, functions []string) *OmradeKostra {
 	slices.Sort(years)
 	years = slices.Compact(years)
 	years = years[max(0, len(years)-KostraAr):]
-	out := &OmradeKostra{
-		Kilde: KostraKilde{Tabell: k.ID, Tittel: k.Tittel, Kilde: k.Kilde, URL: k.URL, Lisens: k.Lisens, LisensURL: k.LisensURL, Hentet: dato(k.Hentet), Fil: k.Src.File},
+	out := &model.OmradeKostra{
+		Kilde: model.KostraKilde{Tabell: k.ID, Tittel: k.Tittel, Kilde: k.Kilde, URL: k.URL, Lisens: k.Lisens, LisensURL: k.LisensURL, Hentet: dato(k.Hentet), Fil: k.Src.File},
 		Ar:    years,
 	}
 	for _, r := range k.Region {
-		out.Regioner = append(out.Regioner, KostraRegion{Kode: r.Kode, Navn: r.Navn, Rolle: r.Rolle})
+		out.Regioner = append(out.Regioner, model.KostraRegion{Kode: r.Kode, Navn: r.Navn, Rolle: r.Rolle})
 	}
 	for _, f := range k.Funksjon {
 		if !slices.Contains(functions, f.Kode) {
 			continue
 		}
-		kf := KostraFunksjon{Kode: f.Kode, Navn: f.Navn}
+		kf := model.KostraFunksjon{Kode: f.Kode, Navn: f.Navn}
 		for _, r := range k.Region {
-			row := KostraRad{Region: r.Kode}
+			row := model.KostraRad{Region: r.Kode}
 			for _, y := range years {
 				row.Tall = append(row.Tall, kostraTall(figures[key{r.Kode, f.Kode, y}]))
 			}
@@ -140,13 +92,13 @@ func omradeKostra(k *record.Kostra, functions []string) *OmradeKostra {
 	return out
 }
 
-func kostraTall(t record.KostraTall) KostraTall {
+func kostraTall(t record.KostraTall) model.KostraTall {
 	switch {
 	case t.Verdi.Set:
 		v := t.Verdi.Kr
-		return KostraTall{Verdi: &v, Tekst: money.Format(v)}
+		return model.KostraTall{Verdi: &v, Tekst: money.Format(v)}
 	case t.Status != "":
-		return KostraTall{Tekst: t.Status}
+		return model.KostraTall{Tekst: t.Status}
 	}
-	return KostraTall{Tekst: "–"}
+	return model.KostraTall{Tekst: "–"}
 }

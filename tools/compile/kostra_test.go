@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 const kostraTable = `id = "12362"
@@ -53,7 +54,7 @@ navn = "Helse- og omsorgstjenester til hjemmeboende"
 // no figure, and the table it cites; the other function is left out.
 func TestKostra(t *testing.T) {
 	site := compile.Compile(set(t, map[string]string{"kostra/12362.toml": kostraTable}))
-	var k *compile.OmradeKostra
+	var k *model.OmradeKostra
 	for _, o := range site.Omrader {
 		if o.ID == "oppvekst" {
 			k = o.KostraTall

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/markdown"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
@@ -14,7 +15,7 @@ func (c *compiler) compileOmrader() {
 		return
 	}
 	for _, ro := range c.set.Omrader.Omrade {
-		o := &Omrade{
+		o := &model.Omrade{
 			ID:           ro.ID,
 			Path:         "rammeomrader/" + ro.ID + "/",
 			Navn:         ro.Navn,
@@ -22,9 +23,9 @@ func (c *compiler) compileOmrader() {
 			Utdrag:       utdrag(ro.Beskrivelse),
 			Ansvarlig:    ro.Ansvarlig,
 			Kostra:       append([]string{}, ro.Kostra...),
-			Underomrader: []Ref{},
-			Rammer:       []OmradeRamme{},
-			Regnskap:     []Regnskapslinje{},
+			Underomrader: []model.Ref{},
+			Rammer:       []model.OmradeRamme{},
+			Regnskap:     []model.Regnskapslinje{},
 		}
 		c.omrader[o.ID] = o
 		c.site.Omrader = append(c.site.Omrader, o)
@@ -47,13 +48,13 @@ func (c *compiler) compileOkonomiplaner() {
 	ab := c.set.Arsbudsjetter()
 	for _, ro := range plans {
 		self := c.okonomiplanRef(ro)
-		o := &Okonomiplan{
+		o := &model.Okonomiplan{
 			ID:           ro.ID,
 			Path:         self.Path,
 			Tittel:       self.Tittel,
-			Reguleringer: []Reguleringssteg{},
-			Regnskap:     []Regnskapslinje{},
-			Samlet:       []*Kr{},
+			Reguleringer: []model.Reguleringssteg{},
+			Regnskap:     []model.Regnskapslinje{},
+			Samlet:       []*model.Kr{},
 			Kilde:        ro.Src.File,
 			KildeURL:     c.kildeURL(ro.Src.File),
 		}
@@ -82,9 +83,9 @@ func (c *compiler) compileOkonomiplaner() {
 			year   int
 		}
 		frames := map[key]int64{}
-		steps := map[key][]Steg{}
+		steps := map[key][]model.Steg{}
 		for _, r := range c.treeRammer(st.Ramme) {
-			line := Rammelinje{Omrade: c.omradeRef(r.Omrade), Niva: r.Niva}
+			line := model.Rammelinje{Omrade: c.omradeRef(r.Omrade), Niva: r.Niva}
 			for i, b := range r.Belop {
 				if i >= record.PlanYears {
 					break
@@ -93,7 +94,7 @@ func (c *compiler) compileOkonomiplaner() {
 				frames[k] = b.Kr
 				line.Vedtatt = append(line.Vedtatt, kr(b.Kr))
 				if adopted != nil {
-					steps[k] = []Steg{{Type: "vedtatt", Dato: dato(adopted.Motedato), Belop: kr(b.Kr), Ramme: kr(b.Kr), Vedtak: c.vedtakRef(adopted.ID)}}
+					steps[k] = []model.Steg{{Type: "vedtatt", Dato: dato(adopted.Motedato), Belop: kr(b.Kr), Ramme: kr(b.Kr), Vedtak: c.vedtakRef(adopted.ID)}}
 				}
 			}
 			o.Rammer = append(o.Rammer, line)
@@ -110,23 +111,23 @@ func (c *compiler) compileOkonomiplaner() {
 				}
 			}
 			v := c.vedtakRef(r.Vedtak)
-			o.Reguleringer = append(o.Reguleringer, Reguleringssteg{
+			o.Reguleringer = append(o.Reguleringer, model.Reguleringssteg{
 				Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Belop: kr(r.Belop.Kr),
 				For: kr(before), Etter: kr(frames[k]), Vedtak: v, Tekst: r.Tekst,
 			})
-			var d Dato
+			var d model.Dato
 			if rv := c.ix.Vedtak[r.Vedtak]; rv != nil {
 				d = dato(rv.Motedato)
 			}
-			steps[k] = append(steps[k], Steg{Type: "regulering", Dato: d, Belop: kr(r.Belop.Kr), Ramme: kr(frames[k]), Vedtak: v, Tekst: r.Tekst})
+			steps[k] = append(steps[k], model.Steg{Type: "regulering", Dato: d, Belop: kr(r.Belop.Kr), Ramme: kr(frames[k]), Vedtak: v, Tekst: r.Tekst})
 			c.link("vedtak/"+r.Vedtak+"/omrader", c.omradeRef(r.Omrade))
 			c.link("omrade/"+r.Omrade+"/vedtak", v)
 			if vd := c.vedtak[r.Vedtak]; vd != nil {
-				vd.Penger = append(vd.Penger, Pengelinje{Type: "regulering", Til: c.omradeRef(r.Omrade), Ar: r.Ar, Belop: kr(r.Belop.Kr), Tekst: r.Tekst})
+				vd.Penger = append(vd.Penger, model.Pengelinje{Type: "regulering", Til: c.omradeRef(r.Omrade), Ar: r.Ar, Belop: kr(r.Belop.Kr), Tekst: r.Tekst})
 			}
 		}
-		o.SumVedtatt = make([]Kr, record.PlanYears)
-		o.SumRegulert = make([]Kr, record.PlanYears)
+		o.SumVedtatt = make([]model.Kr, record.PlanYears)
+		o.SumRegulert = make([]model.Kr, record.PlanYears)
 		for li := range o.Rammer {
 			line := &o.Rammer[li]
 			for i := range record.PlanYears {
@@ -141,7 +142,7 @@ func (c *compiler) compileOkonomiplaner() {
 					o.SumRegulert[i] = kr(money.MustAdd(o.SumRegulert[i].Kr, frames[k]))
 				}
 				if a := c.omrader[line.Omrade.ID]; a != nil {
-					a.Rammer = append(a.Rammer, OmradeRamme{
+					a.Rammer = append(a.Rammer, model.OmradeRamme{
 						Okonomiplan: self, Ar: ro.ForsteAr + i, Arsbudsjett: ab.Owner[ro.ForsteAr+i] == ro,
 						Vedtatt: line.Vedtatt[i], Regulert: kr(frames[k]), Steg: orEmpty(steps[k]),
 					})
@@ -161,7 +162,7 @@ func (c *compiler) compileOkonomiplaner() {
 		if len(st.Ramme) == 0 {
 			// Adopted as a total only (samlet_ramme): no area frames, so no
 			// sums of them; the page shows the stated totals instead.
-			o.SumVedtatt, o.SumRegulert, o.SumVist, o.SumRegulertVist = []Kr{}, []Kr{}, []Kr{}, []Kr{}
+			o.SumVedtatt, o.SumRegulert, o.SumVist, o.SumRegulertVist = []model.Kr{}, []model.Kr{}, []model.Kr{}, []model.Kr{}
 			for _, s := range o.Stadier {
 				if s.Type == string(record.Vedtatt) {
 					o.Samlet = s.Samlet
@@ -181,7 +182,7 @@ func (c *compiler) compileOkonomiplaner() {
 	// Each area's frames by year, each year's plans oldest first (plans
 	// are walked by first year, so a stable sort by year keeps that).
 	for _, a := range c.site.Omrader {
-		slices.SortStableFunc(a.Rammer, func(x, y OmradeRamme) int { return cmp.Compare(x.Ar, y.Ar) })
+		slices.SortStableFunc(a.Rammer, func(x, y model.OmradeRamme) int { return cmp.Compare(x.Ar, y.Ar) })
 	}
 }
 
@@ -194,7 +195,7 @@ func orEmpty[T any](s []T) []T {
 
 // regnskapslinje sets an area's accounts at a period against its frame as
 // regulated by the vedtak made up to the end of that period.
-func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, regs []record.Regulering, r record.Driftsregnskap) Regnskapslinje {
+func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, regs []record.Regulering, r record.Driftsregnskap) model.Regnskapslinje {
 	end := r.Periode.End(r.Ar)
 	var frame int64
 	for _, rm := range c.treeRammer(st.Ramme) {
@@ -207,7 +208,7 @@ func (c *compiler) regnskapslinje(ro *record.Okonomiplan, st *record.Stage, regs
 			frame = money.MustAdd(frame, rg.Belop.Kr)
 		}
 	}
-	line := Regnskapslinje{Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Periode: string(r.Periode), Regnskap: kr(r.Regnskap.Kr), Ramme: kr(frame)}
+	line := model.Regnskapslinje{Omrade: c.omradeRef(r.Omrade), Ar: r.Ar, Periode: string(r.Periode), Regnskap: kr(r.Regnskap.Kr), Ramme: kr(frame)}
 	switch {
 	case r.Periode == "arsregnskap":
 		line.Avvik = krPtr(money.MustSub(r.Regnskap.Kr, frame))
@@ -271,8 +272,8 @@ func (c *compiler) ofBudget(plans []*record.Okonomiplan, ab record.Arsbudsjett, 
 // reguleringer (regulated − adopted, both computed from the frames); for
 // a year whose printed sum is a known misprint, the computed regulated
 // total.
-func regulertVist(o *Okonomiplan) []Kr {
-	out := make([]Kr, len(o.SumRegulert))
+func regulertVist(o *model.Okonomiplan) []model.Kr {
+	out := make([]model.Kr, len(o.SumRegulert))
 	for i, r := range o.SumRegulert {
 		out[i] = r
 		if i < len(o.SumTrykkfeil) && o.SumTrykkfeil[i] {

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/omradetre"
 	"github.com/openkommune/portal/tools/record"
@@ -12,7 +13,7 @@ import (
 // adopted. The total adds the top-level areas only, so no frame is counted
 // twice.
 func (c *compiler) compileOmradetre() {
-	t := Omradetre{Omrader: []*Omradenode{}}
+	t := model.Omradetre{Omrader: []*model.Omradenode{}}
 	ro, st := c.listStage()
 	var sums map[string]omradetre.Sum
 	if st != nil {
@@ -57,9 +58,9 @@ func (c *compiler) listStage() (*record.Okonomiplan, *record.Stage) {
 }
 
 // omradenode is one area with its underområder, depth first.
-func (c *compiler) omradenode(id string, depth int, sums map[string]omradetre.Sum) *Omradenode {
-	n := &Omradenode{Omrade: c.omradeRef(id), Underomrader: []*Omradenode{}, Kostra: []string{},
-		Niva: Niva{Niva: depth, Overordnet: c.tree.Parent(id)}}
+func (c *compiler) omradenode(id string, depth int, sums map[string]omradetre.Sum) *model.Omradenode {
+	n := &model.Omradenode{Omrade: c.omradeRef(id), Underomrader: []*model.Omradenode{}, Kostra: []string{},
+		Niva: model.Niva{Niva: depth, Overordnet: c.tree.Parent(id)}}
 	if o := c.omrader[id]; o != nil {
 		n.Ansvarlig, n.Kostra = o.Ansvarlig, o.Kostra
 	}

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/omradetre"
 	"github.com/openkommune/portal/tools/record"
@@ -10,7 +11,7 @@ import (
 // gives only through its underområder, the computed subtotal.
 type treeRow struct {
 	record.Ramme
-	Niva
+	model.Niva
 }
 
 // treeRammer orders a stage's rammer as the area tree (each top-level area
@@ -39,7 +40,7 @@ func (c *compiler) treeRammer(rammer []record.Ramme) []treeRow {
 	placed := map[string]bool{}
 	var visit func(id string, depth int)
 	visit = func(id string, depth int) {
-		n := Niva{Niva: depth, Overordnet: tree.Parent(id)}
+		n := model.Niva{Niva: depth, Overordnet: tree.Parent(id)}
 		if r, ok := byArea[id]; ok {
 			out = append(out, treeRow{r, n})
 			placed[id] = true
@@ -62,7 +63,7 @@ func (c *compiler) treeRammer(rammer []record.Ramme) []treeRow {
 	for _, r := range rammer {
 		if !placed[r.Omrade] {
 			placed[r.Omrade] = true
-			out = append(out, treeRow{r, Niva{}})
+			out = append(out, treeRow{r, model.Niva{}})
 		}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/markdown"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -23,7 +24,7 @@ func (c *compiler) compilePlaner() {
 	slices.SortFunc(plans, planOrder)
 	for _, rp := range plans {
 		self := c.planRef(rp.ID)
-		p := &Plan{
+		p := &model.Plan{
 			ID:              rp.ID,
 			Path:            self.Path,
 			Type:            string(rp.Type),
@@ -34,9 +35,9 @@ func (c *compiler) compilePlaner() {
 			TilAr:           rp.TilAr,
 			Status:          string(rp.Status),
 			Vedtatt:         c.vedtakRefPtr(rp.VedtattI),
-			Satsingsomrader: []Satsingsomrade{},
-			Tiltak:          []*Tiltak{},
-			Faser:           []Fase{},
+			Satsingsomrader: []model.Satsingsomrade{},
+			Tiltak:          []*model.Tiltak{},
+			Faser:           []model.Fase{},
 			Kilde:           rp.Src.File,
 			KildeURL:        c.kildeURL(rp.Src.File),
 		}
@@ -50,9 +51,9 @@ func (c *compiler) compilePlaner() {
 			c.link("plan/"+rp.Overordnet+"/underordnede", self)
 		}
 		for _, rs := range rp.Satsingsomrade {
-			s := Satsingsomrade{ID: rs.ID, Navn: rs.Navn, Beskrivelse: markdown.Escape(rs.Beskrivelse), Barekraftsmal: orEmpty(slices.Clone(rs.Barekraftsmal)), Mal: []Mal{}}
+			s := model.Satsingsomrade{ID: rs.ID, Navn: rs.Navn, Beskrivelse: markdown.Escape(rs.Beskrivelse), Barekraftsmal: orEmpty(slices.Clone(rs.Barekraftsmal)), Mal: []model.Mal{}}
 			for _, m := range rs.Mal {
-				s.Mal = append(s.Mal, Mal{ID: m.ID, Tekst: m.Tekst, Tiltak: []Ref{}})
+				s.Mal = append(s.Mal, model.Mal{ID: m.ID, Tekst: m.Tekst, Tiltak: []model.Ref{}})
 			}
 			p.Satsingsomrader = append(p.Satsingsomrader, s)
 		}
@@ -68,9 +69,9 @@ func (c *compiler) compilePlaner() {
 		p.TiltakPerFase = tellinger(record.TiltakFaseValues, perFase)
 		p.TiltakPerStatus = tellinger(record.StatusValues, perStatus)
 		for _, rf := range rp.Fase {
-			f := Fase{Nr: rf.Nr, Navn: rf.Navn, Fra: datoPtr(rf.Fra), Til: datoPtr(rf.Til), Sjekkpunkt: []Sjekkpunkt{}}
+			f := model.Fase{Nr: rf.Nr, Navn: rf.Navn, Fra: datoPtr(rf.Fra), Til: datoPtr(rf.Til), Sjekkpunkt: []model.Sjekkpunkt{}}
 			for _, s := range rf.Sjekkpunkt {
-				f.Sjekkpunkt = append(f.Sjekkpunkt, Sjekkpunkt{Tekst: s.Tekst, Oppfylt: s.Oppfylt, Dato: datoPtr(s.Dato)})
+				f.Sjekkpunkt = append(f.Sjekkpunkt, model.Sjekkpunkt{Tekst: s.Tekst, Oppfylt: s.Oppfylt, Dato: datoPtr(s.Dato)})
 				if s.Oppfylt {
 					f.Oppfylt++
 				}
@@ -82,27 +83,27 @@ func (c *compiler) compilePlaner() {
 	}
 }
 
-func tellinger(order []string, counts map[string]int) []Telling {
-	out := []Telling{}
+func tellinger(order []string, counts map[string]int) []model.Telling {
+	out := []model.Telling{}
 	for _, k := range order {
-		out = append(out, Telling{Kode: k, Antall: counts[k]})
+		out = append(out, model.Telling{Kode: k, Antall: counts[k]})
 	}
 	return out
 }
 
-func (c *compiler) tiltak(rp *record.Plan, rt *record.Tiltak) *Tiltak {
+func (c *compiler) tiltak(rp *record.Plan, rt *record.Tiltak) *model.Tiltak {
 	self := c.tiltakRef(rp, rt)
-	t := &Tiltak{
+	t := &model.Tiltak{
 		ID: rt.ID, Anchor: "tiltak-" + rt.ID, Tittel: rt.Tittel, Beskrivelse: markdown.Escape(rt.Beskrivelse),
 		Ansvarlig: rt.Ansvarlig, Fase: string(rt.Fase), Status: string(rt.Status), Begrunnelse: rt.Begrunnelse,
-		Mal: []Ref{}, Omrader: []Ref{}, Prosjekter: []Ref{}, Vedtak: []Ref{},
+		Mal: []model.Ref{}, Omrader: []model.Ref{}, Prosjekter: []model.Ref{}, Vedtak: []model.Ref{},
 	}
 	for _, ref := range rt.Mal {
 		mp, _, m := c.ix.Mal(rp, ref)
 		if m == nil {
 			continue
 		}
-		t.Mal = append(t.Mal, Ref{ID: mp.ID + "/" + m.ID, Path: "planer/" + mp.ID + "/#mal-" + m.ID, Tittel: m.Tekst, Merke: mp.Tittel})
+		t.Mal = append(t.Mal, model.Ref{ID: mp.ID + "/" + m.ID, Path: "planer/" + mp.ID + "/#mal-" + m.ID, Tittel: m.Tekst, Merke: mp.Tittel})
 		c.link("mal/"+mp.ID+"/"+m.ID, self)
 	}
 	for _, id := range rt.Rammeomrader {

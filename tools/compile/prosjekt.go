@@ -6,6 +6,7 @@ import (
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/markdown"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/oversikt"
 	"github.com/openkommune/portal/tools/record"
@@ -16,18 +17,18 @@ func (c *compiler) compileProsjekter() {
 		p := c.prosjekt(rp)
 		c.site.Prosjekter = append(c.site.Prosjekter, p)
 	}
-	slices.SortFunc(c.site.Prosjekter, func(a, b *Prosjekt) int {
+	slices.SortFunc(c.site.Prosjekter, func(a, b *model.Prosjekt) int {
 		return cmp.Or(cmp.Compare(a.Nummer, b.Nummer), cmp.Compare(a.ID, b.ID))
 	})
 }
 
-func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
+func (c *compiler) prosjekt(rp *record.Prosjekt) *model.Prosjekt {
 	self := c.prosjektRef(rp.ID)
-	p := &Prosjekt{
+	p := &model.Prosjekt{
 		ID: rp.ID, Path: self.Path, Nummer: rp.Nummer, Navn: rp.Navn,
 		Omrade: c.omradeRef(rp.Omrade), Ansvarlig: rp.Ansvarlig, Beskrivelse: markdown.Escape(rp.Beskrivelse), Utdrag: utdrag(rp.Beskrivelse), Sted: rp.Sted,
 		Fase: string(rp.Fase), FaseNr: rp.Fase.Index() + 1, Felter: felter(rp), StartAr: rp.StartAr,
-		Rammehistorikk: []Steg{}, Regnskap: []Arsbelop{}, Bevilgninger: []Bevilgning{}, Statusrapporter: []Statusrapport{},
+		Rammehistorikk: []model.Steg{}, Regnskap: []model.Arsbelop{}, Bevilgninger: []model.Bevilgning{}, Statusrapporter: []model.Statusrapport{},
 		PlanlagtFerdig: datoPtr(rp.PlanlagtFerdig), Overtatt: datoPtr(rp.Overtatt),
 		Kilde: rp.Src.File, KildeURL: c.kildeURL(rp.Src.File),
 	}
@@ -44,7 +45,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 		c.link("prosjekt/"+rp.ID+"/vedtak", v)
 		c.link("vedtak/"+vedtak+"/prosjekter", self)
 		if vd := c.vedtak[vedtak]; vd != nil {
-			vd.Penger = append(vd.Penger, Pengelinje{Type: typ, Til: self, Ar: ar, Belop: kr(belop), Tekst: tekst})
+			vd.Penger = append(vd.Penger, model.Pengelinje{Type: typ, Til: self, Ar: ar, Belop: kr(belop), Tekst: tekst})
 		}
 	}
 
@@ -61,11 +62,11 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 		if s.Type == record.Tillegg {
 			p.AntallTillegg++
 		}
-		var d Dato
+		var d model.Dato
 		if v := c.ix.Vedtak[s.Vedtak]; v != nil {
 			d = dato(v.Motedato)
 		}
-		p.Rammehistorikk = append(p.Rammehistorikk, Steg{Type: string(s.Type), Dato: d, Belop: kr(s.Belop.Kr), Ramme: kr(frame), Vedtak: c.vedtakRef(s.Vedtak), Tekst: s.Tekst})
+		p.Rammehistorikk = append(p.Rammehistorikk, model.Steg{Type: string(s.Type), Dato: d, Belop: kr(s.Belop.Kr), Ramme: kr(frame), Vedtak: c.vedtakRef(s.Vedtak), Tekst: s.Tekst})
 		moved("kostnadsramme_"+string(s.Type), s.Vedtak, 0, s.Belop.Kr, s.Tekst)
 	}
 	p.Justert = kr(frame)
@@ -74,12 +75,12 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 		p.Rammevekst = signedKr(p.Tillegg.Kr)
 		p.RammevekstPct = signedPercent(p.Tillegg.Kr, p.Opprinnelig.Kr)
 	}
-	p.Foreslatt = []Forslagssteg{}
+	p.Foreslatt = []model.Forslagssteg{}
 	c.proposedFrame(p, rp, frame)
 
 	p.Investeringslinje = oversikt.ProjectLine(rp)
 	for _, b := range rp.Bevilgning {
-		p.Bevilgninger = append(p.Bevilgninger, Bevilgning{Ar: b.Ar, Belop: kr(b.Belop.Kr), Vedtak: c.vedtakRef(b.Vedtak)})
+		p.Bevilgninger = append(p.Bevilgninger, model.Bevilgning{Ar: b.Ar, Belop: kr(b.Belop.Kr), Vedtak: c.vedtakRef(b.Vedtak)})
 		moved("bevilgning", b.Vedtak, b.Ar, b.Belop.Kr, "")
 	}
 
@@ -89,7 +90,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	var spent int64
 	for _, r := range regnskap {
 		spent = money.MustAdd(spent, r.Belop.Kr)
-		p.Regnskap = append(p.Regnskap, Arsbelop{Ar: r.Ar, Belop: kr(r.Belop.Kr)})
+		p.Regnskap = append(p.Regnskap, model.Arsbelop{Ar: r.Ar, Belop: kr(r.Belop.Kr)})
 	}
 	if len(regnskap) > 0 {
 		p.RegnskapSum = krPtr(spent)
@@ -99,7 +100,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	// Status reports; the latest one gives the forecast and expected date.
 	expected := rp.PlanlagtFerdig
 	for _, s := range rp.Statusrapport {
-		p.Statusrapporter = append(p.Statusrapporter, Statusrapport{
+		p.Statusrapporter = append(p.Statusrapporter, model.Statusrapport{
 			Ar: s.Ar, Periode: string(s.Periode), Dato: dato(s.Periode.End(s.Ar)), Prognose: kr(s.Prognose.Kr),
 			ForventetFerdig: datoPtr(s.ForventetFerdig), Risiko: string(s.Risiko), Kommentar: s.Kommentar,
 		})
@@ -116,7 +117,7 @@ func (c *compiler) prosjekt(rp *record.Prosjekt) *Prosjekt {
 	if sr := rp.Sluttregnskap; sr != nil {
 		p.Prognose = krPtr(sr.Belop.Kr)
 		p.PrognoseKilde = "sluttregnskap"
-		p.Sluttregnskap = &Sluttregnskap{Belop: kr(sr.Belop.Kr), Vedtak: c.vedtakRef(sr.Vedtak), Vurdering: sr.Vurdering, Avvik: kr(money.MustSub(sr.Belop.Kr, frame))}
+		p.Sluttregnskap = &model.Sluttregnskap{Belop: kr(sr.Belop.Kr), Vedtak: c.vedtakRef(sr.Vedtak), Vurdering: sr.Vurdering, Avvik: kr(money.MustSub(sr.Belop.Kr, frame))}
 		moved("sluttregnskap", sr.Vedtak, 0, sr.Belop.Kr, sr.Vurdering)
 	}
 	if !rp.Overtatt.IsZero() {

@@ -3,82 +3,13 @@ package compile
 import (
 	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/endring"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
 
-// Rapport is one report's page: the report and what changed since the
-// report before it (package endring), largest change in kroner first.
-type Rapport struct {
-	ID        string    `json:"id"`
-	Path      string    `json:"sti"` // "rapporter/<id>/"
-	Tittel    string    `json:"tittel"`
-	Type      string    `json:"type"`
-	Ar        int       `json:"ar"`
-	Tertial   int       `json:"tertial"`
-	Dato      Dato      `json:"dato"`
-	Vedtak    *Ref      `json:"vedtak"` // the vedtak that treated it; nil until treated
-	URL       string    `json:"url"`
-	Forrige   *Ref      `json:"forrige"`
-	Neste     *Ref      `json:"neste"`
-	Endringer []Endring `json:"endringer"`
-	Antall    []Telling `json:"antall"` // changes per kind, in the order of endring.Kinds, kinds with none left out
-	Kilde     string    `json:"kilde"`
-	KildeURL  string    `json:"kilde_url"`
-}
-
-// Endring is one change between two reports with the numbers behind it.
-// Which fields are set depends on Type (an endring.Kind).
-type Endring struct {
-	Type string `json:"type"`
-	// Om is the page of what changed: a project, a vedtak (at the
-	// point), a plan (at the tiltak) or an area; Del names the point or
-	// the tiltak.
-	Om      Ref    `json:"om"`
-	Del     string `json:"del"`
-	Rapport Ref    `json:"rapport"` // the report it was found in
-	Forrige Ref    `json:"forrige"` // the report it is compared with
-	// Fra and Til are the forecast before and after, Endring the signed
-	// difference and Prosent it against Fra.
-	Fra     *Kr  `json:"fra"`
-	Til     *Kr  `json:"til"`
-	Endring *Kr  `json:"endring"`
-	Prosent *Pct `json:"prosent"`
-	// Ramme is the frame at the report and Over the forecast's distance
-	// above it (negative: below), for the overrun kinds.
-	Ramme   *Kr    `json:"ramme"`
-	Over    *Kr    `json:"over"`
-	FraKode string `json:"fra_kode"`
-	TilKode string `json:"til_kode"`
-	FraDato *Dato  `json:"fra_dato"`
-	TilDato *Dato  `json:"til_dato"`
-	Maneder int    `json:"maneder"`
-	Frist   *Dato  `json:"frist"`
-	Ar      int    `json:"ar"`
-	// Storrelse is the size in kroner the list is sorted by.
-	Storrelse int64 `json:"storrelse"`
-}
-
-// Endringssett is a record page's section "since the previous report":
-// the latest report, the one before it, and this record's changes.
-type Endringssett struct {
-	Rapport Ref       `json:"rapport"`
-	Forrige Ref       `json:"forrige"`
-	Liste   []Endring `json:"liste"`
-}
-
-// Prognosepunkt is a project's forecast and frame at one report.
-type Prognosepunkt struct {
-	Rapport  Ref    `json:"rapport"`
-	Kort     string `json:"kort"` // the report's short name for a chart's axis: "2. t. 2026"
-	Prognose Kr     `json:"prognose"`
-	Ramme    Kr     `json:"ramme"`
-	Avvik    Kr     `json:"avvik"` // prognose − ramme
-	Over     bool   `json:"over"`
-}
-
-func (c *compiler) rapportRef(r *record.Rapport) Ref {
-	return Ref{ID: r.ID, Path: "rapporter/" + r.ID + "/", Tittel: c.rapportTittel(r), Dato: r.Dato.String()}
+func (c *compiler) rapportRef(r *record.Rapport) model.Ref {
+	return model.Ref{ID: r.ID, Path: "rapporter/" + r.ID + "/", Tittel: c.rapportTittel(r), Dato: r.Dato.String()}
 }
 
 // rapportTittel is the title as written, or the catalogue's "2.
@@ -125,7 +56,7 @@ func rapportKey(t record.RapportType, short bool) catalog.Key {
 // frame. It runs after the projects, plans and areas are compiled.
 func (c *compiler) compileRapporter() {
 	reports := endring.Compute(c.set)
-	c.site.Rapporter = []*Rapport{}
+	c.site.Rapporter = []*model.Rapport{}
 	for i := len(reports) - 1; i >= 0; i-- {
 		c.site.Rapporter = append(c.site.Rapporter, c.rapport(reports, i))
 	}
@@ -137,8 +68,8 @@ func (c *compiler) compileRapporter() {
 	if latest.Forrige == nil {
 		return
 	}
-	section := func(keep func(Endring) bool) *Endringssett {
-		s := &Endringssett{Rapport: c.rapportRef(c.ix.Rapporter[latest.ID]), Forrige: *latest.Forrige, Liste: []Endring{}}
+	section := func(keep func(model.Endring) bool) *model.Endringssett {
+		s := &model.Endringssett{Rapport: c.rapportRef(c.ix.Rapporter[latest.ID]), Forrige: *latest.Forrige, Liste: []model.Endring{}}
 		for _, e := range latest.Endringer {
 			if keep(e) {
 				s.Liste = append(s.Liste, e)
@@ -147,30 +78,30 @@ func (c *compiler) compileRapporter() {
 		return s
 	}
 	for _, p := range c.site.Prosjekter {
-		p.Endringer = section(func(e Endring) bool { return e.Om.Path == p.Path })
+		p.Endringer = section(func(e model.Endring) bool { return e.Om.Path == p.Path })
 	}
 	for _, p := range c.site.Planer {
 		prefix := "planer/" + p.ID + "/"
-		p.Endringer = section(func(e Endring) bool { return e.Om.Path == prefix || hasPrefix(e.Om.Path, prefix+"#") })
+		p.Endringer = section(func(e model.Endring) bool { return e.Om.Path == prefix || hasPrefix(e.Om.Path, prefix+"#") })
 	}
 	area := map[string]string{}
 	for _, p := range c.set.Prosjekter {
 		area["prosjekter/"+p.ID+"/"] = p.Omrade
 	}
 	for _, o := range c.site.Omrader {
-		o.Endringer = section(func(e Endring) bool { return e.Om.Path == o.Path || area[e.Om.Path] == o.ID })
+		o.Endringer = section(func(e model.Endring) bool { return e.Om.Path == o.Path || area[e.Om.Path] == o.ID })
 	}
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
-func (c *compiler) rapport(reports []endring.Report, i int) *Rapport {
+func (c *compiler) rapport(reports []endring.Report, i int) *model.Rapport {
 	rr := reports[i].Rapport
 	self := c.rapportRef(rr)
-	r := &Rapport{
+	r := &model.Rapport{
 		ID: rr.ID, Path: self.Path, Tittel: self.Tittel, Type: string(rr.Type), Ar: rr.Ar, Tertial: rr.Tertial,
 		Dato: dato(rr.Dato), Vedtak: c.vedtakRefPtr(rr.Vedtak), URL: rr.URL,
-		Endringer: []Endring{}, Antall: []Telling{}, Kilde: rr.Src.File, KildeURL: c.kildeURL(rr.Src.File),
+		Endringer: []model.Endring{}, Antall: []model.Telling{}, Kilde: rr.Src.File, KildeURL: c.kildeURL(rr.Src.File),
 	}
 	if r.Vedtak != nil {
 		c.link("vedtak/"+rr.Vedtak+"/omtalt", self)
@@ -201,8 +132,8 @@ func (c *compiler) rapport(reports []endring.Report, i int) *Rapport {
 }
 
 // endring turns one change into the site model.
-func (c *compiler) endring(ch endring.Change, rapport, forrige Ref) Endring {
-	e := Endring{Type: string(ch.Kind), Rapport: rapport, Forrige: forrige, FraKode: ch.FraKode, TilKode: ch.TilKode,
+func (c *compiler) endring(ch endring.Change, rapport, forrige model.Ref) model.Endring {
+	e := model.Endring{Type: string(ch.Kind), Rapport: rapport, Forrige: forrige, FraKode: ch.FraKode, TilKode: ch.TilKode,
 		FraDato: datoPtr(ch.FraDato), TilDato: datoPtr(ch.TilDato), Maneder: ch.Maneder, Frist: datoPtr(ch.Frist), Ar: ch.Ar, Storrelse: ch.Size()}
 	switch ch.Om {
 	case endring.OmProsjekt:
@@ -236,7 +167,7 @@ func (c *compiler) endring(ch endring.Change, rapport, forrige Ref) Endring {
 // vedtak that raised its frame.
 func (c *compiler) prognosehistorikk() {
 	reports := endring.Ordered(c.set)
-	byID := map[string]*Prosjekt{}
+	byID := map[string]*model.Prosjekt{}
 	for _, p := range c.site.Prosjekter {
 		byID[p.ID] = p
 	}
@@ -246,16 +177,16 @@ func (c *compiler) prognosehistorikk() {
 			continue
 		}
 		h := endring.History(rp, c.ix, reports)
-		p.Prognosehistorikk = make([]Prognosepunkt, 0, len(h))
+		p.Prognosehistorikk = make([]model.Prognosepunkt, 0, len(h))
 		for _, s := range h {
-			p.Prognosehistorikk = append(p.Prognosehistorikk, Prognosepunkt{Rapport: c.rapportRef(s.Rapport), Kort: c.rapportKort(s.Rapport), Prognose: kr(s.Prognose), Ramme: kr(s.Ramme), Avvik: kr(money.MustSub(s.Prognose, s.Ramme)), Over: s.Over})
+			p.Prognosehistorikk = append(p.Prognosehistorikk, model.Prognosepunkt{Rapport: c.rapportRef(s.Rapport), Kort: c.rapportKort(s.Rapport), Prognose: kr(s.Prognose), Ramme: kr(s.Ramme), Avvik: kr(money.MustSub(s.Prognose, s.Ramme)), Over: s.Over})
 		}
 		if since := endring.OverSince(h); since != nil && p.OverRamme {
 			ref := c.rapportRef(since)
 			ref.Merke = c.rapportKort(since) // for a narrow column
 			p.OverSiden = &ref
 		}
-		p.Tilleggsvedtak = []Ref{}
+		p.Tilleggsvedtak = []model.Ref{}
 		for _, s := range rp.Kostnadsramme {
 			if s.Type != record.Opprinnelig && !s.Proposed() {
 				p.Tilleggsvedtak = append(p.Tilleggsvedtak, c.vedtakRef(s.Vedtak))

@@ -3,6 +3,7 @@ package compile
 import (
 	"strconv"
 
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/record"
 )
@@ -10,7 +11,7 @@ import (
 // compileStadier sets the stages of an økonomiplan (record.Stage) on o:
 // each stage with its frames and sums, the stage the plan is at, and the
 // stages side by side per year.
-func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self Ref) {
+func (c *compiler) compileStadier(ro *record.Okonomiplan, o *model.Okonomiplan, self model.Ref) {
 	o.Enhet = string(ro.Enhet)
 	if o.Enhet == "" {
 		o.Enhet = string(money.UnitKr)
@@ -21,10 +22,10 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 	if latest := ro.Latest(); latest != nil {
 		o.Stadium = string(latest.Type)
 	}
-	o.Stadier = []Stadium{}
+	o.Stadier = []model.Stadium{}
 	seen := map[record.StadiumType]int{}
 	for _, st := range ro.Ordered() {
-		s := Stadium{Type: string(st.Type), Navn: st.Navn, Dokument: st.Dokument, Vedtak: c.vedtakRefPtr(st.Vedtak), Anker: "stadium-" + string(st.Type)}
+		s := model.Stadium{Type: string(st.Type), Navn: st.Navn, Dokument: st.Dokument, Vedtak: c.vedtakRefPtr(st.Vedtak), Anker: "stadium-" + string(st.Type)}
 		seen[st.Type]++
 		if n := seen[st.Type]; st.Type == record.Alternativ || n > 1 {
 			s.Anker += "-" + strconv.Itoa(n) // alternativ-1, forslag-2 (a revised forslag)
@@ -37,9 +38,9 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 				s.Forslag = forslagAnchor(st.Forslag) // the proposal's anchor on the vedtak page, at its vote
 			}
 		}
-		s.Sum = make([]Kr, record.PlanYears)
+		s.Sum = make([]model.Kr, record.PlanYears)
 		for _, r := range c.treeRammer(st.Ramme) {
-			line := StadieRamme{Omrade: c.omradeRef(r.Omrade), Niva: r.Niva}
+			line := model.StadieRamme{Omrade: c.omradeRef(r.Omrade), Niva: r.Niva}
 			for i, b := range r.Belop {
 				if i >= record.PlanYears {
 					break
@@ -51,11 +52,11 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 			}
 			s.Rammer = append(s.Rammer, line)
 		}
-		s.SumVist = append([]Kr{}, s.Sum...)
+		s.SumVist = append([]model.Kr{}, s.Sum...)
 		s.Trykkfeil = []bool{}
 		s.UtenRammer = len(st.Ramme) == 0
 		s.Enhet = string(st.Enhet)
-		s.Samlet = make([]*Kr, record.PlanYears)
+		s.Samlet = make([]*model.Kr, record.PlanYears)
 		for i := range record.PlanYears {
 			if a, ok := st.Samlet(ro.ForsteAr + i); ok {
 				k := kr(a.Kr)
@@ -87,7 +88,7 @@ func (c *compiler) compileStadier(ro *record.Okonomiplan, o *Okonomiplan, self R
 // before it, the innstilling against the (latest) forslag, the vedtatt
 // against the innstilling (or the latest forslag), an alternative against
 // the innstilling (or the latest forslag).
-func base(stadier []Stadium) []int {
+func base(stadier []model.Stadium) []int {
 	find := func(types ...string) int {
 		for _, t := range types {
 			for i := len(stadier) - 1; i >= 0; i-- {
@@ -116,12 +117,12 @@ func base(stadier []Stadium) []int {
 
 // sammenligning sets the stages side by side: per year, a row per area in
 // the order the areas first appear, a cell per stage.
-func sammenligning(o *Okonomiplan) []StadieAr {
+func sammenligning(o *model.Okonomiplan) []model.StadieAr {
 	if len(o.Stadier) == 0 {
-		return []StadieAr{}
+		return []model.StadieAr{}
 	}
-	var areas []Ref
-	niva := map[string]Niva{}
+	var areas []model.Ref
+	niva := map[string]model.Niva{}
 	seen := map[string]bool{}
 	for _, s := range o.Stadier {
 		for _, r := range s.Rammer {
@@ -133,11 +134,11 @@ func sammenligning(o *Okonomiplan) []StadieAr {
 		}
 	}
 	bases := base(o.Stadier)
-	out := []StadieAr{}
+	out := []model.StadieAr{}
 	for i, year := range o.Ar {
-		y := StadieAr{Ar: year, Rader: []StadieRad{}}
+		y := model.StadieAr{Ar: year, Rader: []model.StadieRad{}}
 		for _, a := range areas {
-			figs := make([]*Kr, len(o.Stadier))
+			figs := make([]*model.Kr, len(o.Stadier))
 			for si, s := range o.Stadier {
 				for _, r := range s.Rammer {
 					if r.Omrade.ID == a.ID && i < len(r.Belop) {
@@ -145,9 +146,9 @@ func sammenligning(o *Okonomiplan) []StadieAr {
 					}
 				}
 			}
-			y.Rader = append(y.Rader, StadieRad{Omrade: a, Celler: cells(figs, bases), Niva: niva[a.ID]})
+			y.Rader = append(y.Rader, model.StadieRad{Omrade: a, Celler: cells(figs, bases), Niva: niva[a.ID]})
 		}
-		sums := make([]*Kr, len(o.Stadier))
+		sums := make([]*model.Kr, len(o.Stadier))
 		for si, s := range o.Stadier {
 			if i < len(s.SumVist) && len(s.Rammer) > 0 {
 				sums[si] = &s.SumVist[i]
@@ -167,8 +168,8 @@ func sammenligning(o *Okonomiplan) []StadieAr {
 }
 
 // cells compares each stage's figure with its base stage's.
-func cells(figs []*Kr, bases []int) []StadieCelle {
-	out := make([]StadieCelle, len(figs))
+func cells(figs []*model.Kr, bases []int) []model.StadieCelle {
+	out := make([]model.StadieCelle, len(figs))
 	for i, f := range figs {
 		out[i].Belop = f
 		if f == nil || bases[i] < 0 || figs[bases[i]] == nil {

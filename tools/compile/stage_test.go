@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // TestRevisedForslag: a plan with the kommunedirektør's forslag and a
@@ -43,7 +44,7 @@ ramme = [
   { omrade = "helse", belop = [1, 2, 3, 4] },
 ]
 `}))
-	var o *compile.Okonomiplan
+	var o *model.Okonomiplan
 	for _, p := range site.Okonomiplaner {
 		if p.ID == "2026-2029" {
 			o = p

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
@@ -56,7 +57,7 @@ prognose = %d
 risiko = "gul"`, tc.prognose),
 			})
 			site := compile.Compile(s)
-			var p *compile.Prosjekt
+			var p *model.Prosjekt
 			for _, x := range site.Prosjekter {
 				if x.ID == "p" {
 					p = x

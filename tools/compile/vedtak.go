@@ -8,6 +8,7 @@ import (
 	"github.com/openkommune/portal/tools/caldate"
 
 	"github.com/openkommune/portal/tools/markdown"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -16,10 +17,10 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func (c *compiler) compileVedtak() {
 	utvalgCount := map[string]int{}
 	for _, rv := range c.set.Vedtak {
-		v := &Vedtak{
+		v := &model.Vedtak{
 			ID:         rv.ID,
 			Path:       "vedtak/" + rv.ID + "/",
-			Utvalg:     Utvalg{Kode: rv.Utvalg},
+			Utvalg:     model.Utvalg{Kode: rv.Utvalg},
 			Merke:      merke(rv),
 			Dato:       dato(rv.Motedato),
 			Ar:         rv.Motedato.Y,
@@ -29,8 +30,8 @@ func (c *compiler) compileVedtak() {
 			Tekst:      markdown.Escape(rv.Tekst),
 			Utdrag:     utdrag(rv.Tekst, firstPoint(rv)),
 			InnsynURL:  rv.InnsynURL,
-			Punkter:    []*Punkt{},
-			Penger:     []Pengelinje{},
+			Punkter:    []*model.Punkt{},
+			Penger:     []model.Pengelinje{},
 			Kilde:      rv.Src.File,
 			Forslag:    c.forslag(rv),
 			Voteringer: c.voteringer(rv, 0, rv.Votering),
@@ -66,7 +67,7 @@ func (c *compiler) compileVedtak() {
 		c.site.Vedtak = append(c.site.Vedtak, v)
 	}
 	// Newest first; the same day by utvalg and case number.
-	slices.SortFunc(c.site.Vedtak, func(a, b *Vedtak) int {
+	slices.SortFunc(c.site.Vedtak, func(a, b *model.Vedtak) int {
 		return cmp.Or(cmp.Compare(b.Dato.ISO, a.Dato.ISO), cmp.Compare(a.ID, b.ID))
 	})
 	for i := range c.site.Kommune.Utvalg {
@@ -82,11 +83,11 @@ func (c *compiler) compileVedtak() {
 // vedtakAr counts the vedtak of each year (Site.Vedtak is newest first, so
 // a year's vedtak are next to each other).
 func (c *compiler) vedtakAr() {
-	c.site.VedtakAr = []VedtakAr{}
+	c.site.VedtakAr = []model.VedtakAr{}
 	perUtvalg := map[string]int{}
 	for i, v := range c.site.Vedtak {
 		if n := len(c.site.VedtakAr); n == 0 || c.site.VedtakAr[n-1].Ar != v.Ar {
-			c.site.VedtakAr = append(c.site.VedtakAr, VedtakAr{Ar: v.Ar, Path: "vedtak/" + itoa(v.Ar) + "/", Fra: i, Utvalg: []Utvalg{}})
+			c.site.VedtakAr = append(c.site.VedtakAr, model.VedtakAr{Ar: v.Ar, Path: "vedtak/" + itoa(v.Ar) + "/", Fra: i, Utvalg: []model.Utvalg{}})
 			clear(perUtvalg)
 		}
 		y := &c.site.VedtakAr[len(c.site.VedtakAr)-1]
@@ -98,7 +99,7 @@ func (c *compiler) vedtakAr() {
 		if i+1 == len(c.site.Vedtak) || c.site.Vedtak[i+1].Ar != v.Ar {
 			for _, u := range c.site.Kommune.Utvalg {
 				if n := perUtvalg[u.Kode]; n > 0 {
-					y.Utvalg = append(y.Utvalg, Utvalg{Kode: u.Kode, Navn: u.Navn, Antall: n})
+					y.Utvalg = append(y.Utvalg, model.Utvalg{Kode: u.Kode, Navn: u.Navn, Antall: n})
 				}
 			}
 		}
@@ -112,21 +113,21 @@ func Forsinket(frist caldate.Date, status record.Status, ref caldate.Date) bool 
 	return !frist.IsZero() && frist.Before(ref) && !status.Closed()
 }
 
-func (c *compiler) punkt(v *record.Vedtak, rp record.Vedtakspunkt) *Punkt {
-	p := &Punkt{
+func (c *compiler) punkt(v *record.Vedtak, rp record.Vedtakspunkt) *model.Punkt {
+	p := &model.Punkt{
 		Nr:         rp.Nr,
 		Tekst:      rp.Tekst,
 		TekstMD:    escapedIfChanged(rp.Tekst),
 		Ansvarlig:  rp.Ansvarlig,
 		Frist:      datoPtr(rp.Frist),
 		Status:     string(record.IkkeStartet),
-		Oppfolging: []Oppfolging{},
+		Oppfolging: []model.Oppfolging{},
 		Voteringer: c.voteringer(v, rp.Nr, rp.Votering),
 	}
 	for _, o := range rp.Oppfolging {
 		p.Status = string(o.Status)
 		p.StatusDato = datoPtr(o.Dato)
-		entry := Oppfolging{Dato: dato(o.Dato), Status: string(o.Status), Tekst: o.Tekst, RapportertI: o.RapportertI, Vedtak: c.vedtakRefPtr(o.Vedtak)}
+		entry := model.Oppfolging{Dato: dato(o.Dato), Status: string(o.Status), Tekst: o.Tekst, RapportertI: o.RapportertI, Vedtak: c.vedtakRefPtr(o.Vedtak)}
 		if r := c.ix.Rapporter[o.Rapport]; r != nil {
 			ref := c.rapportRef(r)
 			entry.Rapport, entry.RapportertI = &ref, ref.Tittel

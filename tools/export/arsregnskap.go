@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // listArsregnskap is every area's årsregnskap per year with the budget
@@ -21,19 +21,19 @@ const (
 
 type arsregnskapRow struct {
 	ar                    int
-	omrade                compile.Ref
-	niva                  compile.Niva
+	omrade                model.Ref
+	niva                  model.Niva
 	regnskap              int64
-	regulert, opprinnelig *compile.Kr
+	regulert, opprinnelig *model.Kr
 	kilde, kildeType      string
 	enhet                 string
 }
 
-func arsregnskapRows(site *compile.Site) []arsregnskapRow {
+func arsregnskapRows(site *model.Site) []arsregnskapRow {
 	var rows []arsregnskapRow
 	for _, a := range site.Arsregnskap {
 		for _, r := range a.Rader {
-			rows = append(rows, arsregnskapRow{a.Ar, r.Omrade, compile.Niva{Niva: r.Niva, Overordnet: r.Overordnet, Beregnet: r.Beregnet}, r.Regnskap.Kr, r.Regulert, r.Opprinnelig, a.Kilde, kildeRegnskap, a.Enhet})
+			rows = append(rows, arsregnskapRow{a.Ar, r.Omrade, model.Niva{Niva: r.Niva, Overordnet: r.Overordnet, Beregnet: r.Beregnet}, r.Regnskap.Kr, r.Regulert, r.Opprinnelig, a.Kilde, kildeRegnskap, a.Enhet})
 		}
 	}
 	for _, o := range site.Okonomiplaner {
@@ -57,14 +57,14 @@ func arsregnskapRows(site *compile.Site) []arsregnskapRow {
 	return rows
 }
 
-func optionalAmount(k *compile.Kr) cell {
+func optionalAmount(k *model.Kr) cell {
 	if k == nil {
 		return null()
 	}
 	return amount(k.Kr)
 }
 
-func arsregnskapTable(site *compile.Site) *table {
+func arsregnskapTable(site *model.Site) *table {
 	type R = arsregnskapRow
 	cols := []column[R]{
 		{fAr, func(r R) cell { return intOf(r.ar) }},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/openkommune/portal/tools/catalog"
 	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -15,8 +16,8 @@ import (
 // the field, titled and described by the catalogue's keys for the field in
 // that list (catalog.ColumnTitle, ColumnDesc), typed by the field's kind,
 // and constrained to an enum's codes; its cells are the values the site
-// model hands over in felter (compile.Felt), missing where not given.
-func declaredColumns[T any](rec reflect.Type, felter func(T) []compile.Felt) []column[T] {
+// model hands over in felter (model.Felt), missing where not given.
+func declaredColumns[T any](rec reflect.Type, felter func(T) []model.Felt) []column[T] {
 	list := folderOf(rec)
 	var out []column[T]
 	for _, d := range record.DeclaredFields(rec) {

@@ -31,7 +31,7 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // dir is the site-relative folder every download is written under.
@@ -62,7 +62,7 @@ type Liste struct {
 // under "data/", and the index the templates use. The error reports a
 // value that does not fit its own schema (a bug, not a data problem: the
 // data has been checked before it is compiled).
-func Files(site *compile.Site) (map[string][]byte, Index, error) {
+func Files(site *model.Site) (map[string][]byte, Index, error) {
 	w, err := catalog.For(site.Kommune.Malform)
 	if err != nil {
 		return nil, Index{}, err
@@ -216,7 +216,7 @@ func yearOf(y int) cell {
 }
 
 // kr is an amount in whole kroner, missing when nil.
-func kr(k *compile.Kr) cell {
+func kr(k *model.Kr) cell {
 	if k == nil {
 		return cell{}
 	}
@@ -233,7 +233,7 @@ func number(v float64) cell {
 }
 
 // pct is a percentage, missing when nil.
-func pct(p *compile.Pct) cell {
+func pct(p *model.Pct) cell {
 	if p == nil {
 		return cell{}
 	}
@@ -251,7 +251,7 @@ func date(iso string) cell {
 }
 
 // dato is a date, missing when nil.
-func dato(d *compile.Dato) cell {
+func dato(d *model.Dato) cell {
 	if d == nil {
 		return cell{}
 	}
@@ -259,7 +259,7 @@ func dato(d *compile.Dato) cell {
 }
 
 // ids joins identifiers into one cell: "a;b;c", missing when empty.
-func ids(refs []compile.Ref) cell {
+func ids(refs []model.Ref) cell {
 	parts := make([]string, len(refs))
 	for i, r := range refs {
 		parts[i] = r.ID

@@ -16,11 +16,12 @@ import (
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/synth"
 )
 
 // compileFS checks and compiles the data in fsys, failing on errors.
-func compileFS(tb testing.TB, fsys fs.FS) *compile.Site {
+func compileFS(tb testing.TB, fsys fs.FS) *model.Site {
 	tb.Helper()
 	set, diags := load.Load(fsys, "data")
 	check.Check(set, diags)
@@ -33,11 +34,11 @@ func compileFS(tb testing.TB, fsys fs.FS) *compile.Site {
 }
 
 // example compiles the bundled example kommune.
-func example(tb testing.TB) *compile.Site {
+func example(tb testing.TB) *model.Site {
 	return compileFS(tb, os.DirFS("../../data"))
 }
 
-func files(tb testing.TB, site *compile.Site) (map[string][]byte, Index) {
+func files(tb testing.TB, site *model.Site) (map[string][]byte, Index) {
 	tb.Helper()
 	f, idx, err := Files(site)
 	if err != nil {
@@ -47,7 +48,7 @@ func files(tb testing.TB, site *compile.Site) (map[string][]byte, Index) {
 }
 
 func TestCellFormat(t *testing.T) {
-	k := compile.Kr{Kr: -1_250_000, Tekst: "−1 250 000 kr"}
+	k := model.Kr{Kr: -1_250_000, Tekst: "−1 250 000 kr"}
 	for _, tc := range []struct {
 		name      string
 		c         cell
@@ -63,16 +64,16 @@ func TestCellFormat(t *testing.T) {
 		{"nil kroner", kr(nil), "", "null"},
 		{"year 0 is missing", yearOf(0), "", "null"},
 		{"year", yearOf(2026), "2026", "2026"},
-		{"percent", pct(&compile.Pct{Verdi: 12.5}), "12.5", "12.5"},
-		{"whole percent keeps one decimal", pct(&compile.Pct{Verdi: 3}), "3.0", "3.0"},
-		{"negative percent", pct(&compile.Pct{Verdi: -0.04}), "0.0", "0.0"},
+		{"percent", pct(&model.Pct{Verdi: 12.5}), "12.5", "12.5"},
+		{"whole percent keeps one decimal", pct(&model.Pct{Verdi: 3}), "3.0", "3.0"},
+		{"negative percent", pct(&model.Pct{Verdi: -0.04}), "0.0", "0.0"},
 		{"percent rounded", number(2.449999), "2.4", "2.4"},
 		{"nil percent", pct(nil), "", "null"},
 		{"true", boolean(true), "true", "true"},
 		{"false", boolean(false), "false", "false"},
-		{"date", dato(&compile.Dato{ISO: "2025-03-14", Tekst: "14. mars 2025"}), "2025-03-14", `"2025-03-14"`},
+		{"date", dato(&model.Dato{ISO: "2025-03-14", Tekst: "14. mars 2025"}), "2025-03-14", `"2025-03-14"`},
 		{"nil date", dato(nil), "", "null"},
-		{"ids", ids([]compile.Ref{{ID: "a/m1"}, {ID: "b/m2"}}), "a/m1;b/m2", `"a/m1;b/m2"`},
+		{"ids", ids([]model.Ref{{ID: "a/m1"}, {ID: "b/m2"}}), "a/m1;b/m2", `"a/m1;b/m2"`},
 		{"no ids", ids(nil), "", "null"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

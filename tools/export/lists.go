@@ -6,7 +6,7 @@ import (
 	"slices"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -24,7 +24,7 @@ const (
 	listOverskridelser = "overskridelser"
 )
 
-func tables(site *compile.Site) []*table {
+func tables(site *model.Site) []*table {
 	return []*table{
 		vedtakTable(site),
 		punktTable(site),
@@ -82,58 +82,58 @@ func count(name string, title, desc catalog.Key) field {
 	return f
 }
 
-func vedtakTable(site *compile.Site) *table {
+func vedtakTable(site *model.Site) *table {
 	var utvalg []string
 	for _, u := range site.Kommune.Utvalg {
 		utvalg = append(utvalg, u.Kode)
 	}
-	cols := []column[*compile.Vedtak]{
+	cols := []column[*model.Vedtak]{
 		{field{name: "id", typ: tString, required: true, unique: true,
 			title: "export_vedtak_id",
 			desc:  "export_vedtak_id_desc"},
-			func(v *compile.Vedtak) cell { return str(v.ID) }},
+			func(v *model.Vedtak) cell { return str(v.ID) }},
 		{field{name: "utvalg", typ: tString, required: true, enum: utvalg,
 			title: "export_vedtak_utvalg",
 			desc:  "export_vedtak_utvalg_desc"},
-			func(v *compile.Vedtak) cell { return str(v.Utvalg.Kode) }},
+			func(v *model.Vedtak) cell { return str(v.Utvalg.Kode) }},
 		{field{name: "utvalg_navn", typ: tString, required: true,
 			title: "export_vedtak_utvalg_navn",
 			desc:  "export_vedtak_utvalg_navn_desc"},
-			func(v *compile.Vedtak) cell { return str(v.Utvalg.Navn) }},
+			func(v *model.Vedtak) cell { return str(v.Utvalg.Navn) }},
 		{field{name: "merke", typ: tString, required: true,
 			title: "export_vedtak_merke",
 			desc:  "export_vedtak_merke_desc"},
-			func(v *compile.Vedtak) cell { return str(v.Merke) }},
+			func(v *model.Vedtak) cell { return str(v.Merke) }},
 		{field{name: "dato", typ: tDate, required: true,
 			title: "export_vedtak_dato",
 			desc:  "export_vedtak_dato_desc"},
-			func(v *compile.Vedtak) cell { return date(v.Dato.ISO) }},
+			func(v *model.Vedtak) cell { return date(v.Dato.ISO) }},
 		{field{name: "saksnummer", typ: tString, // empty when the source does not give it (ukjent)
 			title: "export_vedtak_saksnummer",
 			desc:  "export_vedtak_saksnummer_desc"},
-			func(v *compile.Vedtak) cell { return str(v.Saksnummer) }},
+			func(v *model.Vedtak) cell { return str(v.Saksnummer) }},
 		{field{name: "arkivsak", typ: tString,
 			title: "export_vedtak_arkivsak",
 			desc:  "export_vedtak_arkivsak_desc"},
-			func(v *compile.Vedtak) cell { return str(v.Arkivsak) }},
+			func(v *model.Vedtak) cell { return str(v.Arkivsak) }},
 		{field{name: "tittel", typ: tString, required: true,
 			title: "export_vedtak_tittel",
 			desc:  "export_vedtak_tittel_desc"},
-			func(v *compile.Vedtak) cell { return str(v.Tittel) }},
+			func(v *model.Vedtak) cell { return str(v.Tittel) }},
 		{count("punkter", "export_vedtak_punkter",
 			"export_vedtak_punkter_desc"),
-			func(v *compile.Vedtak) cell { return intOf(len(v.Punkter)) }},
+			func(v *model.Vedtak) cell { return intOf(len(v.Punkter)) }},
 		{count("apne_punkter", "export_vedtak_apne_punkter",
 			"export_vedtak_apne_punkter_desc"),
-			func(v *compile.Vedtak) cell { return intOf(v.Apne) }},
+			func(v *model.Vedtak) cell { return intOf(v.Apne) }},
 		{count("forsinkede_punkter", "export_vedtak_forsinkede_punkter",
 			"export_vedtak_forsinkede_punkter_desc"),
-			func(v *compile.Vedtak) cell { return intOf(v.Forsinket) }},
+			func(v *model.Vedtak) cell { return intOf(v.Forsinket) }},
 		{field{name: "innsyn_url", typ: tString,
 			title: "export_vedtak_innsyn_url",
 			desc:  "export_vedtak_innsyn_url_desc"},
-			func(v *compile.Vedtak) cell { return str(v.InnsynURL) }},
-		{fSide, func(v *compile.Vedtak) cell { return str(v.Path) }},
+			func(v *model.Vedtak) cell { return str(v.InnsynURL) }},
+		{fSide, func(v *model.Vedtak) cell { return str(v.Path) }},
 	}
 	t := newTable(listVedtak,
 		"export_vedtak",
@@ -144,18 +144,18 @@ func vedtakTable(site *compile.Site) *table {
 }
 
 type punktRow struct {
-	v *compile.Vedtak
-	p *compile.Punkt
+	v *model.Vedtak
+	p *model.Punkt
 }
 
-func (r punktRow) last() *compile.Oppfolging {
+func (r punktRow) last() *model.Oppfolging {
 	if n := len(r.p.Oppfolging); n > 0 {
 		return &r.p.Oppfolging[n-1]
 	}
 	return nil
 }
 
-func punktTable(site *compile.Site) *table {
+func punktTable(site *model.Site) *table {
 	var rows []punktRow
 	for _, v := range site.Vedtak {
 		for _, p := range v.Punkter {
@@ -249,62 +249,62 @@ func withDesc(f field, desc catalog.Key) field {
 	return f
 }
 
-func refID(r *compile.Ref) cell {
+func refID(r *model.Ref) cell {
 	if r == nil {
 		return null()
 	}
 	return str(r.ID)
 }
 
-func refDato(r *compile.Ref) cell {
+func refDato(r *model.Ref) cell {
 	if r == nil {
 		return null()
 	}
 	return date(r.Dato)
 }
 
-func planTable(site *compile.Site) *table {
-	cols := []column[*compile.Plan]{
+func planTable(site *model.Site) *table {
+	cols := []column[*model.Plan]{
 		{field{name: "id", typ: tString, required: true, unique: true,
 			title: "export_planer_id",
 			desc:  "export_planer_id_desc"},
-			func(p *compile.Plan) cell { return str(p.ID) }},
+			func(p *model.Plan) cell { return str(p.ID) }},
 		{field{name: "type", typ: tString, required: true, enum: record.PlanTypeValues,
 			title: "export_planer_type",
 			desc:  "export_planer_type_desc"},
-			func(p *compile.Plan) cell { return str(p.Type) }},
+			func(p *model.Plan) cell { return str(p.Type) }},
 		{field{name: "tittel", typ: tString, required: true,
 			title: "export_planer_tittel",
 			desc:  "export_planer_tittel_desc"},
-			func(p *compile.Plan) cell { return str(p.Tittel) }},
+			func(p *model.Plan) cell { return str(p.Tittel) }},
 		{field{name: "fra_ar", typ: tInteger, required: true,
 			title: "export_planer_fra_ar",
 			desc:  "export_planer_fra_ar_desc"},
-			func(p *compile.Plan) cell { return yearOf(p.FraAr) }},
+			func(p *model.Plan) cell { return yearOf(p.FraAr) }},
 		{field{name: "til_ar", typ: tInteger, required: true,
 			title: "export_planer_til_ar",
 			desc:  "export_planer_til_ar_desc"},
-			func(p *compile.Plan) cell { return yearOf(p.TilAr) }},
+			func(p *model.Plan) cell { return yearOf(p.TilAr) }},
 		{field{name: "status", typ: tString, required: true, enum: record.PlanStatusValues,
 			title: "export_planer_status",
 			desc:  "export_planer_status_desc"},
-			func(p *compile.Plan) cell { return str(p.Status) }},
+			func(p *model.Plan) cell { return str(p.Status) }},
 		{field{name: "vedtatt_i", typ: tString,
 			title: "export_planer_vedtatt_i",
 			desc:  "export_planer_vedtatt_i_desc"},
-			func(p *compile.Plan) cell { return refID(p.Vedtatt) }},
+			func(p *model.Plan) cell { return refID(p.Vedtatt) }},
 		{field{name: "vedtatt_dato", typ: tDate,
 			title: "export_planer_vedtatt_dato",
 			desc:  "export_planer_vedtatt_dato_desc"},
-			func(p *compile.Plan) cell { return refDato(p.Vedtatt) }},
+			func(p *model.Plan) cell { return refDato(p.Vedtatt) }},
 		{field{name: "overordnet", typ: tString,
 			title: "export_planer_overordnet",
 			desc:  "export_planer_overordnet_desc"},
-			func(p *compile.Plan) cell { return refID(p.Overordnet) }},
+			func(p *model.Plan) cell { return refID(p.Overordnet) }},
 		{count("tiltak", "export_planer_tiltak",
 			"export_planer_tiltak_desc"),
-			func(p *compile.Plan) cell { return intOf(len(p.Tiltak)) }},
-		{fSide, func(p *compile.Plan) cell { return str(p.Path) }},
+			func(p *model.Plan) cell { return intOf(len(p.Tiltak)) }},
+		{fSide, func(p *model.Plan) cell { return str(p.Path) }},
 	}
 	t := newTable(listPlaner,
 		"export_planer",
@@ -319,11 +319,11 @@ func planTable(site *compile.Site) *table {
 }
 
 type tiltakRow struct {
-	p *compile.Plan
-	t *compile.Tiltak
+	p *model.Plan
+	t *model.Tiltak
 }
 
-func tiltakTable(site *compile.Site) *table {
+func tiltakTable(site *model.Site) *table {
 	var rows []tiltakRow
 	for _, p := range site.Planer {
 		for _, t := range p.Tiltak {
@@ -385,12 +385,12 @@ func tiltakTable(site *compile.Site) *table {
 }
 
 type rammeRow struct {
-	o    *compile.Okonomiplan
-	line *compile.Rammelinje
+	o    *model.Okonomiplan
+	line *model.Rammelinje
 	i    int // year index
 }
 
-func rammeTable(site *compile.Site) *table {
+func rammeTable(site *model.Site) *table {
 	var rows []rammeRow
 	for _, o := range site.Okonomiplaner {
 		for li := range o.Rammer {
@@ -446,12 +446,12 @@ func rammeTable(site *compile.Site) *table {
 }
 
 type reguleringRow struct {
-	o  *compile.Okonomiplan
-	r  *compile.Reguleringssteg
+	o  *model.Okonomiplan
+	r  *model.Reguleringssteg
 	nr int
 }
 
-func reguleringTable(site *compile.Site) *table {
+func reguleringTable(site *model.Site) *table {
 	var rows []reguleringRow
 	for _, o := range site.Okonomiplaner {
 		for i := range o.Reguleringer {
@@ -506,17 +506,17 @@ func reguleringTable(site *compile.Site) *table {
 
 // hasFrame reports whether a project has a kostnadsramme yet (projects in
 // behovsutredning may not).
-func hasFrame(p *compile.Prosjekt) bool { return len(p.Rammehistorikk) > 0 }
+func hasFrame(p *model.Prosjekt) bool { return len(p.Rammehistorikk) > 0 }
 
-func frame(p *compile.Prosjekt, k compile.Kr) cell {
+func frame(p *model.Prosjekt, k model.Kr) cell {
 	if !hasFrame(p) {
 		return null()
 	}
 	return amount(k.Kr)
 }
 
-func prosjektColumns() []column[*compile.Prosjekt] {
-	type P = *compile.Prosjekt
+func prosjektColumns() []column[*model.Prosjekt] {
+	type P = *model.Prosjekt
 	cols := []column[P]{
 		{field{name: "id", typ: tString, required: true, unique: true,
 			title: "export_prosjekter_id",
@@ -542,7 +542,7 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 			func(p P) cell { return str(p.Fase) }},
 	}
 	// The fields the project declares for the CSV follow its phase.
-	cols = append(cols, declaredColumns(reflect.TypeFor[record.Prosjekt](), func(p P) []compile.Felt { return p.Felter })...)
+	cols = append(cols, declaredColumns(reflect.TypeFor[record.Prosjekt](), func(p P) []model.Felt { return p.Felter })...)
 	return append(cols, []column[P]{
 		{field{name: "start_ar", typ: tInteger,
 			title: "export_prosjekter_start_ar",
@@ -670,7 +670,7 @@ func prosjektColumns() []column[*compile.Prosjekt] {
 	}...)
 }
 
-func prosjektTable(site *compile.Site) *table {
+func prosjektTable(site *model.Site) *table {
 	t := newTable(listProsjekter,
 		"export_prosjekter",
 		"export_prosjekter_desc",
@@ -683,26 +683,26 @@ func prosjektTable(site *compile.Site) *table {
 // overskridelser returns the projects whose forecast is over their
 // adjusted frame, largest deviation in per cent first (then by number and
 // id): the overrun page's list.
-func overskridelser(site *compile.Site) []*compile.Prosjekt {
-	var over []*compile.Prosjekt
+func overskridelser(site *model.Site) []*model.Prosjekt {
+	var over []*model.Prosjekt
 	for _, p := range site.Prosjekter {
 		if p.OverRamme {
 			over = append(over, p)
 		}
 	}
-	pctOf := func(p *compile.Prosjekt) float64 {
+	pctOf := func(p *model.Prosjekt) float64 {
 		if p.AvvikJustertPct == nil {
 			return 0
 		}
 		return p.AvvikJustertPct.Verdi
 	}
-	slices.SortStableFunc(over, func(a, b *compile.Prosjekt) int {
+	slices.SortStableFunc(over, func(a, b *model.Prosjekt) int {
 		return cmp.Or(cmp.Compare(pctOf(b), pctOf(a)), cmp.Compare(a.Nummer, b.Nummer), cmp.Compare(a.ID, b.ID))
 	})
 	return over
 }
 
-func overskridelseTable(site *compile.Site) *table {
+func overskridelseTable(site *model.Site) *table {
 	t := newTable(listOverskridelser,
 		"export_overskridelser",
 		"export_overskridelser_desc",

@@ -1,7 +1,7 @@
 package export
 
 import (
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // The lists of the bevilgningsoversikter and the projects' yearly
@@ -14,19 +14,19 @@ const (
 
 // oversiktRow is one figure of an oversikt: a line in a column.
 type oversiktRow struct {
-	o    *compile.Oversikt
+	o    *model.Oversikt
 	del  string
-	line *compile.Oversiktslinje
+	line *model.Oversiktslinje
 	rad  int // the line's place in its part as printed, from 1
 	i    int // the column
 }
 
-func oversiktTable(site *compile.Site) *table {
+func oversiktTable(site *model.Site) *table {
 	var rows []oversiktRow
 	for _, o := range site.Oversikter {
 		for _, d := range []struct {
 			name string
-			part *compile.Oversikts
+			part *model.Oversikts
 		}{{"drift", o.Drift}, {"investering", o.Investering}} {
 			if d.part == nil {
 				continue
@@ -147,12 +147,12 @@ func oversiktTable(site *compile.Site) *table {
 
 // bevilgningRow is one yearly bevilgning of a project.
 type bevilgningRow struct {
-	p  *compile.Prosjekt
-	b  *compile.Bevilgning
+	p  *model.Prosjekt
+	b  *model.Bevilgning
 	nr int // its place in the project's list, from 1
 }
 
-func bevilgningTable(site *compile.Site) *table {
+func bevilgningTable(site *model.Site) *table {
 	var rows []bevilgningRow
 	for _, p := range site.Prosjekter {
 		for i := range p.Bevilgninger {
@@ -202,12 +202,12 @@ func bevilgningTable(site *compile.Site) *table {
 // perArRow is one area's bevilgninger in one year; a year the area has no
 // bevilgning in is a row with an empty amount, never 0.
 type perArRow struct {
-	inv *compile.Investering
-	a   *compile.InvesteringOmrade // nil for the total row
+	inv *model.Investering
+	a   *model.InvesteringOmrade // nil for the total row
 	i   int
 }
 
-func bevilgningPerArTable(site *compile.Site) *table {
+func bevilgningPerArTable(site *model.Site) *table {
 	inv := &site.Investering
 	var rows []perArRow
 	for i := range inv.Ar {

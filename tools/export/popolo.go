@@ -1,7 +1,7 @@
 package export
 
 import (
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // Popolo (https://www.popoloproject.com/specs/) is the common shape of
@@ -85,7 +85,7 @@ func popoloResult(r string) string {
 
 func partyID(kode string) string  { return "parti/" + kode }
 func utvalgID(kode string) string { return "utvalg/" + kode }
-func motionID(v *compile.Vedtak, f *compile.ForslagRef) string {
+func motionID(v *model.Vedtak, f *model.ForslagRef) string {
 	if f == nil {
 		return v.ID
 	}
@@ -93,7 +93,7 @@ func motionID(v *compile.Vedtak, f *compile.ForslagRef) string {
 }
 
 // popoloOf is every vote of the site as Popolo.
-func popoloOf(site *compile.Site) popolo {
+func popoloOf(site *model.Site) popolo {
 	out := popolo{Organizations: []popoloOrganization{}, Motions: []popoloMotion{}, VoteEvents: []popoloVoteEvent{}}
 	for _, u := range site.Kommune.Utvalg {
 		out.Organizations = append(out.Organizations, popoloOrganization{ID: utvalgID(u.Kode), Name: u.Navn, Classification: "utvalg"})
@@ -112,7 +112,7 @@ func popoloOf(site *compile.Site) popolo {
 			out.Motions = append(out.Motions, m)
 		}
 	}
-	allVoteringer(site, func(v *compile.Vedtak, vo *compile.Votering) {
+	allVoteringer(site, func(v *model.Vedtak, vo *model.Votering) {
 		if vo.Forslag == nil && !adopted[v.ID] {
 			adopted[v.ID] = true
 			out.Motions = append(out.Motions, popoloMotion{ID: v.ID, OrganizationID: utvalgID(v.Utvalg.Kode), Text: v.Tittel,
@@ -123,7 +123,7 @@ func popoloOf(site *compile.Site) popolo {
 	return out
 }
 
-func voteEvent(v *compile.Vedtak, vo *compile.Votering) popoloVoteEvent {
+func voteEvent(v *model.Vedtak, vo *model.Votering) popoloVoteEvent {
 	e := popoloVoteEvent{
 		ID: v.ID + "/" + vo.ID, Identifier: v.Merke, MotionID: motionID(v, vo.Forslag),
 		OrganizationID: utvalgID(v.Utvalg.Kode), StartDate: v.Dato.ISO, Result: popoloResult(vo.Resultat),

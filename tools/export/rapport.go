@@ -1,8 +1,8 @@
 package export
 
 import (
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/endring"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -13,8 +13,8 @@ const (
 	listPrognosehistorikk = "prognosehistorikk"
 )
 
-func rapportTable(site *compile.Site) *table {
-	type R = *compile.Rapport
+func rapportTable(site *model.Site) *table {
+	type R = *model.Rapport
 	cols := []column[R]{
 		{field{name: "id", typ: tString, required: true, unique: true,
 			title: "export_rapporter_id", desc: "export_rapporter_id_desc"},
@@ -61,12 +61,12 @@ func rapportTable(site *compile.Site) *table {
 
 // endringRow is one change with its report.
 type endringRow struct {
-	r  *compile.Rapport
+	r  *model.Rapport
 	nr int // the change's place in the report, 1 for the largest
-	e  compile.Endring
+	e  model.Endring
 }
 
-func endringTable(site *compile.Site) *table {
+func endringTable(site *model.Site) *table {
 	var rows []endringRow
 	for _, r := range site.Rapporter {
 		for i, e := range r.Endringer {
@@ -78,7 +78,7 @@ func endringTable(site *compile.Site) *table {
 		kinds[i] = string(k)
 	}
 	type R = endringRow
-	krOf := func(k *compile.Kr) cell { return kr(k) }
+	krOf := func(k *model.Kr) cell { return kr(k) }
 	cols := []column[R]{
 		{field{name: "rapport", typ: tString, required: true,
 			title: "export_endringer_rapport", desc: "export_endringer_rapport_desc"},
@@ -150,11 +150,11 @@ func endringTable(site *compile.Site) *table {
 
 // historikkRow is one project's forecast at one report.
 type historikkRow struct {
-	p *compile.Prosjekt
-	h compile.Prognosepunkt
+	p *model.Prosjekt
+	h model.Prognosepunkt
 }
 
-func prognosehistorikkTable(site *compile.Site) *table {
+func prognosehistorikkTable(site *model.Site) *table {
 	var rows []historikkRow
 	for _, p := range site.Prosjekter {
 		for _, h := range p.Prognosehistorikk {

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // tableSchema is a Frictionless Table Schema.
@@ -72,7 +72,7 @@ type pkg struct {
 	Title       string     `json:"title"`
 	Description string     `json:"description"`
 	Homepage    string     `json:"homepage,omitempty"`
-	Version     string     `json:"version,omitempty"` // the build's version, "2026-12-07-97fedb8" (compile.Versjon)
+	Version     string     `json:"version,omitempty"` // the build's version, "2026-12-07-97fedb8" (model.Versjon)
 	Licenses    []license  `json:"licenses,omitempty"`
 	Resources   []resource `json:"resources"`
 }
@@ -120,7 +120,7 @@ var licenseIDs = map[string]string{
 	"odc-by":    "ODC-BY-1.0",
 }
 
-func dataPackage(site *compile.Site, w *catalog.Text, resources []resource) pkg {
+func dataPackage(site *model.Site, w *catalog.Text, resources []resource) pkg {
 	k := site.Kommune
 	desc := w.T("export_datapakke_desc", catalog.Args{"Referansedato": k.Referansedato.ISO})
 	if k.Fiktiv {

@@ -3,7 +3,7 @@ package export
 import (
 	"strings"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -31,12 +31,12 @@ const (
 var linjeValues = []string{linjeRamme, linjeSumTrykt, linjeSumUtregnet, linjeAvrunding}
 
 type stadieRow struct {
-	o      *compile.Okonomiplan
-	s      *compile.Stadium // nil for a regulert row
+	o      *model.Okonomiplan
+	s      *model.Stadium // nil for a regulert row
 	linje  string
-	omrade compile.Ref // empty for a sum row
-	i      int         // year index
-	belop  compile.Kr
+	omrade model.Ref // empty for a sum row
+	i      int       // year index
+	belop  model.Kr
 }
 
 // id is the stage's id within its plan: "forslag", "alternativ-2", "regulert".
@@ -47,7 +47,7 @@ func (r stadieRow) id() string {
 	return strings.TrimPrefix(r.s.Anker, "stadium-")
 }
 
-func stadieTable(site *compile.Site) *table {
+func stadieTable(site *model.Site) *table {
 	var rows []stadieRow
 	for _, o := range site.Okonomiplaner {
 		for si := range o.Stadier {
@@ -71,7 +71,7 @@ func stadieTable(site *compile.Site) *table {
 		if len(o.Rammer) > 0 {
 			for i, b := range o.SumRegulert {
 				if i < len(o.Ar) {
-					rows = append(rows, stadieRow{o, nil, linjeSumUtregnet, compile.Ref{}, i, b})
+					rows = append(rows, stadieRow{o, nil, linjeSumUtregnet, model.Ref{}, i, b})
 				}
 			}
 		}
@@ -157,17 +157,17 @@ func stadieTable(site *compile.Site) *table {
 // stageSumRows are a stage's totals per year: the computed sum of its
 // top-level areas, and where the source prints a sum, the printed sum and
 // the rounding difference. A stage without frames has no computed sum.
-func stageSumRows(o *compile.Okonomiplan, s *compile.Stadium) []stadieRow {
+func stageSumRows(o *model.Okonomiplan, s *model.Stadium) []stadieRow {
 	var rows []stadieRow
 	for i := range o.Ar {
 		if len(s.Rammer) > 0 && i < len(s.Sum) {
-			rows = append(rows, stadieRow{o, s, linjeSumUtregnet, compile.Ref{}, i, s.Sum[i]})
+			rows = append(rows, stadieRow{o, s, linjeSumUtregnet, model.Ref{}, i, s.Sum[i]})
 		}
 		if i < len(s.SumOppgitt) {
-			rows = append(rows, stadieRow{o, s, linjeSumTrykt, compile.Ref{}, i, s.SumOppgitt[i]})
+			rows = append(rows, stadieRow{o, s, linjeSumTrykt, model.Ref{}, i, s.SumOppgitt[i]})
 		}
 		if len(s.Rammer) > 0 && i < len(s.Avrunding) {
-			rows = append(rows, stadieRow{o, s, linjeAvrunding, compile.Ref{}, i, s.Avrunding[i]})
+			rows = append(rows, stadieRow{o, s, linjeAvrunding, model.Ref{}, i, s.Avrunding[i]})
 		}
 	}
 	return rows

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -21,14 +21,14 @@ const popoloFile = "voteringer-popolo.json"
 // voteringRow is one party's votes in one vote, or a vote without counts
 // (p nil).
 type voteringRow struct {
-	v  *compile.Vedtak
-	vo *compile.Votering
-	p  *compile.PartiTall
+	v  *model.Vedtak
+	vo *model.Votering
+	p  *model.PartiTall
 }
 
 // allVoteringer calls fn for every vote of every vedtak: the vedtak's own,
 // then each point's, in the site model's order.
-func allVoteringer(site *compile.Site, fn func(v *compile.Vedtak, vo *compile.Votering)) {
+func allVoteringer(site *model.Site, fn func(v *model.Vedtak, vo *model.Votering)) {
 	for _, v := range site.Vedtak {
 		for i := range v.Voteringer {
 			fn(v, &v.Voteringer[i])
@@ -41,9 +41,9 @@ func allVoteringer(site *compile.Site, fn func(v *compile.Vedtak, vo *compile.Vo
 	}
 }
 
-func voteringRows(site *compile.Site) []voteringRow {
+func voteringRows(site *model.Site) []voteringRow {
 	var rows []voteringRow
-	allVoteringer(site, func(v *compile.Vedtak, vo *compile.Votering) {
+	allVoteringer(site, func(v *model.Vedtak, vo *model.Votering) {
 		if len(vo.Parti) == 0 {
 			rows = append(rows, voteringRow{v, vo, nil})
 		}
@@ -54,14 +54,14 @@ func voteringRows(site *compile.Site) []voteringRow {
 	return rows
 }
 
-func forslagID(r *compile.ForslagRef) cell {
+func forslagID(r *model.ForslagRef) cell {
 	if r == nil {
 		return null()
 	}
 	return str(r.ID)
 }
 
-func forslagTittel(r *compile.ForslagRef) cell {
+func forslagTittel(r *model.ForslagRef) cell {
 	if r == nil {
 		return null()
 	}
@@ -69,21 +69,21 @@ func forslagTittel(r *compile.ForslagRef) cell {
 }
 
 // partiCount is a party's count, null for a vote without counts.
-func partiCount(r voteringRow, n func(*compile.PartiTall) int) cell {
+func partiCount(r voteringRow, n func(*model.PartiTall) int) cell {
 	if r.p == nil {
 		return null()
 	}
 	return intOf(n(r.p))
 }
 
-func names(r voteringRow, n func(*compile.PartiTall) []string) cell {
+func names(r voteringRow, n func(*model.PartiTall) []string) cell {
 	if r.p == nil || len(n(r.p)) == 0 {
 		return null()
 	}
 	return str(strings.Join(n(r.p), "; "))
 }
 
-func voteringTable(site *compile.Site) *table {
+func voteringTable(site *model.Site) *table {
 	var partier []string
 	for _, p := range site.Kommune.Partier {
 		partier = append(partier, p.Kode)
@@ -135,10 +135,10 @@ func voteringTable(site *compile.Site) *table {
 			}
 			return str(r.p.Navn)
 		}},
-		{forField, func(r voteringRow) cell { return partiCount(r, func(p *compile.PartiTall) int { return p.For }) }},
-		{motField, func(r voteringRow) cell { return partiCount(r, func(p *compile.PartiTall) int { return p.Mot }) }},
-		{f("for_navn", tString, false, "export_voteringer_for_navn", "export_voteringer_for_navn_desc"), func(r voteringRow) cell { return names(r, func(p *compile.PartiTall) []string { return p.ForNavn }) }},
-		{f("mot_navn", tString, false, "export_voteringer_mot_navn", "export_voteringer_mot_navn_desc"), func(r voteringRow) cell { return names(r, func(p *compile.PartiTall) []string { return p.MotNavn }) }},
+		{forField, func(r voteringRow) cell { return partiCount(r, func(p *model.PartiTall) int { return p.For }) }},
+		{motField, func(r voteringRow) cell { return partiCount(r, func(p *model.PartiTall) int { return p.Mot }) }},
+		{f("for_navn", tString, false, "export_voteringer_for_navn", "export_voteringer_for_navn_desc"), func(r voteringRow) cell { return names(r, func(p *model.PartiTall) []string { return p.ForNavn }) }},
+		{f("mot_navn", tString, false, "export_voteringer_mot_navn", "export_voteringer_mot_navn_desc"), func(r voteringRow) cell { return names(r, func(p *model.PartiTall) []string { return p.MotNavn }) }},
 		{fSide, func(r voteringRow) cell { return str(r.v.Path + "#" + r.vo.ID) }},
 	}
 	t := newTable(listVoteringer, "export_voteringer", "export_voteringer_desc", cols, voteringRows(site))

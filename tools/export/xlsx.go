@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/sheet"
 )
 
@@ -17,7 +17,7 @@ import (
 // numbers and decimals as numbers, dates as dates, true/false as such, and
 // text always as text, so that no cell runs as a formula. The same site
 // gives the same bytes.
-func Workbook(site *compile.Site) ([]byte, error) {
+func Workbook(site *model.Site) ([]byte, error) {
 	w, err := catalog.For(site.Kommune.Malform)
 	if err != nil {
 		return nil, err

@@ -12,14 +12,14 @@ import (
 
 	"github.com/openkommune/portal/tools/caldate"
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
 // vedtakFeed is the newest vedtak, newest first.
 func (g *gen) vedtakFeed() *atomFeed {
 	vs := slices.Clone(g.site.Vedtak)
-	slices.SortFunc(vs, func(a, b *compile.Vedtak) int {
+	slices.SortFunc(vs, func(a, b *model.Vedtak) int {
 		return cmp.Or(cmp.Compare(b.Dato.ISO, a.Dato.ISO), cmp.Compare(a.ID, b.ID))
 	})
 	if len(vs) > maxVedtak {
@@ -36,7 +36,7 @@ func (g *gen) vedtakFeed() *atomFeed {
 		es)
 }
 
-func (g *gen) vedtakEntry(v *compile.Vedtak) entry {
+func (g *gen) vedtakEntry(v *model.Vedtak) entry {
 	var s strings.Builder
 	if v.Utvalg.Navn != "" {
 		s.WriteString(v.Utvalg.Navn + ", ")
@@ -94,7 +94,7 @@ const (
 )
 
 // prosjektFeed is every change to a project, newest first.
-func (g *gen) prosjektFeed(p *compile.Prosjekt) *atomFeed {
+func (g *gen) prosjektFeed(p *model.Prosjekt) *atomFeed {
 	k := g.site.Kommune
 	return g.feed("feed/prosjekt/"+p.ID, prosjektPath(p.ID), p.Path,
 		g.w.T("feed_prosjekt_title", catalog.Args{"Navn": p.Navn}),
@@ -102,7 +102,7 @@ func (g *gen) prosjektFeed(p *compile.Prosjekt) *atomFeed {
 		g.prosjektEntries(p))
 }
 
-func (g *gen) prosjektEntries(p *compile.Prosjekt) []entry {
+func (g *gen) prosjektEntries(p *model.Prosjekt) []entry {
 	id := g.tag + "prosjekt/" + p.ID + "/"
 	var es []entry
 	add := func(key, date string, seq int, title, summary string, related []atomLink) {
@@ -167,7 +167,7 @@ func (g *gen) prosjektEntries(p *compile.Prosjekt) []entry {
 
 // decided says which vedtak made a change: "Vedtatt i KST 014/25
 // (13. mars 2025): Tittel. ", or "" without a vedtak.
-func (g *gen) decided(r compile.Ref) string {
+func (g *gen) decided(r model.Ref) string {
 	if r.ID == "" {
 		return ""
 	}
@@ -175,7 +175,7 @@ func (g *gen) decided(r compile.Ref) string {
 }
 
 // ref writes a vedtak reference: "KST 014/25 (13. mars 2025): Tittel".
-func (g *gen) ref(r compile.Ref) string {
+func (g *gen) ref(r model.Ref) string {
 	s := r.Merke
 	if s == "" {
 		s = r.ID
@@ -228,7 +228,7 @@ func (g *gen) varselFeed() *atomFeed {
 		es)
 }
 
-func (g *gen) varselEntry(p *compile.Prosjekt) entry {
+func (g *gen) varselEntry(p *model.Prosjekt) entry {
 	k := g.site.Kommune
 	// The forecast's source, its date and its key in the id.
 	source, date, key := "", "", "prognose"

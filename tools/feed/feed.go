@@ -21,7 +21,7 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // Index lists the feeds, as site-relative paths.
@@ -52,7 +52,7 @@ func prosjektPath(id string) string { return "feed/prosjekter/" + id + ".xml" }
 // index the templates use to link them. baseURL is what the site is built
 // for: an absolute URL ("https://owner.github.io/repo/") makes every link
 // absolute; a path ("/", "/portal/") makes them paths under it.
-func Files(site *compile.Site, baseURL string) (map[string][]byte, Index, error) {
+func Files(site *model.Site, baseURL string) (map[string][]byte, Index, error) {
 	links, err := newLinker(baseURL)
 	if err != nil {
 		return nil, Index{}, err
@@ -222,7 +222,7 @@ func sortNewest(es []entry) {
 
 // gen holds what every feed needs.
 type gen struct {
-	site  *compile.Site
+	site  *model.Site
 	w     *catalog.Text // the text catalogue in the kommune's målform
 	links linker
 	tag   string
@@ -274,7 +274,7 @@ func (g *gen) alternate(path string) atomLink {
 }
 
 // related links to a vedtak's page, if the reference has one.
-func (g *gen) related(r compile.Ref) []atomLink {
+func (g *gen) related(r model.Ref) []atomLink {
 	if r.Path == "" {
 		return nil
 	}

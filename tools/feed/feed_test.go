@@ -18,6 +18,7 @@ import (
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/synth"
 )
 
@@ -71,7 +72,7 @@ func (e rEntry) alternate() string {
 	return ""
 }
 
-func compileFS(tb testing.TB, fsys fs.FS) *compile.Site {
+func compileFS(tb testing.TB, fsys fs.FS) *model.Site {
 	tb.Helper()
 	set, diags := load.Load(fsys, "data")
 	check.Check(set, diags)
@@ -83,9 +84,9 @@ func compileFS(tb testing.TB, fsys fs.FS) *compile.Site {
 	return compile.Compile(set)
 }
 
-func example(tb testing.TB) *compile.Site { return compileFS(tb, os.DirFS("../../data")) }
+func example(tb testing.TB) *model.Site { return compileFS(tb, os.DirFS("../../data")) }
 
-func files(tb testing.TB, site *compile.Site, base string) (map[string][]byte, Index) {
+func files(tb testing.TB, site *model.Site, base string) (map[string][]byte, Index) {
 	tb.Helper()
 	f, idx, err := Files(site, base)
 	if err != nil {
@@ -95,7 +96,7 @@ func files(tb testing.TB, site *compile.Site, base string) (map[string][]byte, I
 }
 
 // pages is every page path in the site model.
-func pages(site *compile.Site) map[string]bool {
+func pages(site *model.Site) map[string]bool {
 	p := map[string]bool{"": true, "vedtak/": true, "overskridelser/": true, "prosjekter/": true, "planer/": true, "okonomiplan/": true, "rammeomrader/": true, "rapporter/": true}
 	for _, x := range site.Rapporter {
 		p[x.Path] = true
@@ -146,7 +147,7 @@ func parse(t *testing.T, name string, data []byte) rFeed {
 // ids, titles, updated in RFC 3339, an author, self and alternate links,
 // entries newest first with unique ids, links to pages that exist, and
 // absolute hrefs under an absolute base.
-func checkFeed(t *testing.T, name string, data []byte, site *compile.Site, base string) rFeed {
+func checkFeed(t *testing.T, name string, data []byte, site *model.Site, base string) rFeed {
 	t.Helper()
 	f := parse(t, name, data)
 	one := func(what string, n int) {
@@ -264,7 +265,7 @@ func checkFeed(t *testing.T, name string, data []byte, site *compile.Site, base 
 	return f
 }
 
-func checkAll(t *testing.T, site *compile.Site, base string) (map[string][]byte, Index) {
+func checkAll(t *testing.T, site *model.Site, base string) (map[string][]byte, Index) {
 	t.Helper()
 	f, idx := files(t, site, base)
 	if len(f) != 3+len(site.Prosjekter) {
@@ -393,7 +394,7 @@ func TestVarselFeed(t *testing.T) {
 		}
 	}
 	for _, e := range feed.Entries {
-		var p *compile.Prosjekt
+		var p *model.Prosjekt
 		for _, x := range site.Prosjekter {
 			if base+x.Path == e.alternate() {
 				p = x
@@ -432,7 +433,7 @@ func TestVarselFeed(t *testing.T) {
 func TestProsjektFeed(t *testing.T) {
 	site := example(t)
 	f, _ := files(t, site, "/")
-	var p *compile.Prosjekt
+	var p *model.Prosjekt
 	for _, x := range site.Prosjekter {
 		if x.ID == "nordbyen-skole" {
 			p = x

@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/openkommune/portal/tools/catalog"
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/endring"
+	"github.com/openkommune/portal/tools/model"
 )
 
 const (
@@ -31,7 +31,7 @@ func (g *gen) rapportFeed() *atomFeed {
 		g.w.T("feed_rapport_subtitle", nil), es)
 }
 
-func (g *gen) rapportEntry(r *compile.Rapport) entry {
+func (g *gen) rapportEntry(r *model.Rapport) entry {
 	var s strings.Builder
 	switch {
 	case r.Forrige == nil:
@@ -69,7 +69,7 @@ func (g *gen) rapportEntry(r *compile.Rapport) entry {
 
 // endringText is one change with kroner in words: "Nordbyen skole:
 // prognose endret +8 000 000 kr (+2,5 %)".
-func (g *gen) endringText(e compile.Endring) string {
+func (g *gen) endringText(e model.Endring) string {
 	t := e.Om.Tittel + ": " + strings.ToLower(g.w.T(endringKey(e.Type), nil))
 	switch {
 	case e.Over != nil && e.Over.Kr > 0:

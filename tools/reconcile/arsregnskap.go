@@ -1,15 +1,15 @@
 package reconcile
 
-import "github.com/openkommune/portal/tools/compile"
+import "github.com/openkommune/portal/tools/model"
 
 // arsregnskap checks each årsregnskap from data/regnskap/ (kind
 // arsregnskap): per column, the top-level rows against the total the site
 // shows, and against the printed sum within the file's toleranse (the
 // rounding difference shown); each printed parent row against the sum of
 // its underområder, within the toleranse.
-func arsregnskap(site *compile.Site, add func(Check)) {
+func arsregnskap(site *model.Site, add func(Check)) {
 	for _, a := range site.Arsregnskap {
-		subject := compile.Ref{ID: a.Anker, Path: a.Path, Tittel: a.Tittel}
+		subject := model.Ref{ID: a.Anker, Path: a.Path, Tittel: a.Tittel}
 		tol := a.Toleranse
 		for _, s := range a.Summer {
 			var parts int64
@@ -54,7 +54,7 @@ func arsregnskap(site *compile.Site, add func(Check)) {
 }
 
 // column is a row's figure in column col, nil if not printed.
-func column(r compile.ArsregnskapRad, col string) *compile.Kr {
+func column(r model.ArsregnskapRad, col string) *model.Kr {
 	switch col {
 	case "regnskap":
 		return &r.Regnskap

@@ -3,7 +3,7 @@ package reconcile
 import (
 	"testing"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // TestArsregnskap: a printed sum within the file's toleranse of its rows
@@ -11,20 +11,20 @@ import (
 // held against its underområder within the toleranse, a computed one
 // exactly.
 func TestArsregnskap(t *testing.T) {
-	kr := func(n int64) *compile.Kr { k := amount(n); return &k }
-	file := func(printed, parent int64, computed bool) *compile.Arsregnskap {
-		return &compile.Arsregnskap{Ar: 2023, Anker: "arsregnskap-2023", Path: "okonomiplan/#arsregnskap-2023", Toleranse: amount(2_000),
-			Rader: []compile.ArsregnskapRad{
-				{Omrade: compile.Ref{ID: "oppvekst"}, Regnskap: amount(200_000)},
-				{Omrade: compile.Ref{ID: "helse"}, Regnskap: amount(parent), Beregnet: computed},
-				{Omrade: compile.Ref{ID: "sykehjem"}, Niva: 1, Overordnet: "helse", Regnskap: amount(100_000)},
+	kr := func(n int64) *model.Kr { k := amount(n); return &k }
+	file := func(printed, parent int64, computed bool) *model.Arsregnskap {
+		return &model.Arsregnskap{Ar: 2023, Anker: "arsregnskap-2023", Path: "okonomiplan/#arsregnskap-2023", Toleranse: amount(2_000),
+			Rader: []model.ArsregnskapRad{
+				{Omrade: model.Ref{ID: "oppvekst"}, Regnskap: amount(200_000)},
+				{Omrade: model.Ref{ID: "helse"}, Regnskap: amount(parent), Beregnet: computed},
+				{Omrade: model.Ref{ID: "sykehjem"}, Niva: 1, Overordnet: "helse", Regnskap: amount(100_000)},
 			},
-			Summer: []compile.ArsregnskapSum{{Kolonne: "regnskap", Beregnet: amount(200_000 + parent), Oppgitt: kr(printed)}},
+			Summer: []model.ArsregnskapSum{{Kolonne: "regnskap", Beregnet: amount(200_000 + parent), Oppgitt: kr(printed)}},
 		}
 	}
 	for _, tc := range []struct {
 		name   string
-		a      *compile.Arsregnskap
+		a      *model.Arsregnskap
 		failed int
 	}{
 		{"exact", file(300_000, 100_000, true), 0},
@@ -35,7 +35,7 @@ func TestArsregnskap(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var failed, n int
-			arsregnskap(&compile.Site{Arsregnskap: []*compile.Arsregnskap{tc.a}}, func(c Check) {
+			arsregnskap(&model.Site{Arsregnskap: []*model.Arsregnskap{tc.a}}, func(c Check) {
 				n++
 				if !agree(c) {
 					failed++

@@ -3,22 +3,22 @@ package reconcile
 import (
 	"strconv"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
 // count is a number of things with its text (no unit).
-func count(n int) compile.Kr { return compile.Kr{Kr: int64(n), Tekst: money.Format(int64(n))} }
+func count(n int) model.Kr { return model.Kr{Kr: int64(n), Tekst: money.Format(int64(n))} }
 
 // closed are the statuses of a vedtakspunkt that is no longer open.
 var closed = map[string]bool{"fullfort": true, "utgar": true}
 
-// forside checks every figure on the home page (compile.Nokkeltall, also
+// forside checks every figure on the home page (model.Nokkeltall, also
 // the vedtak list's footer) against the records it counts or sums.
-func forside(site *compile.Site, add func(Check)) {
+func forside(site *model.Site, add func(Check)) {
 	n := site.Nokkeltall
-	subject := compile.Ref{ID: "forside", Path: "", Tittel: site.Kommune.Navn}
-	check := func(what string, expected, shown compile.Kr) {
+	subject := model.Ref{ID: "forside", Path: "", Tittel: site.Kommune.Navn}
+	check := func(what string, expected, shown model.Kr) {
 		add(Check{Kind: "forside", Subject: subject, What: what, Expected: expected, Shown: shown})
 	}
 	counted := func(what string, expected, shown int) {
@@ -114,7 +114,7 @@ func forside(site *compile.Site, add func(Check)) {
 // vedtakAr checks the vedtak list's table by year: each row against the
 // vedtak of its year, and the rows together against the footer (the home
 // page's figures, checked by forside).
-func vedtakAr(site *compile.Site, add func(Check)) {
+func vedtakAr(site *model.Site, add func(Check)) {
 	type row struct{ antall, punkter, apne, forsinket int }
 	perYear := map[int]*row{}
 	for _, v := range site.Vedtak {
@@ -137,7 +137,7 @@ func vedtakAr(site *compile.Site, add func(Check)) {
 	var rows row
 	seen := map[int]bool{}
 	for _, y := range site.VedtakAr {
-		subject := compile.Ref{ID: "vedtak-" + itoa(y.Ar), Path: y.Path, Tittel: "Vedtak"} // shown with the year
+		subject := model.Ref{ID: "vedtak-" + itoa(y.Ar), Path: y.Path, Tittel: "Vedtak"} // shown with the year
 		want := perYear[y.Ar]
 		if want == nil || seen[y.Ar] {
 			want = &row{} // a year shown without vedtak, or twice
@@ -160,7 +160,7 @@ func vedtakAr(site *compile.Site, add func(Check)) {
 		rows.forsinket += y.Forsinket
 	}
 	n := site.Nokkeltall
-	subject := compile.Ref{ID: "vedtak", Path: "vedtak/", Tittel: "Vedtak"}
+	subject := model.Ref{ID: "vedtak", Path: "vedtak/", Tittel: "Vedtak"}
 	for _, c := range []struct {
 		what          string
 		expected, got int

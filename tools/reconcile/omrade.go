@@ -1,12 +1,12 @@
 package reconcile
 
 import (
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // parents maps each area to its parent's id ("" at the top), from the
 // areas the site publishes, not from the rows' own Niva.
-func parents(site *compile.Site) map[string]string {
+func parents(site *model.Site) map[string]string {
 	p := map[string]string{}
 	for _, a := range site.Omrader {
 		if a.Overordnet != nil {
@@ -26,8 +26,8 @@ func top(parent map[string]string, id string) bool {
 
 // row is one area's figure in one year for the underomrader check.
 type row struct {
-	omrade   compile.Ref
-	belop    compile.Kr
+	omrade   model.Ref
+	belop    model.Kr
 	beregnet bool
 }
 
@@ -35,7 +35,7 @@ type row struct {
 // against the sum of those rows: exactly when the area's figure is
 // computed, within the plan's toleranse when it is printed (with the
 // rounding difference).
-func underomrader(subject compile.Ref, ar int, stadium string, parent map[string]string, rows []row, tol compile.Kr, add func(Check)) {
+func underomrader(subject model.Ref, ar int, stadium string, parent map[string]string, rows []row, tol model.Kr, add func(Check)) {
 	children := map[string][]row{}
 	for _, r := range rows {
 		if p := parent[r.omrade.ID]; p != "" {
@@ -62,10 +62,10 @@ func underomrader(subject compile.Ref, ar int, stadium string, parent map[string
 
 // omradeSums runs underomrader over every stage of every økonomiplan and
 // the adopted frames.
-func omradeSums(site *compile.Site, add func(Check)) {
+func omradeSums(site *model.Site, add func(Check)) {
 	parent := parents(site)
 	for _, o := range site.Okonomiplaner {
-		subject := compile.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
+		subject := model.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
 		tol := amount(0)
 		if o.Toleranse != nil {
 			tol = *o.Toleranse

@@ -3,7 +3,7 @@ package reconcile
 import (
 	"fmt"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 	"github.com/openkommune/portal/tools/oversikt"
 )
@@ -27,13 +27,13 @@ import (
 //   - oversikt_prosjekter: each § 5-5 line projects belong to against the
 //     projects' bevilgninger for the year: at most the line (Hoyst), or
 //     equal to it where the oversikt says every project is in the data.
-func oversikter(site *compile.Site, add func(Check)) {
+func oversikter(site *model.Site, add func(Check)) {
 	for _, o := range site.Oversikter {
 		ly := oversikt.Layouts[o.Oppsett]
 		if ly == nil {
 			continue
 		}
-		subject := compile.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
+		subject := model.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
 		f := oversikt.Fortegn(o.Fortegn)
 		tol := o.Toleranse
 		for _, p := range oversikt.Parts {
@@ -41,8 +41,8 @@ func oversikter(site *compile.Site, add func(Check)) {
 			if d == nil {
 				continue
 			}
-			byNr := map[int]*compile.Oversiktslinje{}
-			extras := map[int][]*compile.Oversiktslinje{} // by the line they belong to
+			byNr := map[int]*model.Oversiktslinje{}
+			extras := map[int][]*model.Oversiktslinje{} // by the line they belong to
 			for i := range d.Linjer {
 				if x := &d.Linjer[i]; x.Ekstra {
 					extras[x.InngarI] = append(extras[x.InngarI], x)
@@ -131,14 +131,14 @@ func oversikter(site *compile.Site, add func(Check)) {
 	}
 }
 
-func part(o *compile.Oversikt, p oversikt.Part) *compile.Oversikts {
+func part(o *model.Oversikt, p oversikt.Part) *model.Oversikts {
 	if p == oversikt.Drift {
 		return o.Drift
 	}
 	return o.Investering
 }
 
-func lineNr(d *compile.Oversikts, nr int) *compile.Oversiktslinje {
+func lineNr(d *model.Oversikts, nr int) *model.Oversiktslinje {
 	for i := range d.Linjer {
 		if d.Linjer[i].Nr == nr {
 			return &d.Linjer[i]
@@ -148,7 +148,7 @@ func lineNr(d *compile.Oversikts, nr int) *compile.Oversiktslinje {
 }
 
 // at is figure i, or an out-of-range figure that fails its check.
-func at(figs []compile.Kr, i int) compile.Kr {
+func at(figs []model.Kr, i int) model.Kr {
 	if i < len(figs) {
 		return figs[i]
 	}
@@ -160,7 +160,7 @@ func add2(a, b int64) int64 { return sum(a, b) }
 // plan finds the økonomiplan a budget column of year y is printed from:
 // for the plan years of an økonomiplan document the plan beginning in its
 // year, else the plan whose first year is y.
-func plan(site *compile.Site, o *compile.Oversikt, y int) (*compile.Okonomiplan, int) {
+func plan(site *model.Site, o *model.Oversikt, y int) (*model.Okonomiplan, int) {
 	first := y
 	if o.Dokument == "okonomiplan" && y >= o.Ar {
 		first = o.Ar
@@ -177,7 +177,7 @@ func plan(site *compile.Site, o *compile.Oversikt, y int) (*compile.Okonomiplan,
 // the title of their plan and their stage: the printed (else computed)
 // total of the plan's stage of the column's type, or the regulated total
 // for a regulert column.
-func frames(site *compile.Site, o *compile.Oversikt, col compile.Kolonne) (int64, string, string, bool) {
+func frames(site *model.Site, o *model.Oversikt, col model.Kolonne) (int64, string, string, bool) {
 	stage := col.Type
 	switch col.Type {
 	case "forslag", "innstilling", "vedtatt":
@@ -207,7 +207,7 @@ func frames(site *compile.Site, o *compile.Oversikt, col compile.Kolonne) (int64
 // projects sums the projects' bevilgninger on § 5-5 line nr for a budget
 // column: all of the year's for regulert, those of the adopting vedtak
 // otherwise.
-func projects(site *compile.Site, o *compile.Oversikt, col compile.Kolonne, nr int) (int64, bool) {
+func projects(site *model.Site, o *model.Oversikt, col model.Kolonne, nr int) (int64, bool) {
 	if col.Type != "vedtatt" && col.Type != "regulert" {
 		return 0, false
 	}
@@ -238,4 +238,4 @@ func projects(site *compile.Site, o *compile.Oversikt, col compile.Kolonne, nr i
 
 // kolonne is a copy of an oversikt's column for a check: the site names it
 // in its language ("Rekneskap 2023"), never by its code.
-func kolonne(col compile.Kolonne) *compile.Kolonne { return &col }
+func kolonne(col model.Kolonne) *model.Kolonne { return &col }

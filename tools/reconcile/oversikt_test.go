@@ -4,11 +4,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 )
 
 // oversikt25 is the example's årsregnskap 2025 in the page model.
-func oversikt25(t *testing.T, site *compile.Site) *compile.Oversikt {
+func oversikt25(t *testing.T, site *model.Site) *model.Oversikt {
 	t.Helper()
 	for _, o := range site.Oversikter {
 		if o.ID == "2025-arsregnskap" {
@@ -19,7 +19,7 @@ func oversikt25(t *testing.T, site *compile.Site) *compile.Oversikt {
 	return nil
 }
 
-func line(o *compile.Oversikts, nr int) *compile.Oversiktslinje {
+func line(o *model.Oversikts, nr int) *model.Oversiktslinje {
 	for i := range o.Linjer {
 		if o.Linjer[i].Nr == nr {
 			return &o.Linjer[i]
@@ -127,7 +127,7 @@ func TestOversiktCrossChecks(t *testing.T) {
 func TestOversiktExtraLine(t *testing.T) {
 	site := example(t)
 	o := oversikt25(t, site)
-	var extra *compile.Oversiktslinje
+	var extra *model.Oversiktslinje
 	for i := range o.Drift.Linjer {
 		if o.Drift.Linjer[i].Ekstra {
 			extra = &o.Drift.Linjer[i]
@@ -152,7 +152,7 @@ func TestOversiktExtraLine(t *testing.T) {
 // stage of økonomiplan 2026–2029, year by year.
 func TestOversiktForslagFrames(t *testing.T) {
 	site := example(t)
-	var o *compile.Oversikt
+	var o *model.Oversikt
 	for _, x := range site.Oversikter {
 		if x.ID == "2026-okonomiplan-forslag" {
 			o = x

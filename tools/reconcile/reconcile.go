@@ -54,37 +54,37 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/money"
 )
 
 // Check is one reconciliation: two figures that must be equal.
 type Check struct {
-	Kind     string      `json:"type"`    // ramme_sum, regulert_sum, reguleringer, prosjekt_ramme, prosjekt_avvik, forside, vedtak_ar
-	Subject  compile.Ref `json:"gjelder"` // the økonomiplan or project
-	Ar       int         `json:"ar,omitempty"`
-	Omrade   string      `json:"omrade,omitempty"` // an area's name, for a per-area check
-	What     string      `json:"hva"`              // which figures, as a code for the templates
-	Expected compile.Kr  `json:"forventet"`        // what the parts sum to
-	Shown    compile.Kr  `json:"vist"`             // the figure stated or shown
-	Antall   bool        `json:"antall,omitempty"` // the figures are counts, not kroner
+	Kind     string    `json:"type"`    // ramme_sum, regulert_sum, reguleringer, prosjekt_ramme, prosjekt_avvik, forside, vedtak_ar
+	Subject  model.Ref `json:"gjelder"` // the økonomiplan or project
+	Ar       int       `json:"ar,omitempty"`
+	Omrade   string    `json:"omrade,omitempty"` // an area's name, for a per-area check
+	What     string    `json:"hva"`              // which figures, as a code for the templates
+	Expected model.Kr  `json:"forventet"`        // what the parts sum to
+	Shown    model.Kr  `json:"vist"`             // the figure stated or shown
+	Antall   bool      `json:"antall,omitempty"` // the figures are counts, not kroner
 	// Stadium is the budget stage of the figures (oppgitt_sum), Toleranse
 	// how much a printed sum may differ from its parts (nil: not at all)
 	// and Avrunding the difference shown − expected when a toleranse
 	// applies.
-	Stadium   string      `json:"stadium,omitempty"`
-	Toleranse *compile.Kr `json:"toleranse,omitempty"`
-	Avrunding *compile.Kr `json:"avrunding,omitempty"`
-	OK        bool        `json:"ok"`
+	Stadium   string    `json:"stadium,omitempty"`
+	Toleranse *model.Kr `json:"toleranse,omitempty"`
+	Avrunding *model.Kr `json:"avrunding,omitempty"`
+	OK        bool      `json:"ok"`
 	// Detalj names the line of an oversikt check, and Kolonne its column
 	// (the site names the column in its language from the code and year).
-	Detalj  string           `json:"detalj,omitempty"`
-	Kolonne *compile.Kolonne `json:"kolonne,omitempty"`
+	Detalj  string         `json:"detalj,omitempty"`
+	Kolonne *model.Kolonne `json:"kolonne,omitempty"`
 	// Hoyst: the parts' sum may be at most the stated figure (plus the
 	// tolerance), not equal to it: a line that holds the parts and more.
 	Hoyst bool `json:"hoyst,omitempty"`
 	// Avvik is the stated figure minus the parts' sum.
-	Avvik compile.Kr `json:"avvik"`
+	Avvik model.Kr `json:"avvik"`
 	// Trykkfeil: the stated figure is a known misprint in the source
 	// (sum_trykkfeil), shown as printed with the sum of its parts; the
 	// check lists the difference and passes.
@@ -134,7 +134,7 @@ func (r *Report) Error() string {
 }
 
 // Run checks every sum in the site.
-func Run(site *compile.Site) *Report {
+func Run(site *model.Site) *Report {
 	r := &Report{Checks: []Check{}}
 	add := func(c Check) {
 		c.OK = agree(c)
@@ -146,7 +146,7 @@ func Run(site *compile.Site) *Report {
 	}
 	parent := parents(site)
 	for _, o := range site.Okonomiplaner {
-		subject := compile.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
+		subject := model.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
 		for i, ar := range o.Ar {
 			var vedtatt, regulert int64
 			for _, line := range o.Rammer {
@@ -205,7 +205,7 @@ func Run(site *compile.Site) *Report {
 	}
 	omradeSums(site, add)
 	for _, p := range site.Prosjekter {
-		subject := compile.Ref{ID: p.ID, Path: p.Path, Tittel: p.Navn}
+		subject := model.Ref{ID: p.ID, Path: p.Path, Tittel: p.Navn}
 		if len(p.Rammehistorikk) > 0 {
 			var frame, extra int64
 			for i, s := range p.Rammehistorikk {
@@ -263,8 +263,8 @@ func agree(c Check) bool {
 
 // stadier checks each stage's sums: its frames against its computed total,
 // and against its printed total within the plan's toleranse.
-func stadier(o *compile.Okonomiplan, parent map[string]string, add func(Check)) {
-	subject := compile.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
+func stadier(o *model.Okonomiplan, parent map[string]string, add func(Check)) {
+	subject := model.Ref{ID: o.ID, Path: o.Path, Tittel: o.Tittel}
 	tol := amount(0)
 	if o.Toleranse != nil {
 		tol = *o.Toleranse
@@ -301,7 +301,7 @@ func stadier(o *compile.Okonomiplan, parent map[string]string, add func(Check)) 
 // printed sum, which the stated_total check reconciles with its rounding,
 // and the computed total (the chart's, the downloads') must not be called
 // the one shown.
-func shownOrComputed(prefix string, i int, printed []compile.Kr) string {
+func shownOrComputed(prefix string, i int, printed []model.Kr) string {
 	if i < len(printed) {
 		return prefix + "_computed"
 	}
@@ -309,8 +309,8 @@ func shownOrComputed(prefix string, i int, printed []compile.Kr) string {
 }
 
 // amount is an amount with the site's text for it.
-func amount(n int64) compile.Kr {
-	return compile.Kr{Kr: n, Tekst: money.FormatKr(n), Mill: money.FormatMill(n)}
+func amount(n int64) model.Kr {
+	return model.Kr{Kr: n, Tekst: money.FormatKr(n), Mill: money.FormatMill(n)}
 }
 
 // sum and diff are money.Add and money.Sub without the flag: a result out

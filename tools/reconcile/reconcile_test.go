@@ -11,9 +11,10 @@ import (
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/model"
 )
 
-func example(t *testing.T) *compile.Site {
+func example(t *testing.T) *model.Site {
 	t.Helper()
 	set, diags := load.Load(os.DirFS("../../data"), "data")
 	check.Check(set, diags)
@@ -53,47 +54,47 @@ func TestExampleReconciles(t *testing.T) {
 func TestTamperedFiguresFail(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		tamper func(s *compile.Site)
+		tamper func(s *model.Site)
 		want   string
 	}{
-		{"adopted total", func(s *compile.Site) { planByID(s, "2025-2028").SumVedtatt[1].Kr += 1000 }, "adopted_computed"},
-		{"stated total", func(s *compile.Site) { planByID(s, "2025-2028").Stadier[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
-		{"regulated total shown", func(s *compile.Site) { planByID(s, "2025-2028").SumRegulertVist[0].Kr += 1000 }, "regulated_shown"},
-		{"a stage's total", func(s *compile.Site) { planByID(s, "2026-2029").Stadier[1].Sum[2].Kr += 1 }, "stage_total"},
-		{"regulated frame of an area", func(s *compile.Site) { planByID(s, "2025-2028").Rammer[2].Regulert[0].Kr += 500 }, "area_regulated_minus_adopted"},
-		{"a regulering", func(s *compile.Site) { planByID(s, "2025-2028").Reguleringer[0].Belop.Kr += 1 }, "regulated_minus_adopted"},
-		{"adjusted frame", func(s *compile.Site) { s.Prosjekter[0].Justert.Kr += 1 }, "adjusted_frame"},
-		{"a frame step", func(s *compile.Site) { s.Prosjekter[0].Rammehistorikk[1].Ramme.Kr -= 7 }, "step_frame"},
-		{"spend", func(s *compile.Site) { s.Prosjekter[0].Regnskap[0].Belop.Kr += 3 }, "spend_total"},
-		{"deviation", func(s *compile.Site) {
+		{"adopted total", func(s *model.Site) { planByID(s, "2025-2028").SumVedtatt[1].Kr += 1000 }, "adopted_computed"},
+		{"stated total", func(s *model.Site) { planByID(s, "2025-2028").Stadier[0].SumOppgitt[0].Kr -= 1 }, "stated_total"},
+		{"regulated total shown", func(s *model.Site) { planByID(s, "2025-2028").SumRegulertVist[0].Kr += 1000 }, "regulated_shown"},
+		{"a stage's total", func(s *model.Site) { planByID(s, "2026-2029").Stadier[1].Sum[2].Kr += 1 }, "stage_total"},
+		{"regulated frame of an area", func(s *model.Site) { planByID(s, "2025-2028").Rammer[2].Regulert[0].Kr += 500 }, "area_regulated_minus_adopted"},
+		{"a regulering", func(s *model.Site) { planByID(s, "2025-2028").Reguleringer[0].Belop.Kr += 1 }, "regulated_minus_adopted"},
+		{"adjusted frame", func(s *model.Site) { s.Prosjekter[0].Justert.Kr += 1 }, "adjusted_frame"},
+		{"a frame step", func(s *model.Site) { s.Prosjekter[0].Rammehistorikk[1].Ramme.Kr -= 7 }, "step_frame"},
+		{"spend", func(s *model.Site) { s.Prosjekter[0].Regnskap[0].Belop.Kr += 3 }, "spend_total"},
+		{"deviation", func(s *model.Site) {
 			v := *s.Prosjekter[0].AvvikJustert
 			v.Kr += 9
 			s.Prosjekter[0].AvvikJustert = &v
 		}, "deviation"},
 		// The home page's figures (also the vedtak list's footer).
-		{"home: vedtak", func(s *compile.Site) { s.Nokkeltall.Vedtak++ }, "count_vedtak"},
-		{"home: points", func(s *compile.Site) { s.Nokkeltall.Punkter-- }, "count_punkter"},
-		{"home: open points", func(s *compile.Site) { s.Nokkeltall.PunkterApne++ }, "count_punkter_apne"},
-		{"home: late points", func(s *compile.Site) { s.Nokkeltall.PunkterForsinket++ }, "count_punkter_forsinket"},
-		{"home: plans", func(s *compile.Site) { s.Nokkeltall.Planer++ }, "count_planer"},
-		{"home: tiltak", func(s *compile.Site) { s.Nokkeltall.Tiltak++ }, "count_tiltak"},
-		{"home: projects", func(s *compile.Site) { s.Nokkeltall.Prosjekter++ }, "count_prosjekter"},
-		{"home: active projects", func(s *compile.Site) { s.Nokkeltall.ProsjekterAktive-- }, "count_prosjekter_aktive"},
-		{"home: projects over", func(s *compile.Site) { s.Nokkeltall.ProsjekterOverRamme++ }, "count_prosjekter_over_ramme"},
-		{"home: final accounts overdue", func(s *compile.Site) { s.Nokkeltall.SluttregnskapForfalt++ }, "count_sluttregnskap_forfalt"},
-		{"home: frames total", func(s *compile.Site) { s.Nokkeltall.SumJustertRamme.Kr += 1 }, "sum_justert_ramme"},
-		{"home: forecasts total", func(s *compile.Site) { s.Nokkeltall.SumPrognose.Kr -= 1 }, "sum_prognose"},
-		{"home: driftsrammer", func(s *compile.Site) { s.Nokkeltall.Driftsrammer.Kr += 1000 }, "driftsrammer"},
+		{"home: vedtak", func(s *model.Site) { s.Nokkeltall.Vedtak++ }, "count_vedtak"},
+		{"home: points", func(s *model.Site) { s.Nokkeltall.Punkter-- }, "count_punkter"},
+		{"home: open points", func(s *model.Site) { s.Nokkeltall.PunkterApne++ }, "count_punkter_apne"},
+		{"home: late points", func(s *model.Site) { s.Nokkeltall.PunkterForsinket++ }, "count_punkter_forsinket"},
+		{"home: plans", func(s *model.Site) { s.Nokkeltall.Planer++ }, "count_planer"},
+		{"home: tiltak", func(s *model.Site) { s.Nokkeltall.Tiltak++ }, "count_tiltak"},
+		{"home: projects", func(s *model.Site) { s.Nokkeltall.Prosjekter++ }, "count_prosjekter"},
+		{"home: active projects", func(s *model.Site) { s.Nokkeltall.ProsjekterAktive-- }, "count_prosjekter_aktive"},
+		{"home: projects over", func(s *model.Site) { s.Nokkeltall.ProsjekterOverRamme++ }, "count_prosjekter_over_ramme"},
+		{"home: final accounts overdue", func(s *model.Site) { s.Nokkeltall.SluttregnskapForfalt++ }, "count_sluttregnskap_forfalt"},
+		{"home: frames total", func(s *model.Site) { s.Nokkeltall.SumJustertRamme.Kr += 1 }, "sum_justert_ramme"},
+		{"home: forecasts total", func(s *model.Site) { s.Nokkeltall.SumPrognose.Kr -= 1 }, "sum_prognose"},
+		{"home: driftsrammer", func(s *model.Site) { s.Nokkeltall.Driftsrammer.Kr += 1000 }, "driftsrammer"},
 		// A total that wrapped: the home page's total of frames as it
 		// would have been after an int64 overflow.
-		{"home: wrapped frames total", func(s *compile.Site) { s.Nokkeltall.SumJustertRamme.Kr = math.MinInt64 + 5 }, "out of the range"},
+		{"home: wrapped frames total", func(s *model.Site) { s.Nokkeltall.SumJustertRamme.Kr = math.MinInt64 + 5 }, "out of the range"},
 		// The vedtak list's rows by year.
-		{"year row: vedtak", func(s *compile.Site) { s.VedtakAr[0].Antall++ }, "count_vedtak"},
-		{"year row: open points", func(s *compile.Site) { s.VedtakAr[1].Apne-- }, "count_punkter_apne"},
-		{"year row: late points", func(s *compile.Site) { s.VedtakAr[0].Forsinket++ }, "rows_punkter_forsinket"},
-		{"year row: points", func(s *compile.Site) { s.VedtakAr[0].Punkter++ }, "rows_punkter"},
+		{"year row: vedtak", func(s *model.Site) { s.VedtakAr[0].Antall++ }, "count_vedtak"},
+		{"year row: open points", func(s *model.Site) { s.VedtakAr[1].Apne-- }, "count_punkter_apne"},
+		{"year row: late points", func(s *model.Site) { s.VedtakAr[0].Forsinket++ }, "rows_punkter_forsinket"},
+		{"year row: points", func(s *model.Site) { s.VedtakAr[0].Punkter++ }, "rows_punkter"},
 		// A figure behind a total changed: the total no longer agrees.
-		{"a project's frame behind the total", func(s *compile.Site) {
+		{"a project's frame behind the total", func(s *model.Site) {
 			for _, p := range s.Prosjekter {
 				if p.Fase != "avsluttet" {
 					p.Justert.Kr += 5
@@ -101,7 +102,7 @@ func TestTamperedFiguresFail(t *testing.T) {
 				}
 			}
 		}, "sum_justert_ramme"},
-		{"a point's status behind the count", func(s *compile.Site) {
+		{"a point's status behind the count", func(s *model.Site) {
 			for _, v := range s.Vedtak {
 				for _, p := range v.Punkter {
 					if p.Status == "fullfort" {
@@ -159,7 +160,7 @@ func TestChecksHaveTexts(t *testing.T) {
 // names the toleranse.
 func TestPrintedSumsWithinTolerance(t *testing.T) {
 	site := example(t)
-	var o *compile.Okonomiplan
+	var o *model.Okonomiplan
 	for _, p := range site.Okonomiplaner {
 		if p.ID == "2026-2029" {
 			o = p
@@ -215,7 +216,7 @@ func TestSubtotalsWithinTolerance(t *testing.T) {
 	if found == nil || found.Avrunding == nil || found.Avrunding.Kr != -2000 || found.Toleranse.Kr != 2000 {
 		t.Fatalf("want a printed subtotal of helse og omsorg 2026 off by −2 000 kr within 2 000 kr, got %+v", found)
 	}
-	var o *compile.Okonomiplan
+	var o *model.Okonomiplan
 	for _, p := range site.Okonomiplaner {
 		if p.ID == "2026-2029" {
 			o = p
@@ -237,13 +238,13 @@ func TestSubtotalsWithinTolerance(t *testing.T) {
 // underområder gets a computed row that must equal their sum exactly, and
 // the total counts each area once.
 func TestComputedSubtotal(t *testing.T) {
-	sykehjem := compile.Ref{ID: "s", Tittel: "S"}
-	hjemme := compile.Ref{ID: "h", Tittel: "H"}
-	helse := compile.Ref{ID: "p", Tittel: "P"}
+	sykehjem := model.Ref{ID: "s", Tittel: "S"}
+	hjemme := model.Ref{ID: "h", Tittel: "H"}
+	helse := model.Ref{ID: "p", Tittel: "P"}
 	rows := []row{{helse, amount(100), true}, {sykehjem, amount(60), false}, {hjemme, amount(41), false}}
 	parent := map[string]string{"s": "p", "h": "p", "p": ""}
 	var got []Check
-	underomrader(compile.Ref{}, 2026, "vedtatt", parent, rows, amount(5), func(c Check) {
+	underomrader(model.Ref{}, 2026, "vedtatt", parent, rows, amount(5), func(c Check) {
 		c.OK = agree(c)
 		got = append(got, c)
 	})
@@ -253,7 +254,7 @@ func TestComputedSubtotal(t *testing.T) {
 }
 
 // plan finds an økonomiplan of the site by id.
-func planByID(s *compile.Site, id string) *compile.Okonomiplan {
+func planByID(s *model.Site, id string) *model.Okonomiplan {
 	for _, o := range s.Okonomiplaner {
 		if o.ID == id {
 			return o

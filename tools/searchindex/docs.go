@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/openkommune/portal/tools/compile"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 	"github.com/openkommune/portal/tools/search"
 )
@@ -57,7 +57,7 @@ func (d *Doc) date(field, iso string) {
 // declared indexes the values of the fields record type rec declares
 // searchable (record's `portal` tags; search.Fields has them), each by
 // its kind.
-func (d *Doc) declared(rec reflect.Type, felter []compile.Felt) {
+func (d *Doc) declared(rec reflect.Type, felter []model.Felt) {
 	searched := map[string]bool{}
 	for _, f := range record.DeclaredFields(rec) {
 		searched[f.Name] = f.Search
@@ -82,7 +82,7 @@ func (d *Doc) declared(rec reflect.Type, felter []compile.Felt) {
 
 // Docs turns the compiled site into search documents, one per vedtak,
 // vedtakspunkt, plan, tiltak, rammeområde and prosjekt.
-func Docs(site *compile.Site) []*Doc {
+func Docs(site *model.Site) []*Doc {
 	var docs []*Doc
 	for _, v := range site.Vedtak {
 		d := &Doc{Key: "vedtak/" + v.ID, Tittel: v.Tittel, Tekst: PlainText(v.Tekst)}

@@ -10,12 +10,13 @@ import (
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/search"
 )
 
 var example struct {
 	once sync.Once
-	site *compile.Site
+	site *model.Site
 	idx  *Index
 	err  error
 }
@@ -38,7 +39,7 @@ func exampleIndex(t testing.TB) *Index {
 	return example.idx
 }
 
-func exampleSite(t testing.TB) *compile.Site {
+func exampleSite(t testing.TB) *model.Site {
 	exampleIndex(t)
 	return example.site
 }

@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"slices"
 
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/markdown"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/record"
 )
 
@@ -15,18 +15,18 @@ import (
 // first sentence, so that the file grows with the number of open points,
 // not with their text.
 type PunktRad struct {
-	Vedtak    string        `json:"vedtak"` // the vedtak's id
-	Path      string        `json:"sti"`    // the vedtak's page; the point is #punkt-<nr> on it
-	Merke     string        `json:"merke"`  // "KST 014/25"
-	Tittel    string        `json:"tittel"` // the vedtak's title
-	Dato      compile.Dato  `json:"dato"`   // the vedtak's date
-	Utvalg    string        `json:"utvalg"` // the utvalg's code
-	Nr        int           `json:"nr"`
-	Utdrag    string        `json:"utdrag"` // the point's first sentence, plain text
-	Ansvarlig string        `json:"ansvarlig"`
-	Frist     *compile.Dato `json:"frist"`
-	Status    string        `json:"status"`
-	Forsinket bool          `json:"forsinket"`
+	Vedtak    string      `json:"vedtak"` // the vedtak's id
+	Path      string      `json:"sti"`    // the vedtak's page; the point is #punkt-<nr> on it
+	Merke     string      `json:"merke"`  // "KST 014/25"
+	Tittel    string      `json:"tittel"` // the vedtak's title
+	Dato      model.Dato  `json:"dato"`   // the vedtak's date
+	Utvalg    string      `json:"utvalg"` // the utvalg's code
+	Nr        int         `json:"nr"`
+	Utdrag    string      `json:"utdrag"` // the point's first sentence, plain text
+	Ansvarlig string      `json:"ansvarlig"`
+	Frist     *model.Dato `json:"frist"`
+	Status    string      `json:"status"`
+	Forsinket bool        `json:"forsinket"`
 }
 
 // utdragPunkt is the longest first sentence of a point in the overview.
@@ -35,7 +35,7 @@ const utdragPunkt = 200
 // Oppfolging lists the open points of every vedtak: the late first, then
 // by due date (the earliest first, those without one last), then by the
 // vedtak's date (the oldest first), its id and the point's number.
-func Oppfolging(s *compile.Site) []PunktRad {
+func Oppfolging(s *model.Site) []PunktRad {
 	rows := []PunktRad{}
 	for _, v := range s.Vedtak {
 		for _, p := range v.Punkter {
@@ -69,7 +69,7 @@ func cmpBool(a, b bool) int {
 }
 
 // cmpFrist orders due dates, the earliest first and none last.
-func cmpFrist(a, b *compile.Dato) int {
+func cmpFrist(a, b *model.Dato) int {
 	switch {
 	case a == nil && b == nil:
 		return 0

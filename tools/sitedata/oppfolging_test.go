@@ -7,6 +7,7 @@ import (
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/sitedata"
 )
 
@@ -48,7 +49,7 @@ func TestOppfolging(t *testing.T) {
 	if late == 0 || late == len(rows) {
 		t.Errorf("the test kommune has %d late of %d open points; the order is not tested", late, len(rows))
 	}
-	if got := sitedata.Oppfolging(&compile.Site{}); got == nil || len(got) != 0 {
+	if got := sitedata.Oppfolging(&model.Site{}); got == nil || len(got) != 0 {
 		t.Errorf("no vedtak: %#v, want an empty list", got)
 	}
 }

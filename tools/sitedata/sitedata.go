@@ -46,9 +46,9 @@ package sitedata
 
 import (
 	"github.com/openkommune/portal/tools/chart"
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/export"
 	"github.com/openkommune/portal/tools/feed"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/reconcile"
 )
 
@@ -56,46 +56,46 @@ import (
 // name (data/portal/<key>.json) and the template's path
 // (hugo.Data.portal.<key>).
 type Data struct {
-	Kommune       compile.Kommune        `json:"kommune"`
-	Nokkeltall    compile.Nokkeltall     `json:"nokkeltall"`
-	Vedtak        []VedtakRad            `json:"vedtak"`     // newest first; each record is in Records
-	Oppfolging    []PunktRad             `json:"oppfolging"` // the open points, late first (oppfolging.go)
-	VedtakAr      []compile.VedtakAr     `json:"vedtak_ar"`  // the years with vedtak, newest first
-	Planer        []*compile.Plan        `json:"planer"`
-	Okonomiplaner []*compile.Okonomiplan `json:"okonomiplaner"`
-	Omrader       []*compile.Omrade      `json:"omrader"`
-	Omradetre     compile.Omradetre      `json:"omradetre"` // the rammeområder page's tree with frames
-	Prosjekter    []*compile.Prosjekt    `json:"prosjekter"`
-	Oversikter    []*compile.Oversikt    `json:"oversikter"`   // the § 5-4/§ 5-5 bevilgningsoversikter
-	Investering   compile.Investering    `json:"investering"`  // the projects' bevilgninger per year and area
-	Rapporter     []*compile.Rapport     `json:"rapporter"`    // newest first, with what changed since the report before
-	Arsregnskap   []*compile.Arsregnskap `json:"arsregnskap"`  // data/regnskap/: the årsregnskap per rammeområde, newest first
-	Kontroll      reconcile.Report       `json:"kontroll"`     // the reconciliation, shown on /kontroll/
-	Nedlastinger  export.Index           `json:"nedlastinger"` // the downloads
-	Feeds         feed.Index             `json:"feeds"`
-	Diagram       map[string]Chart       `json:"diagram"` // chart key → chart
-	Sok           Sok                    `json:"sok"`     // what the pages need to load search
+	Kommune       model.Kommune        `json:"kommune"`
+	Nokkeltall    model.Nokkeltall     `json:"nokkeltall"`
+	Vedtak        []VedtakRad          `json:"vedtak"`     // newest first; each record is in Records
+	Oppfolging    []PunktRad           `json:"oppfolging"` // the open points, late first (oppfolging.go)
+	VedtakAr      []model.VedtakAr     `json:"vedtak_ar"`  // the years with vedtak, newest first
+	Planer        []*model.Plan        `json:"planer"`
+	Okonomiplaner []*model.Okonomiplan `json:"okonomiplaner"`
+	Omrader       []*model.Omrade      `json:"omrader"`
+	Omradetre     model.Omradetre      `json:"omradetre"` // the rammeområder page's tree with frames
+	Prosjekter    []*model.Prosjekt    `json:"prosjekter"`
+	Oversikter    []*model.Oversikt    `json:"oversikter"`   // the § 5-4/§ 5-5 bevilgningsoversikter
+	Investering   model.Investering    `json:"investering"`  // the projects' bevilgninger per year and area
+	Rapporter     []*model.Rapport     `json:"rapporter"`    // newest first, with what changed since the report before
+	Arsregnskap   []*model.Arsregnskap `json:"arsregnskap"`  // data/regnskap/: the årsregnskap per rammeområde, newest first
+	Kontroll      reconcile.Report     `json:"kontroll"`     // the reconciliation, shown on /kontroll/
+	Nedlastinger  export.Index         `json:"nedlastinger"` // the downloads
+	Feeds         feed.Index           `json:"feeds"`
+	Diagram       map[string]Chart     `json:"diagram"` // chart key → chart
+	Sok           Sok                  `json:"sok"`     // what the pages need to load search
 }
 
 // Records are the files of the assets mount, one per record: the field's
 // JSON key is the folder (assets/portal/<key>/<id>.json), read by the
 // record's page through the partial data/record.html.
 type Records struct {
-	Vedtak compile.Vedtak `json:"vedtak"`
+	Vedtak model.Vedtak `json:"vedtak"`
 }
 
 // VedtakRad is one vedtak in the list the list pages and the content
 // adapter read: what a row of a vedtak table shows, not the record.
 type VedtakRad struct {
-	ID        string       `json:"id"`
-	Path      string       `json:"sti"`
-	Tittel    string       `json:"tittel"`
-	Merke     string       `json:"merke"` // "KST 014/25"
-	Dato      compile.Dato `json:"dato"`
-	Utvalg    string       `json:"utvalg"`  // the utvalg's code
-	Punkter   int          `json:"punkter"` // how many points
-	Apne      int          `json:"apne"`
-	Forsinket int          `json:"forsinket"`
+	ID        string     `json:"id"`
+	Path      string     `json:"sti"`
+	Tittel    string     `json:"tittel"`
+	Merke     string     `json:"merke"` // "KST 014/25"
+	Dato      model.Dato `json:"dato"`
+	Utvalg    string     `json:"utvalg"`  // the utvalg's code
+	Punkter   int        `json:"punkter"` // how many points
+	Apne      int        `json:"apne"`
+	Forsinket int        `json:"forsinket"`
 }
 
 // Chart is one chart: the SVG and its one-sentence summary
@@ -135,7 +135,7 @@ type Sokefelt struct {
 }
 
 // rad is a vedtak's row in the list.
-func rad(v *compile.Vedtak) VedtakRad {
+func rad(v *model.Vedtak) VedtakRad {
 	return VedtakRad{ID: v.ID, Path: v.Path, Tittel: v.Tittel, Merke: v.Merke, Dato: v.Dato, Utvalg: v.Utvalg.Kode,
 		Punkter: len(v.Punkter), Apne: v.Apne, Forsinket: v.Forsinket}
 }

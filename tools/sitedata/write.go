@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 	"reflect"
 
-	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/export"
 	"github.com/openkommune/portal/tools/feed"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/reconcile"
 )
 
@@ -48,7 +48,7 @@ func (w *Writer) Mounts() []Mount {
 // file per vedtak, the open points (oppfolging), vedtak_ar, planer,
 // okonomiplaner, omrader, prosjekter, oversikter, investering, rapporter
 // and arsregnskap.
-func (w *Writer) Site(s *compile.Site) error {
+func (w *Writer) Site(s *model.Site) error {
 	rows := make([]VedtakRad, len(s.Vedtak))
 	for i, v := range s.Vedtak {
 		rows[i] = rad(v)

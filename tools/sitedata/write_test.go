@@ -14,11 +14,12 @@ import (
 	"github.com/openkommune/portal/tools/check"
 	"github.com/openkommune/portal/tools/compile"
 	"github.com/openkommune/portal/tools/load"
+	"github.com/openkommune/portal/tools/model"
 	"github.com/openkommune/portal/tools/sitedata"
 )
 
 // site compiles the test kommune (testdata/base.txtar).
-func site(t *testing.T) *compile.Site {
+func site(t *testing.T) *model.Site {
 	t.Helper()
 	a, err := txtar.ParseFile("../../testdata/base.txtar")
 	if err != nil {
@@ -73,7 +74,7 @@ func TestWriteSite(t *testing.T) {
 		}
 	}
 	empty := t.TempDir()
-	if err := sitedata.NewWriter(empty).Site(&compile.Site{}); err != nil {
+	if err := sitedata.NewWriter(empty).Site(&model.Site{}); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"vedtak", "vedtak_ar", "planer", "okonomiplaner", "omrader", "prosjekter"} {

@@ -1,13 +1,8 @@
-package compile
+package model
 
-import "github.com/openkommune/portal/tools/theme"
-
-// The site model: every derived figure and link the site shows. Package
-// sitedata writes it as the JSON files the Hugo templates read, and its
-// JSON keys follow sitedata's naming rule (Norwegian, lower-case snake
-// case). Codes (status, fase, type) are emitted as codes; the templates
-// turn them into bokmål or nynorsk through i18n. Money is emitted as whole
-// kroner and as Norwegian text ("1 250 000 kr").
+import (
+	"github.com/openkommune/portal/tools/theme"
+)
 
 // Site is everything the site shows.
 type Site struct {

@@ -1,6 +1,7 @@
-// Package compile turns a checked record.Set into the site model: every
-// figure a reader needs, computed once here and tested, and every link in
-// both directions. It reads only valid data (run package check first) and
+// Package compile turns a checked record.Set into the site model (package
+// model, which declares its types): every figure a reader needs, computed
+// once here and tested, and every link in both directions. It reads only
+// valid data (run package check first) and
 // never reads the clock: "overdue" and "late" are judged against the
 // kommune's reference date, so the same data always gives the same site.
 //

@@ -17,8 +17,10 @@
 //     not be in memory at once: at 100 000 vedtak that takes 2 GB off
 //     Hugo's peak (docs/scale.md).
 //
-// The types of the site model stay in package compile, which derives
-// them; Data names them, and their JSON keys follow the rule below.
+// The types of the site model are declared in package model, which
+// compile fills and export, feed and reconcile read (so they cannot live
+// here: this package imports those); Data names them, and their JSON keys
+// follow the rule below.
 //
 // # Naming rule
 //

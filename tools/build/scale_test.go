@@ -25,7 +25,10 @@ import (
 // stage and report each stage's time and peak memory (peak-MB: the
 // process's peak resident set, VmHWM, reset before the stage; for Hugo and
 // the whole build, which run as child processes, their maximum resident
-// set including their own children).
+// set including their own children); for Hugo also its CPU time
+// (hugo-cpu-s) and how many times its garbage collector ran
+// (hugo-gc-cycles), which other load on the machine disturbs less than
+// the wall clock.
 //
 //	PORTAL_SCALE=1 go test ./tools/build -run '^$' -bench '^BenchmarkScale$' -benchtime 1x -timeout 3h
 //
@@ -95,6 +98,9 @@ func BenchmarkScale(b *testing.B) {
 					for _, d := range m.detail {
 						b.ReportMetric(d.seconds, d.name+"-s")
 					}
+					if stage == "hugo" {
+						b.ReportMetric(float64(m.gcs), "hugo-gc-cycles")
+					}
 					if m.log != "" {
 						b.Log("\n" + m.log)
 					}
@@ -144,6 +150,7 @@ func TestScaleBuildChild(t *testing.T) {
 type scaleMeasure struct {
 	took   time.Duration
 	peakMB float64
+	gcs    int // for Hugo: how many times its collector ran
 	detail []struct {
 		name    string
 		seconds float64
@@ -166,6 +173,10 @@ type scaleRun struct {
 	hugoPeakMB float64
 	hugoOnly   time.Duration
 	hugoLog    string
+	// hugoCPU is Hugo's user and system CPU time, hugoGC how many times
+	// its garbage collector ran.
+	hugoCPU time.Duration
+	hugoGC  int
 }
 
 func newScaleRun(tb testing.TB, size synth.Size) *scaleRun {
@@ -268,6 +279,8 @@ func (r *scaleRun) measure(stage string) scaleMeasure {
 	if stage == "hugo" {
 		m.peakMB, m.log = r.hugoPeakMB, r.hugoLog
 		m.add("hugo-only", r.hugoOnly)
+		m.add("hugo-cpu", r.hugoCPU)
+		m.gcs = r.hugoGC
 	}
 	return m
 }
@@ -348,12 +361,24 @@ func (r *scaleRun) hugo(ctx context.Context, o hugo.Options) error {
 	var stdout, stderr bytes.Buffer
 	o.Stdout, o.Stderr = &stdout, &stderr
 	o.Args = strings.Fields(os.Getenv("PORTAL_SCALE_HUGO_ARGS"))
+	cmd := hugo.Command(ctx, o)
+	// The collector's trace, to count its cycles: with the CPU time, a
+	// measure of Hugo's work that other load on the machine disturbs less
+	// than the wall clock.
+	cmd.Env = append(cmd.Env, "GODEBUG=gctrace=1")
 	t := time.Now()
-	peak, err := runPolled(hugo.Command(ctx, o))
+	peak, err := runPolled(cmd)
 	if err != nil {
 		return fmt.Errorf("%v\n%s", err, stderr.String())
 	}
 	r.hugoOnly, r.hugoPeakMB, r.hugoLog = time.Since(t), peak, ""
+	r.hugoCPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	r.hugoGC = 0
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(line, "gc ") {
+			r.hugoGC++
+		}
+	}
 	if len(o.Args) > 0 {
 		r.hugoLog = stdout.String()
 	}

@@ -178,6 +178,9 @@ func TestContractCatches(t *testing.T) {
 		{`{{ range first 5 (partial "data/list.html" "vedtak") }}{{ .merke }}{{ .merk }}{{ end }}`, `"merk" is not a key of VedtakRad`},
 		{`{{ .Params.nokkel }}`, `"nokkel" is declared nowhere`},
 		{`{{ $x := dict "nokkel" 1 }}{{ $x.nokkel }}`, ""},
+		{`{{ $a := slice }}{{ range partial "data/list.html" "oppfolging" }}{{ $a = $a | append .utvalg }}{{ end }}`, `append in a range over a list of the data`},
+		{`{{ $r := hugo.Data.portal.vedtak }}{{ $a := slice }}{{ range $r }}{{ with .utvalg }}{{ $a = append . $a }}{{ end }}{{ end }}`, `append in a range over a list of the data`},
+		{`{{ $a := slice }}{{ range slice "a" "b" }}{{ $a = $a | append . }}{{ end }}`, ""},
 	} {
 		problems := checkTemplates(t, map[string]string{"t.html": tc.tmpl}, nil)
 		got := strings.Join(problems, "\n")
@@ -389,7 +392,9 @@ func (c *checker) list(l *parse.ListNode, dot reflect.Type, env map[string]refle
 			c.list(n.List, t, inner)
 			c.list(n.ElseList, dot, copyEnv(env))
 		case *parse.RangeNode:
-			e := elem(c.pipe(n.Pipe, dot, env))
+			t := c.pipe(n.Pipe, dot, env)
+			c.quadratic(n, t)
+			e := elem(t)
 			inner := copyEnv(env)
 			switch len(n.Pipe.Decl) {
 			case 1:
@@ -406,6 +411,37 @@ func (c *checker) list(l *parse.ListNode, dot reflect.Type, env map[string]refle
 			}
 		}
 	}
+}
+
+// quadratic reports an append in a range over one of Data's lists, which
+// grow with the records: Hugo's append copies the list it appends to, so
+// collecting one value per element takes time and garbage quadratic in
+// the list's length (the follow-up overview's filters, collected so from
+// 40 000 rows, were half of what Hugo allocated at 100 000 vedtak;
+// docs/scale.md). What a page needs from every element, Go writes.
+func (c *checker) quadratic(n *parse.RangeNode, t reflect.Type) {
+	if !dataList(t) {
+		return
+	}
+	visit(n.List, func(x parse.Node) {
+		if id, ok := x.(*parse.IdentifierNode); ok && id.Ident == "append" {
+			c.errorf(x, "append in a range over a list of the data (%s) is quadratic in its length: let Go write what the page collects (tools/sitedata)", t)
+		}
+	})
+}
+
+// dataList reports whether t is the type of one of Data's lists.
+func dataList(t reflect.Type) bool {
+	if t == nil {
+		return false
+	}
+	d := reflect.TypeFor[Data]()
+	for i := range d.NumField() {
+		if f := d.Field(i).Type; f.Kind() == reflect.Slice && f == t {
+			return true
+		}
+	}
+	return false
 }
 
 // elem is the type of an element of a list or map, nil if not known.

@@ -58,6 +58,33 @@ func Oppfolging(s *model.Site) []PunktRad {
 	return rows
 }
 
+// OppfolgingValg are the choices of the overview's filters: the utvalg
+// and the ansvarlige that have open points, each once
+// (hugo.Data.portal.oppfolging_valg). Go collects them so that the page
+// need not go through every row to find them (at 100 000 vedtak there are
+// some 40 000 rows, and a template can only collect by copying its list
+// on every row: docs/scale.md).
+type OppfolgingValg struct {
+	Utvalg     []string `json:"utvalg"`     // codes, sorted
+	Ansvarlige []string `json:"ansvarlige"` // sorted; the page sorts them for its language
+}
+
+// Valg are the filter choices of the rows: every utvalg and every
+// ansvarlig (but none) once.
+func Valg(rows []PunktRad) OppfolgingValg {
+	v := OppfolgingValg{Utvalg: []string{}, Ansvarlige: []string{}}
+	for _, r := range rows {
+		v.Utvalg = append(v.Utvalg, r.Utvalg)
+		if r.Ansvarlig != "" {
+			v.Ansvarlige = append(v.Ansvarlige, r.Ansvarlig)
+		}
+	}
+	slices.Sort(v.Utvalg)
+	slices.Sort(v.Ansvarlige)
+	v.Utvalg, v.Ansvarlige = slices.Compact(v.Utvalg), slices.Compact(v.Ansvarlige)
+	return v
+}
+
 func cmpBool(a, b bool) int {
 	switch {
 	case a == b:

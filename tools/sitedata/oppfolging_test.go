@@ -2,6 +2,7 @@ package sitedata_test
 
 import (
 	"os"
+	"reflect"
 	"testing"
 
 	"github.com/openkommune/portal/tools/check"
@@ -51,5 +52,26 @@ func TestOppfolging(t *testing.T) {
 	}
 	if got := sitedata.Oppfolging(&model.Site{}); got == nil || len(got) != 0 {
 		t.Errorf("no vedtak: %#v, want an empty list", got)
+	}
+}
+
+// TestValg: the filters' choices are every utvalg and ansvarlig of the
+// rows once, sorted, and no empty ansvarlig; empty lists, not null, when
+// there are no rows.
+func TestValg(t *testing.T) {
+	rows := []sitedata.PunktRad{
+		{Utvalg: "KST", Ansvarlig: "Rådmann"},
+		{Utvalg: "FSK", Ansvarlig: ""},
+		{Utvalg: "KST", Ansvarlig: "Kommunalsjef oppvekst"},
+		{Utvalg: "HOK", Ansvarlig: "Rådmann"},
+		{Utvalg: "FSK", Ansvarlig: "Kommunalsjef oppvekst"},
+	}
+	got := sitedata.Valg(rows)
+	want := sitedata.OppfolgingValg{Utvalg: []string{"FSK", "HOK", "KST"}, Ansvarlige: []string{"Kommunalsjef oppvekst", "Rådmann"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v\nwant %#v", got, want)
+	}
+	if got := sitedata.Valg(nil); got.Utvalg == nil || got.Ansvarlige == nil || len(got.Utvalg)+len(got.Ansvarlige) != 0 {
+		t.Errorf("no rows: %#v, want empty lists", got)
 	}
 }

@@ -77,6 +77,10 @@ type Data struct {
 	Feeds         feed.Index           `json:"feeds"`
 	Diagram       map[string]Chart     `json:"diagram"` // chart key → chart
 	Sok           Sok                  `json:"sok"`     // what the pages need to load search
+
+	// OppfolgingValg are the choices of the follow-up overview's filters
+	// (oppfolging.go).
+	OppfolgingValg OppfolgingValg `json:"oppfolging_valg"`
 }
 
 // Records are the files of the assets mount, one per record: the field's

@@ -45,14 +45,15 @@ func (w *Writer) Mounts() []Mount {
 }
 
 // Site writes the site model: kommune, nokkeltall, the vedtak list and one
-// file per vedtak, the open points (oppfolging), vedtak_ar, planer,
-// okonomiplaner, omrader, prosjekter, oversikter, investering, rapporter
-// and arsregnskap.
+// file per vedtak, the open points (oppfolging) and their filters'
+// choices (oppfolging_valg), vedtak_ar, planer, okonomiplaner, omrader,
+// prosjekter, oversikter, investering, rapporter and arsregnskap.
 func (w *Writer) Site(s *model.Site) error {
 	rows := make([]VedtakRad, len(s.Vedtak))
 	for i, v := range s.Vedtak {
 		rows[i] = rad(v)
 	}
+	open := Oppfolging(s)
 	for _, f := range []struct {
 		key string
 		v   any
@@ -60,7 +61,8 @@ func (w *Writer) Site(s *model.Site) error {
 		{"kommune", s.Kommune},
 		{"nokkeltall", s.Nokkeltall},
 		{"vedtak", rows},
-		{"oppfolging", Oppfolging(s)},
+		{"oppfolging", open},
+		{"oppfolging_valg", Valg(open)},
 		{"vedtak_ar", s.VedtakAr},
 		{"planer", s.Planer},
 		{"okonomiplaner", s.Okonomiplaner},

@@ -50,10 +50,10 @@ func buildSearch(ctx context.Context, root string, docs []*searchindex.Doc) (*se
 	return sf, nil
 }
 
-// write puts the search files into the built site.
-func (sf *searchFiles) write(site string) error {
+// write puts the search files into dir, the site's search/ to be.
+func (sf *searchFiles) write(dir string) error {
 	for name, b := range sf.files {
-		p := filepath.Join(site, "search", filepath.FromSlash(name))
+		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}

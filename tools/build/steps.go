@@ -55,7 +55,6 @@ type run struct {
 	kommune *record.Kommune
 	out     *sitedata.Writer // the files Hugo reads, in dir
 	extra   extras
-	sf      *searchFiles
 	dest    string // the site in dir, made by hugo
 	// runHugo runs Hugo (hugo.Run unless set).
 	runHugo func(context.Context, hugo.Options) error
@@ -134,13 +133,26 @@ func (r *run) search() (string, error) {
 	if err := r.out.Sok(sf.info); err != nil {
 		return "", err
 	}
-	r.sf = sf
+	// The index's files are written now, beside the staging site, and
+	// moved into it in one rename once Hugo has made it: the tens of
+	// thousands of files are not held in memory while Hugo runs, nor
+	// written in Hugo's step.
+	dir := filepath.Join(r.dir, searchDir)
+	os.RemoveAll(dir) // left by an earlier run in a kept directory
+	if err := sf.write(dir); err != nil {
+		return "", fmt.Errorf("writing the search index: %w", err)
+	}
 	return fmt.Sprintf("%d dokumenter, %d filer", sf.info.Dokumenter, len(sf.files)), nil
 }
 
-// hugo writes the overlay, runs Hugo into the staging directory, then puts
-// the search, download and feed files beside what it made, and the marker
-// that says the site is the build's (see checkOut).
+// searchDir is the directory in the staging directory the search stage
+// writes the index to; the Hugo stage moves it to the site's search/.
+const searchDir = "search-index"
+
+// hugo writes the overlay, runs Hugo into the staging directory, then moves
+// the search index (written by search) into what it made, writes the
+// download and feed files beside it, and the marker that says the site is
+// the build's (see checkOut).
 func (r *run) hugo() (string, error) {
 	overlay := filepath.Join(r.dir, "portal.toml")
 	if err := writeOverlay(overlay, r.kommune, r.out.Mounts(), r.o.BaseURL); err != nil {
@@ -171,8 +183,8 @@ func (r *run) hugo() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := r.sf.write(r.dest); err != nil {
-		return "", fmt.Errorf("writing the search index: %w", err)
+	if err := os.Rename(filepath.Join(r.dir, searchDir), filepath.Join(r.dest, "search")); err != nil {
+		return "", fmt.Errorf("moving the search index into the site: %w", err)
 	}
 	if err := r.extra.write(r.dest); err != nil {
 		return "", fmt.Errorf("writing the downloads and feeds: %w", err)

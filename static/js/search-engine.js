@@ -180,7 +180,10 @@
     return goJSON({
       version: h.version, docs: h.docs, id_width: h.id_width, fields: h.fields,
       schema: h.schema && h.schema.map(function (f) {
-        return { name: f.name, kind: f.kind, boost: f.boost || undefined, facet: f.facet || undefined, sort: f.sort || undefined, hidden: f.hidden || undefined };
+        return {
+          name: f.name, kind: f.kind, boost: f.boost || undefined, facet: f.facet || undefined, sort: f.sort || undefined, hidden: f.hidden || undefined,
+          ranges: f.ranges && f.ranges.length ? f.ranges.map(function (r) { return { value: r.value, min: r.min, max: r.max }; }) : undefined
+        };
       }),
       pages: h.pages && h.pages.map(function (p) { return { first: p.first, file: p.file, sum: p.sum }; }),
       page_size: h.page_size, chunks: h.chunks, docvalues: h.docvalues, docvalues_sum: h.docvalues_sum,
@@ -203,6 +206,8 @@
   var TEXT = 0, KEYWORD = 1, NUMBER = 2, DATE = 3;
   var KINDS = { text: TEXT, keyword: KEYWORD, number: NUMBER, date: DATE };
   var FIELDS = [], BY_NAME = {}, FACETS = [], TEXT_FIELDS = [];
+  // The number fields' preset ranges (search.RangeFacets), from the head.
+  var RANGE_FACETS = {}, RANGE_ORDER = [];
   // useSchema takes the fields from the head (Head.Schema, in the order of
   // head.fields), as package search defines them.
   function useSchema(h) {
@@ -215,12 +220,14 @@
     FIELDS.forEach(function (f) { BY_NAME[f.name] = f; });
     FACETS = FIELDS.filter(function (f) { return f.facet; }).map(function (f) { return f.name; });
     TEXT_FIELDS = FIELDS.filter(function (f) { return f.kind === TEXT; });
+    RANGE_FACETS = {};
+    RANGE_ORDER = [];
+    h.schema.forEach(function (f) {
+      if (!Array.isArray(f.ranges) || !f.ranges.length) return;
+      RANGE_FACETS[f.name] = f.ranges.map(function (r) { return { value: r.value, min: r.min, max: r.max }; });
+      RANGE_ORDER.push(f.name);
+    });
   }
-  var RANGE_FACETS = {
-    avvik_prosent: [{ value: 'under', max: 0 }, { value: '0-10', min: 0, max: 10 }, { value: '10-20', min: 10, max: 20 }, { value: '20-', min: 20 }],
-    kostnadsramme: [{ value: '-10m', max: 10e6 }, { value: '10m-50m', min: 10e6, max: 50e6 }, { value: '50m-100m', min: 50e6, max: 100e6 }, { value: '100m-', min: 100e6 }]
-  };
-  var RANGE_ORDER = ['avvik_prosent', 'kostnadsramme'];
   var MAX_RUNES = 256, MAX_WORDS = 32, FACET_SIZE = 100, DEFAULT_SIZE = 20, CASE_BOOST = 5;
 
   // ---- Norwegian analysis (bleve's "no" analyzer) ------------------------

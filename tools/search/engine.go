@@ -119,7 +119,16 @@ var RangeFacets = map[string][]FacetValue{
 	},
 }
 
-var rangeFacetOrder = []string{"avvik_prosent", "kostnadsramme"}
+// rangeFacetOrder are the fields with RangeFacets, in the order of Fields.
+var rangeFacetOrder = func() []string {
+	var out []string
+	for _, f := range Fields {
+		if RangeFacets[f.Name] != nil {
+			out = append(out, f.Name)
+		}
+	}
+	return out
+}()
 
 func f64(v float64) *float64 { return &v }
 

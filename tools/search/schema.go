@@ -14,6 +14,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 )
@@ -92,6 +93,17 @@ type FieldSpec struct {
 	Facet  bool    `json:"facet,omitempty"`
 	Sort   bool    `json:"sort,omitempty"`
 	Hidden bool    `json:"hidden,omitempty"`
+	// Ranges are a number field's preset ranges (RangeFacets), counted
+	// and offered as filters like a facet's values.
+	Ranges []RangeSpec `json:"ranges,omitempty"`
+}
+
+// RangeSpec is one preset range of a number field as the head describes
+// it: from Min (inclusive) to Max (exclusive), either open.
+type RangeSpec struct {
+	Value string   `json:"value"`
+	Min   *float64 `json:"min,omitempty"`
+	Max   *float64 `json:"max,omitempty"`
 }
 
 // Specs describes Fields for the head.
@@ -99,6 +111,9 @@ func Specs() []FieldSpec {
 	out := make([]FieldSpec, len(Fields))
 	for i, f := range Fields {
 		out[i] = FieldSpec{Name: f.Name, Kind: f.Kind.String(), Boost: f.Boost, Facet: f.Facet, Sort: f.Sort, Hidden: f.Hidden}
+		for _, r := range RangeFacets[f.Name] {
+			out[i].Ranges = append(out[i].Ranges, RangeSpec{Value: r.Value, Min: r.Min, Max: r.Max})
+		}
 	}
 	return out
 }
@@ -114,7 +129,7 @@ func checkSchema(h *Head) error {
 		if spec.Name != h.Fields[i] {
 			return fmt.Errorf("search head: the schema names field %d %q, the fields %q", i, spec.Name, h.Fields[i])
 		}
-		if j := slices.IndexFunc(own, func(o FieldSpec) bool { return o.Name == spec.Name }); j >= 0 && own[j] != spec {
+		if j := slices.IndexFunc(own, func(o FieldSpec) bool { return o.Name == spec.Name }); j >= 0 && !reflect.DeepEqual(own[j], spec) {
 			return fmt.Errorf("search head: field %q is described otherwise than this engine's", spec.Name)
 		}
 	}

@@ -73,9 +73,7 @@ func (c *compiler) arsregnskap(r *record.Regnskap) *model.Arsregnskap {
 		}
 		a.Summer = append(a.Summer, line)
 	}
-	for _, row := range c.treeRows(r, sums) {
-		a.Rader = append(a.Rader, row)
-	}
+	a.Rader = append(a.Rader, c.treeRows(r, sums)...)
 	return a
 }
 

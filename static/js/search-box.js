@@ -1,6 +1,8 @@
 /* The search box in the header: when a visitor first puts the cursor in it,
-   ask the browser to fetch the index head and the search worker in the
-   background, so the search page starts faster. Nothing loads before that. */
+   ask the browser to fetch the index head, the search worker and the
+   reader in the background (by the URLs the search page loads them by:
+   layouts/_partials/search-scripts.html), so the search page starts
+   faster. Nothing loads before that. */
 (function () {
   'use strict';
   var form = document.querySelector('form.header-search');

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -156,4 +157,61 @@ func TestSearchReaderInBrowser(t *testing.T) {
 		}
 	}
 	t.Logf("first visit %d files, after the rebuild %d: %q", len(first), len(rebuilt), rebuilt)
+}
+
+// TestSearchPrefetchIsUsed: the header box prefetches the search's worker
+// and reader by the URLs the search page then loads them by, so a visitor
+// who focuses the box and then searches downloads each once. The server
+// lets the browser cache as GitHub Pages does (10 minutes). Before, the
+// box prefetched js/search-worker.js without its ?v=, which the page
+// then fetched again by another URL.
+func TestSearchPrefetchIsUsed(t *testing.T) {
+	site := buildSite(t, "../../data")
+	var mu sync.Mutex
+	var paths []string
+	files := http.StripPrefix(strings.TrimSuffix(basePath, "/"), http.FileServer(http.Dir(site)))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		w.Header().Set("Cache-Control", "max-age=600")
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	p := newPage(t)
+	do(t, p, chromedp.Navigate(srv.URL+basePath), chromedp.WaitVisible(chromedp.CSS("#header-q")))
+	waitFor(t, p, `document.readyState === 'complete'`, "the page")
+	do(t, p, chromedp.Click(chromedp.CSS("#header-q")))
+	for end := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		mu.Lock()
+		n := 0
+		for _, s := range paths {
+			if strings.HasSuffix(s, "/js/search-worker.js") || strings.HasSuffix(s, "/js/search-engine.js") {
+				n++
+			}
+		}
+		mu.Unlock()
+		if n >= 2 {
+			break
+		}
+		if time.Now().After(end) {
+			t.Fatalf("the box prefetched %q; links %s", paths, eval[string](t, p, `Array.from(document.querySelectorAll('link[rel=prefetch]')).map((l) => l.href).join(' ')`))
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
+	hits := openSearch(t, p, srv.URL+basePath, "skole")
+	if len(hits) == 0 {
+		t.Fatal("no hits for skole")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	seen := map[string]int{}
+	for _, s := range searchFiles(paths) {
+		seen[s]++
+	}
+	for _, s := range []string{"/js/search-worker.js", "/js/search-engine.js"} {
+		if n := seen[basePath[:len(basePath)-1]+s]; n != 1 {
+			t.Errorf("%s fetched %d times, want once: %q", s, n, searchFiles(paths))
+		}
+	}
 }

@@ -1,6 +1,6 @@
 /* The search box in the header: when a visitor first puts the cursor in it,
-   ask the browser to fetch the index head, the search worker and the
-   reader in the background (by the URLs the search page loads them by:
+   ask the browser to fetch the index head and the search worker with its
+   reader in the background (by the URL the search page loads it by:
    layouts/_partials/search-scripts.html), so the search page starts
    faster. Nothing loads before that. */
 (function () {

@@ -1,5 +1,6 @@
-/* The search worker: loads the reader (static/js/search-engine.js, a few
-   kilobytes of JavaScript) and the index head, then answers searches.
+/* The search worker: runs the reader (static/js/search-engine.js, a few
+   kilobytes of JavaScript, served in one file with this one) over the
+   index head, and answers searches.
    The reader fetches what a query needs itself. A query in syntax only
    the larger engine reads (bleve compiled to WebAssembly: word*, word~,
    /regexp/, …) loads that engine once, on demand: it never touches the
@@ -147,7 +148,8 @@ function unpack(b) {
 async function init(m) {
   config = m;
   dir = m.head.substring(0, m.head.lastIndexOf('/') + 1);
-  importScripts(m.reader);
+  // The reader comes in the same file (layouts/_partials/search-scripts.html).
+  if (!self.PortalReader) importScripts(m.reader);
   self.postMessage({ type: 'progress', stage: 'index' });
   var hb = headBytes = unpack(await fetchGz(m.head));
   head = JSON.parse(new TextDecoder().decode(hb));

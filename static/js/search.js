@@ -157,9 +157,9 @@
     worker = new Worker(app.dataset.worker);
     worker.onmessage = onMessage;
     worker.onerror = function (e) { fail(e.message || 'worker'); };
-    worker.postMessage({ type: 'init', head: app.dataset.head, reader: app.dataset.reader, engine: app.dataset.engine, wasmExec: app.dataset.wasmExec });
+    worker.postMessage({ type: 'init', head: app.dataset.head, engine: app.dataset.engine, wasmExec: app.dataset.wasmExec });
     // Once the first answer is shown, not competing with it.
-    pendingKeep = [app.dataset.worker, app.dataset.reader];
+    pendingKeep = [app.dataset.worker];
     if (quiet === true) return;
     setStatus(text.loading_engine);
     progressEl.hidden = false;

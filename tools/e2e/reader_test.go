@@ -90,7 +90,7 @@ func TestSearchReaderInBrowser(t *testing.T) {
 		t.Fatal("no hits for skole")
 	}
 	first := searchFiles(srv.take())
-	if !slices.ContainsFunc(first, func(s string) bool { return strings.HasSuffix(s, "/js/search-engine.js") }) {
+	if !slices.ContainsFunc(first, func(s string) bool { return strings.HasSuffix(s, "/js/search-worker-reader.js") }) {
 		t.Errorf("the reader was not loaded: %q", first)
 	}
 	if slices.ContainsFunc(first, func(s string) bool { return strings.HasSuffix(s, ".wasm") }) {
@@ -112,8 +112,7 @@ func TestSearchReaderInBrowser(t *testing.T) {
 
 	// The page asks the service worker to keep the scripts it loaded
 	// before the worker took control, once the first answer is shown.
-	waitFor(t, p, `(() => { caches.open('portal-search-1').then((c) => Promise.all([c.match(document.getElementById('search-app').dataset.reader),
-		c.match(document.getElementById('search-app').dataset.worker)])).then((m) => { window.kept = m.every(Boolean); }); return !!window.kept; })()`, "the scripts kept")
+	waitFor(t, p, `(() => { caches.open('portal-search-1').then((c) => Promise.all([c.match(document.getElementById('search-app').dataset.worker)])).then((m) => { window.kept = m.every(Boolean); }); return !!window.kept; })()`, "the scripts kept")
 
 	srv.take()
 
@@ -160,8 +159,8 @@ func TestSearchReaderInBrowser(t *testing.T) {
 }
 
 // TestSearchPrefetchIsUsed: the header box prefetches the search's worker
-// and reader by the URLs the search page then loads them by, so a visitor
-// who focuses the box and then searches downloads each once. The server
+// (with the reader, one file) by the URL the search page then loads it
+// by, so a visitor who focuses the box and then searches downloads it once. The server
 // lets the browser cache as GitHub Pages does (10 minutes). Before, the
 // box prefetched js/search-worker.js without its ?v=, which the page
 // then fetched again by another URL.
@@ -186,12 +185,12 @@ func TestSearchPrefetchIsUsed(t *testing.T) {
 		mu.Lock()
 		n := 0
 		for _, s := range paths {
-			if strings.HasSuffix(s, "/js/search-worker.js") || strings.HasSuffix(s, "/js/search-engine.js") {
+			if strings.HasSuffix(s, "/js/search-worker-reader.js") {
 				n++
 			}
 		}
 		mu.Unlock()
-		if n >= 2 {
+		if n >= 1 {
 			break
 		}
 		if time.Now().After(end) {
@@ -209,7 +208,7 @@ func TestSearchPrefetchIsUsed(t *testing.T) {
 	for _, s := range searchFiles(paths) {
 		seen[s]++
 	}
-	for _, s := range []string{"/js/search-worker.js", "/js/search-engine.js"} {
+	for _, s := range []string{"/js/search-worker-reader.js"} {
 		if n := seen[basePath[:len(basePath)-1]+s]; n != 1 {
 			t.Errorf("%s fetched %d times, want once: %q", s, n, searchFiles(paths))
 		}

@@ -555,7 +555,9 @@
     return cs.slice(a, b).join('');
   }
 
-  // plainDate reads 2026-03-12, 12.03.2026 or 12.3.2026 as days since 1970.
+  // plainDate reads 2026-03-12, 12.03.2026 or 12.3.2026 as days since 1970,
+  // in the years a date field holds (search.minDateYear to maxDateYear:
+  // bleve's nanoseconds since 1970); another year is no date.
   function plainDate(w) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(w), y, mo, d;
     if (m) { y = +m[1]; mo = +m[2]; d = +m[3]; } else {
@@ -563,7 +565,7 @@
       if (!m) return null;
       d = +m[1]; mo = +m[2]; y = +m[3];
     }
-    if (mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo)) return null;
+    if (y < 1678 || y > 2261 || mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo)) return null;
     return civil(y, mo, d);
   }
 

@@ -171,15 +171,22 @@ func plainWord(q *query.MatchQuery) query.Query {
 // texts that mention the number.
 const caseBoost = 5
 
-// plainDate reads 2026-03-12 or 12.03.2026 (also 12.3.2026).
+// plainDate reads 2026-03-12 or 12.03.2026 (also 12.3.2026), in the years
+// a date field can hold (minDateYear to maxDateYear); another year is no
+// date (bleve refuses a date range outside them).
 func plainDate(w string) (time.Time, bool) {
 	for _, layout := range []string{"2006-01-02", "2.1.2006", "02.01.2006"} {
-		if t, err := time.Parse(layout, w); err == nil {
+		if t, err := time.Parse(layout, w); err == nil && t.Year() >= minDateYear && t.Year() <= maxDateYear {
 			return t, true
 		}
 	}
 	return time.Time{}, false
 }
+
+// The years a date field holds: bleve stores a date as nanoseconds since
+// 1970 in an int64, which reaches from 1677-09-21 to 2262-04-11; the whole
+// years within are these. static/js/search-engine.js has the same rule.
+const minDateYear, maxDateYear = 1678, 2261
 
 // rewrite fits a parsed query to the fields, in place where bleve keeps
 // unexported state (boolean queries from a query string).

@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,37 +33,7 @@ func TestProposedFrameNeverAdopted(t *testing.T) {
 			for _, n := range []string{"4 444 444", "24 444 444"} {
 				figures = append(figures, strings.ReplaceAll(n, " ", nbsp)+nbsp+"kr", strings.ReplaceAll(n, " ", ""))
 			}
-			found := map[string]bool{}
-			err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				switch filepath.Ext(path) {
-				case ".html", ".csv", ".json", ".xml", ".svg", ".txt":
-				default:
-					return nil
-				}
-				b, err := os.ReadFile(path)
-				if err != nil {
-					return err
-				}
-				rel, _ := filepath.Rel(out, path)
-				for _, unit := range units(rel, string(b)) {
-					for _, f := range figures {
-						if !strings.Contains(unit, f) {
-							continue
-						}
-						found[rel] = true
-						if w := adoptedWord.FindString(unit); w != "" {
-							t.Errorf("%s: the proposed figure %q is in a part that says %q:\n%.600s", rel, f, w, unit)
-						}
-					}
-				}
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			found := figuresNeverAdopted(t, out, figures, "the proposed")
 			page := filepath.FromSlash("prosjekter/hall/index.html")
 			if !found[page] {
 				t.Fatalf("the project page does not show the proposed step (found in %v)", found)

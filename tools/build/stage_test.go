@@ -32,37 +32,7 @@ func TestForslagNeverAdopted(t *testing.T) {
 		figures = append(figures, strings.ReplaceAll(n, " ", nbsp)+nbsp+"kr", strings.ReplaceAll(n, " ", ""))
 	}
 	figures = append(figures, "777,8"+nbsp+"mill.", "333,3"+nbsp+"mill.", "1"+nbsp+"111,1"+nbsp+"mill.")
-	found := map[string]bool{}
-	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		switch filepath.Ext(path) {
-		case ".html", ".csv", ".json", ".xml", ".svg", ".txt":
-		default:
-			return nil
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(out, path)
-		for _, unit := range units(rel, string(b)) {
-			for _, f := range figures {
-				if !strings.Contains(unit, f) {
-					continue
-				}
-				found[rel] = true
-				if w := adoptedWord.FindString(unit); w != "" {
-					t.Errorf("%s: the forslag's figure %q is in a part that says %q:\n%.600s", rel, f, w, unit)
-				}
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	found := figuresNeverAdopted(t, out, figures, "the forslag's")
 	for _, want := range []string{"okonomiplan/2026-2029/index.html", "data/budsjettstadier.csv", "data/budsjettstadier.json"} {
 		if !found[filepath.FromSlash(want)] {
 			t.Errorf("%s does not show the forslag's figures (found in %v)", want, found)
@@ -85,6 +55,46 @@ func TestForslagNeverAdopted(t *testing.T) {
 			t.Errorf("%s has rows of the forslag: rammer and reguleringer are of adopted plans only", rel)
 		}
 	}
+}
+
+// figuresNeverAdopted finds the files of the built site out (pages and
+// downloads) that show any of figures, and fails on each part of a file
+// (units) that shows one beside a word saying adopted; what names whose
+// figures they are in the message.
+func figuresNeverAdopted(t *testing.T, out string, figures []string, what string) map[string]bool {
+	t.Helper()
+	found := map[string]bool{}
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(path) {
+		case ".html", ".csv", ".json", ".xml", ".svg", ".txt":
+		default:
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		for _, unit := range units(rel, string(b)) {
+			for _, f := range figures {
+				if !strings.Contains(unit, f) {
+					continue
+				}
+				found[rel] = true
+				if w := adoptedWord.FindString(unit); w != "" {
+					t.Errorf("%s: %s figure %q is in a part that says %q:\n%.600s", rel, what, f, w, unit)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }
 
 // units splits a file into the parts a figure is read with: the rows of a

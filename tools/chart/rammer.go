@@ -29,18 +29,9 @@ type rammeSet struct {
 func rammeRows(o *model.Okonomiplan) rammeSet {
 	var set rammeSet
 	if len(o.Rammer) > 0 {
-		for _, r := range o.Rammer {
-			if r.Niva.Niva != 0 || len(r.Regulert) == 0 {
-				continue
-			}
-			row := rammeRow{navn: r.Omrade.Tittel, kr: r.Regulert[0].Kr}
-			for _, s := range o.Rammer {
-				if s.Niva.Overordnet == r.Omrade.ID && s.Niva.Niva == 1 {
-					row.under++
-				}
-			}
-			set.rows = append(set.rows, row)
-		}
+		set.rows = topRows(o.Rammer, func(r model.Rammelinje) (model.Ref, model.Niva, []model.Kr) {
+			return r.Omrade, r.Niva, r.Regulert
+		})
 		if len(o.SumRegulert) > 0 {
 			set.sum = o.SumRegulert[0].Kr
 		}
@@ -51,22 +42,34 @@ func rammeRows(o *model.Okonomiplan) rammeSet {
 		return set
 	}
 	set.stage = st.Type
-	for _, r := range st.Rammer {
-		if r.Niva.Niva != 0 || len(r.Belop) == 0 {
-			continue
-		}
-		row := rammeRow{navn: r.Omrade.Tittel, kr: r.Belop[0].Kr}
-		for _, s := range st.Rammer {
-			if s.Niva.Overordnet == r.Omrade.ID && s.Niva.Niva == 1 {
-				row.under++
-			}
-		}
-		set.rows = append(set.rows, row)
-	}
+	set.rows = topRows(st.Rammer, func(r model.StadieRamme) (model.Ref, model.Niva, []model.Kr) {
+		return r.Omrade, r.Niva, r.Belop
+	})
 	if len(st.SumVist) > 0 {
 		set.sum = st.SumVist[0].Kr
 	}
 	return set
+}
+
+// topRows makes a row of each top-level area among rows that has a figure
+// for the plan's first year, counting the underområder directly under it;
+// of reads a row's area, place in the tree and figures per year.
+func topRows[T any](rows []T, of func(T) (model.Ref, model.Niva, []model.Kr)) []rammeRow {
+	var out []rammeRow
+	for _, r := range rows {
+		area, niva, kr := of(r)
+		if niva.Niva != 0 || len(kr) == 0 {
+			continue
+		}
+		row := rammeRow{navn: area.Tittel, kr: kr[0].Kr}
+		for _, s := range rows {
+			if _, n, _ := of(s); n.Overordnet == area.ID && n.Niva == 1 {
+				row.under++
+			}
+		}
+		out = append(out, row)
+	}
+	return out
 }
 
 // latestStage is the stage a plan not adopted is at (Okonomiplan.Stadium:

@@ -221,6 +221,25 @@ func (e *Engine) AddBlock(n int, data []byte) error {
 	return nil
 }
 
+// missing is what the reads since the last call found not loaded, or nil.
+func (e *Engine) missing() *Need {
+	if e.store == nil {
+		return nil
+	}
+	pages, chunks := e.store.Missing()
+	if len(pages)+len(chunks) == 0 {
+		return nil
+	}
+	need := &Need{}
+	for _, p := range pages {
+		need.Pages = append(need.Pages, File{p, e.head.Pages[p].File})
+	}
+	for _, i := range chunks {
+		need.Chunks = append(need.Chunks, File{i, e.store.ChunkFile(i)})
+	}
+	return need
+}
+
 // search runs a request over what is loaded, for the query text with the
 // synonyms of its words (if syns) and the words of fuzzy (if any) allowed
 // one edit. If chunks or result blocks
@@ -298,17 +317,8 @@ func (e *Engine) search(req Request, text string, syns []Synonym, fuzzy map[stri
 			facets[k] = v
 		}
 	}
-	if e.store != nil {
-		if pages, chunks := e.store.Missing(); len(pages)+len(chunks) > 0 {
-			need := &Need{}
-			for _, p := range pages {
-				need.Pages = append(need.Pages, File{p, e.head.Pages[p].File})
-			}
-			for _, i := range chunks {
-				need.Chunks = append(need.Chunks, File{i, e.store.ChunkFile(i)})
-			}
-			return &Response{Need: need}
-		}
+	if need := e.missing(); need != nil {
+		return &Response{Need: need}
 	}
 	resp.Total = int(coll.Total())
 	resp.Facets = facetList(facets)

@@ -164,11 +164,13 @@ type Results struct {
 // A hit pack holds the result documents of a common term's best
 // documents, so that the browser's reader fetches the hits of a common
 // word in one file rather than in as many result blocks as hits. It is
-// Dir/p-<the term's bytes in hex>.gz. The best documents are those
-// HitPackScore ranks first, ties by ordinal; the reader ranks them
-// itself from the postings it has read, so it knows which hits a pack
-// holds before it fetches it, and falls back to the blocks for any it
-// does not. Only the reader reads packs.
+// Dir/p-<the term's bytes in hex>.gz. The best documents are those the
+// term's first results show when its documents score HitPackScore and
+// are ranked as a search ranks (PackRanking: parts weigh less, a
+// vedtak's points are one result, ties newest first); the reader ranks
+// them itself from the postings it has read, so it knows which hits a
+// pack holds before it fetches it, and falls back to the blocks for any
+// it does not. Only the reader reads packs.
 type HitPack struct {
 	Term string      `json:"term"`
 	Sum  uint32      `json:"sum"` // Checksum of the pack's JSON with Sum 0
@@ -178,13 +180,20 @@ type HitPack struct {
 
 // HitPackScore is how a hit pack ranks a document for its term: bleve's
 // TF-IDF weight of the term in each text field (boost × idf² × tf ×
-// norm), summed in field order, times PartWeight for a part. tfNorm is
+// norm), summed in field order, times Coord of the fields with the
+// term, times PartWeight for a part. tfNorm is
 // √freq × norm; docs is the index's document count and count the
 // field's documents with the term.
 func HitPackScore(boost float64, docs, count int, tfNorm float64) float64 {
 	idf := 1 + math.Log(float64(docs)/float64(count+1))
 	return boost * idf * idf * tfNorm
 }
+
+// Coord is bleve's coordination factor of a disjunction in which matched
+// of total clauses match: a word's disjunction over the text fields
+// scores a document with the word in one field of two at half. A hit
+// pack's ranking multiplies the sum of HitPackScore by it.
+func Coord(matched, total int) float64 { return float64(matched) / float64(total) }
 
 // EncodeHitPack writes a hit pack with its sum.
 func EncodeHitPack(term string, ords []int, docs []ResultDoc) ([]byte, error) {

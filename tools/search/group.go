@@ -115,3 +115,26 @@ func (r *ranking) rank(hits []scored) []result {
 	sort.Slice(out, func(i, j int) bool { return r.before(out[i].scored, out[j].scored) })
 	return out
 }
+
+// PackRanking ranks a term's documents as a search ranks its hits, for
+// choosing the documents of a hit pack (HitPack).
+type PackRanking struct{ r *ranking }
+
+// NewPackRanking reads the ranking from the doc values of n documents.
+func NewPackRanking(dv *DocValues, n int) PackRanking { return PackRanking{newRanking(dv, n)} }
+
+// Top are the documents the first k results show (a group's vedtak, or
+// its best point) when the documents ords score scores (before
+// PartWeight), in the order of the results.
+func (p PackRanking) Top(ords []int, scores []float64, k int) []int {
+	hits := make([]scored, len(ords))
+	for i, o := range ords {
+		hits[i] = scored{o, scores[i]}
+	}
+	res := p.r.rank(hits)
+	out := make([]int, 0, min(k, len(res)))
+	for _, r := range res[:min(k, len(res))] {
+		out = append(out, r.ord)
+	}
+	return out
+}

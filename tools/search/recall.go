@@ -11,9 +11,15 @@ import (
 
 // Recall while typing (Request.Recall, what the search page asks for):
 //
-//   - the last word, when it has RecallMinRunes letters or more and stands
-//     alone at the end, is also searched as a prefix (w*, bleve's
-//     wildcard): "barneha" finds barnehage;
+//   - the last word, when it has RecallMinRunes letters or more, stands
+//     alone at the end and is not yet a word of the index (no dictionary
+//     entry in the text fields for its terms, not a short word's form,
+//     not a stop word), is also searched as a prefix (w*, bleve's
+//     wildcard): "barneha" finds barnehage. A word the index has is
+//     searched as that word: its compounds are found through
+//     decompounding (skole finds barneskolen), and its prefix would read
+//     every compound that begins with it (at 100 000 vedtak "skole*" is
+//     35 chunks, 600 KB) and find unrelated words ("vei*": veiledning);
 //   - a bare word of RecallMinRunes letters or more that has no dictionary
 //     entry in the text fields (and, for the last word, no entry it
 //     begins) is searched again with one edit allowed: bleve's fuzzy
@@ -202,6 +208,15 @@ func (e *Engine) Search(req Request) *Response {
 	q, prefix := recallPrefix(req.Query)
 	if _, _, err := Parse(q); err != nil {
 		q, prefix = req.Query, ""
+	}
+	if prefix != "" {
+		known := e.known(prefix, false)
+		if need := e.missing(); need != nil {
+			return &Response{Need: need}
+		}
+		if known {
+			q, prefix = req.Query, ""
+		}
 	}
 	resp := e.search(req, q, syns, nil)
 	if resp.Need != nil || resp.Error != "" || resp.Notice != nil {

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"math"
-	"slices"
 	"sort"
 
 	"github.com/openkommune/portal/tools/search"
@@ -26,11 +25,12 @@ func hitPackName(dir, term string) string {
 // to have a hit pack: one in 20 documents, and at least 24, so that only
 // words whose hits spread over many result blocks have one (at 5 000
 // vedtak, 66 packs of 20 documents).
-func hitPackMin(docs int) int { return max(24, docs/20) }
+func hitPackMin(docs int) int { return max(24, docs/50) }
 
 // hitPacks are the hit packs of the terms of the text fields in least
-// documents or more, with their k best documents, sorted by term.
-func (p *postings) hitPacks(docs int, isPart []bool, least, k int) []hitPack {
+// documents or more, each with the documents its first k results show,
+// sorted by term.
+func (p *postings) hitPacks(docs int, rank search.PackRanking, least, k int) []hitPack {
 	type fieldList struct {
 		boost float64
 		field uint16
@@ -49,8 +49,15 @@ func (p *postings) hitPacks(docs int, isPart []bool, least, k int) []hitPack {
 			byTerm[key[2:]] = append(byTerm[key[2:]], fieldList{boost[fid], fid, l})
 		}
 	}
+	nText := 0
+	for _, b := range boost {
+		if b > 0 {
+			nText++
+		}
+	}
 	var out []hitPack
 	score := make([]float64, docs)
+	matched := make([]int, docs) // text fields with the term, per document
 	for term, lists := range byTerm {
 		n := 0
 		for _, fl := range lists {
@@ -74,25 +81,18 @@ func (p *postings) hitPacks(docs int, isPart []bool, least, k int) []hitPack {
 				}
 				tf := math.Sqrt(float64(freq)) * float64(p.norm(ord, fl.field))
 				score[ord] += search.HitPackScore(fl.boost, docs, fl.l.n, tf)
+				matched[ord]++
 			}
 		}
 		if len(ords) >= least {
-			for _, o := range ords {
-				if isPart[o] {
-					score[o] *= search.PartWeight
-				}
+			scores := make([]float64, len(ords))
+			for i, o := range ords {
+				scores[i] = score[o] * search.Coord(matched[o], nText)
 			}
-			sort.Slice(ords, func(i, j int) bool {
-				a, b := ords[i], ords[j]
-				if score[a] != score[b] {
-					return score[a] > score[b]
-				}
-				return a < b
-			})
-			out = append(out, hitPack{term, slices.Clone(ords[:min(k, len(ords))])})
+			out = append(out, hitPack{term, rank.Top(ords, scores, k)})
 		}
 		for _, o := range ords {
-			score[o] = 0
+			score[o], matched[o] = 0, 0
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })

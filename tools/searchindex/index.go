@@ -31,9 +31,11 @@ import (
 type Options struct {
 	ChunkBytes int // raw bytes of rows per chunk; default 24 KiB
 	// TermBytes bounds the chunks of a group of terms (a word and its
-	// compounds) or a term with more rows than ChunkBytes: they have
-	// chunks of their own, of up to TermBytes raw bytes each, split
-	// evenly; default 8 × ChunkBytes (chunkWriter).
+	// compounds) with more rows than ChunkBytes: it has chunks of its
+	// own, of up to TermBytes raw bytes each, split evenly; default 8 ×
+	// ChunkBytes (chunkWriter). A term with more rows than that has one
+	// chunk of its own, whatever its size: a query reads all of a term's
+	// rows, so splitting them would cost requests and save no bytes.
 	TermBytes int
 	BlockDocs int // documents per result block; default 8
 	// HitPackDocs is how many documents a hit pack holds (hitpacks.go);
@@ -96,13 +98,10 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 
 	// The rows are cut into chunks as they come, and each chunk is
 	// compressed on another core while the next is cut.
+	dvs := docValues(docs)
 	var packs []hitPack
 	if o.HitPackDocs > 0 {
-		isPart := make([]bool, len(docs))
-		for _, pa := range parents(docs) {
-			isPart[pa.Ord] = true
-		}
-		packs = p.hitPacks(len(docs), isPart, hitPackMin(len(docs)), o.HitPackDocs)
+		packs = p.hitPacks(len(docs), search.NewPackRanking(dvs, len(docs)), hitPackMin(len(docs)), o.HitPackDocs)
 	}
 
 	cw := chunkWriter{limit: o.ChunkBytes, termLimit: o.TermBytes, gz: newCompressor()}
@@ -125,7 +124,7 @@ func Build(docs []*Doc, o Options) (*Index, error) {
 		packed = append(packed, search.PackPiece{Name: head.Pages[len(head.Pages)-1].File, Data: page})
 	}
 
-	dv := search.EncodeDocValues(docValues(docs))
+	dv := search.EncodeDocValues(dvs)
 	head.DocValues, head.DocValuesSum = out.put("dv", ".gz", gz(dv)), search.Checksum(dv)
 	packed = append([]search.PackPiece{{Name: head.DocValues, Data: dv}}, packed...)
 
@@ -209,7 +208,9 @@ func (x *Index) put(kind, ext string, z []byte) string {
 // the term: a word and its compounds, which a prefix reads whole) is not
 // split across chunks if it fits in one; a larger group has chunks of
 // its own, as few as termLimit allows, so that it costs few requests,
-// and within it a term is not split if it fits in one of them. Each
+// and within it a term is not split; a term larger than them has a
+// chunk of its own (at 100 000 vedtak the postings of "skol" in the
+// text are one chunk of 200 KB gzip, not four). Each
 // chunk's first key in the manifest is the shortest prefix of its first
 // row's key that sorts after the chunk before it, so that a key range
 // that starts between two chunks does not ask for the first of them.
@@ -217,7 +218,7 @@ type chunkWriter struct {
 	limit      int
 	termLimit  int
 	grp        int // the current large group's bytes per chunk, or 0
-	big        int // the current large term's bytes per chunk, or 0
+	big        int // the current large term's bytes (its own chunk), or 0
 	left       int // the current large term's bytes not yet added
 	gz         *compressor
 	keys, vals [][]byte
@@ -256,7 +257,7 @@ func (c *chunkWriter) term(size, group int, first bool) {
 	switch {
 	case size > limit:
 		c.flush()
-		c.big, c.left = even(size, max(limit, c.termLimit)), size
+		c.big, c.left = size, size
 	case c.size+size > limit:
 		c.flush()
 	}

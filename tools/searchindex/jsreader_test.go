@@ -721,3 +721,41 @@ func TestTiesByDate(t *testing.T) {
 		}
 	}
 }
+
+// TestRecallKnownLastWord: the last word is widened to a prefix only
+// while the index does not have it as a word. A word the index has
+// searches as if a space followed it (no prefix; synonyms, inflections
+// and the one-edit retry as before), although its prefix would find more
+// (skole*: skolestart, skoletid, …), while a half word (budsjettr)
+// finds the words it begins; the reader answers as bleve.
+func TestRecallKnownLastWord(t *testing.T) {
+	js := exampleJS(t)
+	ref := referenceEngine(t)
+	check := func(req search.Request) *search.Response {
+		t.Helper()
+		want := ref.Search(req)
+		if d := compareJS(js.search(t, req), want); d != "" {
+			t.Errorf("%q: %s", req.Query, d)
+		}
+		return want
+	}
+	narrower := 0
+	for _, w := range []string{"vei", "skole", "vann", "budsjett", "idrett", "barn", "omsorg", "nordbyen skole"} {
+		got := check(search.Request{Query: w, Size: 100, Recall: true})
+		ended := check(search.Request{Query: w + " ", Size: 100, Recall: true})
+		if got.Total == 0 || got.Total != ended.Total || !slices.EqualFunc(got.Hits, ended.Hits, func(a, b search.Hit) bool { return a.URL == b.URL && a.Score == b.Score }) {
+			t.Errorf("%q: %d hits, not those of %q (%d)", w, got.Total, w+" ", ended.Total)
+		}
+		if check(search.Request{Query: w + " " + w[strings.LastIndexByte(w, ' ')+1:] + "*", Size: 100}).Total > got.Total {
+			narrower++
+		}
+	}
+	if narrower == 0 {
+		t.Error("no word's prefix finds more than the word: the test cannot tell the rule")
+	}
+	for _, w := range []string{"budsjettr", "skolest", "nordbyen omsorgsb"} {
+		if r := check(search.Request{Query: w, Size: 100, Recall: true}); r.Total == 0 {
+			t.Errorf("%q: no hits, want the words it begins", w)
+		}
+	}
+}

@@ -47,10 +47,12 @@ func rowGroup(key []byte) string {
 // TestChunkLayout checks how the rows are cut: a group of terms that
 // begin alike (a word and its compounds, which a prefix reads whole) is
 // in one chunk if it fits, and a larger group in chunks of its own, as
-// few as TermBytes allows; each chunk's first key in the manifest is the
-// shortest that separates it from the chunk before.
+// few as TermBytes allows; a term's postings in a field are in one chunk,
+// however large (a query reads them all: splitting them costs requests,
+// not bytes); each chunk's first key in the manifest is the shortest
+// that separates it from the chunk before.
 func TestChunkLayout(t *testing.T) {
-	o := Options{ChunkBytes: 2 << 10, PageChunks: 4}
+	o := Options{ChunkBytes: 2 << 10, TermBytes: 4 << 10, PageChunks: 4}
 	x, err := Build(Docs(exampleSite(t)), o)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +70,32 @@ func TestChunkLayout(t *testing.T) {
 			chunks[g][i] = true
 		}
 	}
+	termSize, termChunks := map[string]int{}, map[string]map[int]bool{}
+	for i := range keys {
+		for j, k := range keys[i] {
+			if k[0] != 't' {
+				continue
+			}
+			term := string(k[:bytes.IndexByte(k, 0xff)])
+			termSize[term] += len(k) + len(vals[i][j])
+			if termChunks[term] == nil {
+				termChunks[term] = map[int]bool{}
+			}
+			termChunks[term][i] = true
+		}
+	}
+	bigTerms := 0
+	for term, n := range termSize {
+		if n > o.TermBytes {
+			bigTerms++
+		}
+		if c := len(termChunks[term]); c > 1 {
+			t.Errorf("the postings of %q (%d bytes) are split over %d chunks", term, n, c)
+		}
+	}
+	if bigTerms == 0 {
+		t.Error("no term's postings larger than TermBytes: the test checks nothing about them")
+	}
 	large := 0
 	for g, n := range size {
 		c := len(chunks[g])
@@ -77,8 +105,9 @@ func TestChunkLayout(t *testing.T) {
 		case n > o.ChunkBytes:
 			large++
 			// Its own chunks, as few as TermBytes allows (one more
-			// where a term is cut between them).
-			if c > (n+o.TermBytes-1)/o.TermBytes+1 {
+			// where a term is cut between them, and one for each term
+			// larger than TermBytes).
+			if c > (n+o.TermBytes-1)/o.TermBytes+1+bigIn(termSize, g, o.TermBytes) {
 				t.Errorf("group %q (%d bytes) is in %d chunks", g, n, c)
 			}
 			for i := range chunks[g] {
@@ -100,4 +129,15 @@ func TestChunkLayout(t *testing.T) {
 			t.Errorf("chunk %d: first key %q is not the shortest between %q and %q", i, sep, last, first)
 		}
 	}
+}
+
+// bigIn counts the terms of group g with postings larger than limit.
+func bigIn(termSize map[string]int, g string, limit int) int {
+	n := 0
+	for term, size := range termSize {
+		if size > limit && rowGroup([]byte(term+"\xff")) == g {
+			n++
+		}
+	}
+	return n
 }

@@ -1,8 +1,10 @@
 package searchindex
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/openkommune/portal/tools/search"
@@ -31,6 +33,7 @@ func BenchmarkReaderRequests(b *testing.B) {
 	}{
 		{"example", func() (*Index, error) { return Build(Docs(exampleSite(b)), Options{}) }},
 		{"5000", func() (*Index, error) { return syntheticIndex(b, 5000), nil }},
+		{"100000", func() (*Index, error) { return syntheticIndex(b, 100000), nil }},
 	} {
 		b.Run(site.name, func(b *testing.B) {
 			x, err := site.index()
@@ -64,10 +67,43 @@ func benchReaderRequests(b *testing.B, x *Index) {
 			most = max(most, a.Requests)
 			bytes += a.Fetched
 			if testing.Verbose() {
-				b.Logf("%-20q %3d requests %7d B %5d hits", q, a.Requests, a.Fetched, a.Total)
+				b.Logf("%-20q %3d requests %7d B %5d hits %s", q, a.Requests, a.Fetched, a.Total, kinds(a.Files))
 			}
 		}
 		b.ReportMetric(float64(most), "max-req")
 		b.ReportMetric(float64(bytes)/float64(len(sideQueries))/1024, "mean-KB")
+		size := 0
+		for _, z := range x.Files {
+			size += len(z)
+		}
+		b.ReportMetric(float64(size)/1e6, "index-MB")
+		b.ReportMetric(float64(len(x.Files)), "files")
+		b.ReportMetric(float64(len(x.Files[x.Pack]))/1024, "pack-KB")
+		for name, z := range x.Files {
+			if strings.HasPrefix(name, "dv-") {
+				b.ReportMetric(float64(len(z))/1024, "docvalues-KB")
+			}
+		}
 	}
+}
+
+// kinds counts the files a query fetched by their kind, for the
+// benchmark's log: manifest pages, chunks, result blocks, hit packs.
+func kinds(files []string) string {
+	var m, c, r, p, o int
+	for _, f := range files {
+		switch base := filepath.Base(f); {
+		case strings.HasPrefix(base, "m-"):
+			m++
+		case strings.HasPrefix(base, "c-"):
+			c++
+		case strings.HasPrefix(base, "p-"):
+			p++
+		case strings.HasPrefix(filepath.Base(filepath.Dir(f)), "r-"):
+			r++
+		default:
+			o++
+		}
+	}
+	return fmt.Sprintf("pages %d chunks %d blocks %d packs %d other %d", m, c, r, p, o)
 }

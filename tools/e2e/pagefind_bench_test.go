@@ -2,7 +2,9 @@ package e2e
 
 import (
 	"compress/gzip"
+	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -27,6 +29,9 @@ import (
 //
 //	go test ./tools/e2e -run '^$' -bench SideBySide -benchtime 1x -v
 //	PORTAL_BENCH_100K=1 go test ./tools/e2e -run '^$' -bench SideBySide -benchtime 1x -v -timeout 3h
+//
+// PORTAL_BENCH_KEEP=DIR keeps the synthetic data of 100 000 vedtak and
+// Pagefind's indexes in DIR between runs (keptPagefind).
 
 // sideQueries are Norwegian queries of different kinds: common and rare
 // words, compounds, inflected forms, two words.
@@ -160,6 +165,9 @@ func pagefindIndex(tb testing.TB, site string) (time.Duration, int64) {
 		r := v.([2]int64)
 		return time.Duration(r[0]), r[1]
 	}
+	if keep := os.Getenv("PORTAL_BENCH_KEEP"); keep != "" {
+		return keptPagefind(tb, site, keep)
+	}
 	bin, err := filepath.Abs("../../node_modules/.bin/pagefind")
 	if err != nil {
 		tb.Fatal(err)
@@ -174,6 +182,90 @@ func pagefindIndex(tb testing.TB, site string) (time.Duration, int64) {
 	}
 	d := time.Since(start)
 	size := dirSize(filepath.Join(site, "pagefind"))
+	pagefindDone.Store(site, [2]int64{int64(d), size})
+	return d, size
+}
+
+// site100k builds the site of 100 000 synthetic vedtak. With
+// PORTAL_BENCH_KEEP=DIR the data is written to DIR once and kept (the
+// site is built again each run, so its search index is the code's own).
+func site100k(b *testing.B) string {
+	size := synth.Size{Vedtak: 100000, Prosjekter: 2000, Planer: 40, Seed: 1}
+	keep := os.Getenv("PORTAL_BENCH_KEEP")
+	if keep == "" {
+		dir := filepath.Join(b.TempDir(), "data")
+		if err := synth.WriteDir(dir, size); err != nil {
+			b.Fatal(err)
+		}
+		return buildSite(b, dir)
+	}
+	dir := filepath.Join(keep, fmt.Sprintf("data-%d-%d-%d-%d", size.Vedtak, size.Prosjekter, size.Planer, size.Seed))
+	if _, err := os.Stat(dir); err != nil {
+		tmp := dir + ".tmp"
+		os.RemoveAll(tmp)
+		if err := synth.WriteDir(tmp, size); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return buildSite(b, dir)
+}
+
+// keptPagefind is Pagefind's index of site kept in dir by the hash of the
+// site's HTML (what Pagefind reads), made only if no run made it before,
+// and linked into the site as pagefind/. The time is that of the run that
+// made it.
+func keptPagefind(tb testing.TB, site, dir string) (time.Duration, int64) {
+	h := sha256.New()
+	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(site, p)
+		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(b))
+		h.Write(b)
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := filepath.Join(dir, fmt.Sprintf("pagefind-%x", h.Sum(nil)[:8]))
+	took := filepath.Join(out, ".took")
+	if _, err := os.Stat(took); err != nil {
+		bin, err := filepath.Abs("../../node_modules/.bin/pagefind")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if _, err := os.Stat(bin); err != nil {
+			tb.Skip("Pagefind is not installed: run npm ci")
+		}
+		os.RemoveAll(out)
+		start := time.Now()
+		if b, err := exec.Command(bin, "--site", site, "--output-path", out).CombinedOutput(); err != nil {
+			tb.Fatalf("pagefind: %v\n%s", err, b)
+		}
+		if err := os.WriteFile(took, []byte(time.Since(start).String()), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	b, err := os.ReadFile(took)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d, err := time.ParseDuration(string(b))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.Symlink(out, filepath.Join(site, "pagefind")); err != nil {
+		tb.Fatal(err)
+	}
+	size := dirSize(out)
 	pagefindDone.Store(site, [2]int64{int64(d), size})
 	return d, size
 }
@@ -285,13 +377,7 @@ func BenchmarkSideBySide(b *testing.B) {
 		sites = append(sites, struct {
 			name string
 			dir  func() string
-		}{"100000", func() string {
-			dir := filepath.Join(b.TempDir(), "data")
-			if err := synth.WriteDir(dir, synth.Size{Vedtak: 100000, Prosjekter: 2000, Planer: 40, Seed: 1}); err != nil {
-				b.Fatal(err)
-			}
-			return buildSite(b, dir)
-		}})
+		}{"100000", func() string { return site100k(b) }})
 	}
 	for _, s := range sites {
 		b.Run(s.name, func(b *testing.B) {

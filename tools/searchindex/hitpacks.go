@@ -22,9 +22,9 @@ func hitPackName(dir, term string) string {
 }
 
 // hitPackMin is how many documents a term of the text fields must be in
-// to have a hit pack: one in 20 documents, and at least 24, so that only
+// to have a hit pack: one in 50 documents, and at least 24, so that only
 // words whose hits spread over many result blocks have one (at 5 000
-// vedtak, 66 packs of 20 documents).
+// vedtak, 106 packs of 10 documents, 215 KB).
 func hitPackMin(docs int) int { return max(24, docs/50) }
 
 // hitPacks are the hit packs of the terms of the text fields in least

@@ -39,7 +39,7 @@ type Options struct {
 	TermBytes int
 	BlockDocs int // documents per result block; default 8
 	// HitPackDocs is how many documents a hit pack holds (hitpacks.go);
-	// default 20, negative for no hit packs.
+	// default 10 (a page of results), negative for no hit packs.
 	HitPackDocs int
 	PageChunks  int // chunks per manifest page; default 64
 	// PackBytes bounds the pieces packed with the head (gzip bytes, each
@@ -58,7 +58,7 @@ func (o Options) withDefaults() Options {
 		o.BlockDocs = 8
 	}
 	if o.HitPackDocs == 0 {
-		o.HitPackDocs = 20
+		o.HitPackDocs = 10
 	}
 	if o.PageChunks <= 0 {
 		o.PageChunks = 64

@@ -23,7 +23,8 @@ var sideQueries = []string{ // same as e2e
 // BenchmarkSideBySide counts, less the page's search.js, the worker, the
 // reader, the pack and search-sw.js (5 requests in Chromium). Its
 // synthetic kommune spans other years than the e2e one's, so the
-// queries that cost most may differ.
+// queries that cost most may differ. PORTAL_BENCH_QUERIES=a,b,c asks
+// other queries (what a visitor has typed so far, say).
 //
 //	go test ./tools/searchindex -run '^$' -bench ReaderRequests -benchtime 1x -v
 func BenchmarkReaderRequests(b *testing.B) {
@@ -56,7 +57,11 @@ func benchReaderRequests(b *testing.B, x *Index) {
 	}
 	for b.Loop() {
 		most, bytes := 0, 0
-		for _, q := range sideQueries {
+		queries := sideQueries
+		if qs := os.Getenv("PORTAL_BENCH_QUERIES"); qs != "" {
+			queries = strings.Split(qs, ",")
+		}
+		for _, q := range queries {
 			js, err := startJS(dir, x.Pack)
 			if err != nil {
 				b.Fatal(err)
@@ -71,7 +76,7 @@ func benchReaderRequests(b *testing.B, x *Index) {
 			}
 		}
 		b.ReportMetric(float64(most), "max-req")
-		b.ReportMetric(float64(bytes)/float64(len(sideQueries))/1024, "mean-KB")
+		b.ReportMetric(float64(bytes)/float64(len(queries))/1024, "mean-KB")
 		size := 0
 		for _, z := range x.Files {
 			size += len(z)

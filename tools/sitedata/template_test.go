@@ -95,7 +95,7 @@ func TestPartials(t *testing.T) {
 		"layouts/home.html":              home.String(),
 		"data/portal/vedtak.json":        cases[11].data,
 		"data/portal/prosjekter.json":    "[]",
-		"assets/portal/vedtak/0000.json": `{"kst-2025-001":{"tittel":"Veg"},"kst-2026-001":{"id":"kst-2026-001","tittel":"Skole","punkter":[{"nr":1},{"nr":2}]}}`,
+		"assets/portal/vedtak/0000.json": `{"kst-2025-001":"{\"tittel\":\"Veg\"}","kst-2026-001":"{\"id\":\"kst-2026-001\",\"tittel\":\"Skole\",\"punkter\":[{\"nr\":1},{\"nr\":2}]}"}`,
 		"data/portal/kommune.json":       `{"navn":"Testvik"}`,
 	})
 	if err != nil {
@@ -123,7 +123,7 @@ func TestMissingDataFails(t *testing.T) {
 			"layouts/home.html":              c.call,
 			"data/portal/vedtak.json":        "[]",
 			"data/portal/kommune.json":       `{"navn":"Testvik"}`,
-			"assets/portal/vedtak/0000.json": `{"kst-2026-001":{"tittel":"Skole"}}`,
+			"assets/portal/vedtak/0000.json": `{"kst-2026-001":"{\"tittel\":\"Skole\"}"}`,
 		})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err %v, want %q", c.call, err, c.want)

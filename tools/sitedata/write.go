@@ -44,7 +44,7 @@ type Writer struct {
 // while a page that reads its record decodes the whole file, once while
 // Hugo's cache keeps it (the pages render in the order of their paths,
 // the ids, and so file after file).
-const RecordFileSize = 256 << 10
+const RecordFileSize = 64 << 10
 
 // NewWriter returns a writer into dir (made if missing).
 func NewWriter(dir string) *Writer {
@@ -122,9 +122,14 @@ func (w *Writer) data(key string, v any) error {
 
 // writeRecords writes the records of one kind of Records, recs, into
 // assets/portal/<kind>/<file>.json: sorted by id, as many to a file as fit
-// in w.fileSize (and one more), each file a JSON object from id to record
-// (what json.Marshal writes for such a map), the files numbered 0000,
-// 0001, … in id order. It returns, for recs[i], the name of its file
+// in w.fileSize (and one more), each file a JSON object from id to the
+// record's JSON as a string (what json.Marshal writes for a
+// map[string]string), the files numbered 0000, 0001, … in id order. A
+// string, not the record: Hugo keeps a count of decoded files, not of
+// bytes (its dynacache, 3 000 entries for transform.Unmarshal), so a file
+// of decoded records would keep every record in memory; a file of strings
+// keeps their text only, which the collector need not scan, and each
+// record is decoded and cached on its own as before. It returns, for recs[i], the name of its file
 // (the row's "fil", which the partial data/record.html opens). An empty
 // or repeated id is an error (package load rejects both).
 func writeRecords[T any](w *Writer, kind string, recs []T, id func(T) string) ([]string, error) {
@@ -152,10 +157,11 @@ func writeRecords[T any](w *Writer, kind string, recs []T, id func(T) string) ([
 		if key == "" || k > 0 && key == id(recs[order[k-1]]) {
 			return nil, fmt.Errorf("writing the %s records: the id %q is empty or not unique", kind, key)
 		}
-		b, err := json.Marshal(recs[i])
+		rec, err := json.Marshal(recs[i])
 		if err != nil {
 			return nil, fmt.Errorf("writing the %s record %s: %w", kind, key, err)
 		}
+		b, _ := json.Marshal(string(rec)) // a string cannot fail
 		if body.Len() == 0 {
 			body.WriteByte('{')
 		} else {

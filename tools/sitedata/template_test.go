@@ -117,6 +117,7 @@ func TestMissingDataFails(t *testing.T) {
 	for _, c := range []struct{ call, want string }{
 		{`{{ partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-002" "fil" "0001") }}`, "no portal/vedtak/0001.json"},
 		{`{{ partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-002" "fil" "0000") }}`, `no vedtak "kst-2026-002" in portal/vedtak/0000.json`},
+		{`{{ partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-001") }}`, `no file named for vedtak "kst-2026-001"`},
 		{`{{ partial "data/list.html" "prosjekter" }}`, `no data/portal/prosjekter.json`},
 	} {
 		_, err := hugoSite(t, map[string]string{

@@ -11,15 +11,15 @@
 //     content adapters need, and no file here grows with the text of the
 //     records: the vedtak are here as a list of rows (VedtakRad).
 //   - assets/portal/<kind>/<file>.json, the records of Records, sorted by
-//     id and a few hundred kilobytes to a file (RecordFileSize), each file
-//     an object from id to record; the record's row names its file (the
+//     id, 64 KiB to a file (RecordFileSize), each file an object from id
+//     to the record's JSON as a string; the record's row names its file (the
 //     vedtak's "fil", VedtakRad), and the record's page alone reads it
 //     (resources.Get | transform.Unmarshal, in
 //     layouts/_partials/data/record.html). Hugo reads such a file when a
 //     page renders and keeps it in a cache it trims, so the records need
 //     not be in memory at once: at 100 000 vedtak that takes 2 GB off
 //     Hugo's peak. Not one file per record: creating 100 000 files cost
-//     the compile stage 10–35 s (docs/scale.md).
+//     the compile stage 10–50 s (docs/scale.md).
 //
 // The types of the site model are declared in package model, which
 // compile fills and export, feed and reconcile read (so they cannot live

@@ -26,8 +26,9 @@ type Mount struct {
 
 // Writer writes the files of Data and Records under one directory, each
 // stage of the build its own: Site after compile, Kontroll after
-// reconcile, and so on. Every file is written by the same function
-// (writeJSON), compact, a list one element at a time.
+// reconcile, and so on. Every file of Data is written by the same
+// function (writeJSON), compact, a list one element at a time; the
+// records by writeRecords.
 type Writer struct {
 	dir  string
 	buf  *bufio.Writer   // reused from file to file
@@ -39,11 +40,13 @@ type Writer struct {
 
 // RecordFileSize is the size in bytes at which the writer closes a file of
 // records and starts the next: a file holds the records that fit, and one
-// record more. Files, not the records' count, are what costs: creating
-// 100 000 files took the compile stage from 2 to 12–37 s (docs/scale.md),
-// while a page that reads its record decodes the whole file, once while
-// Hugo's cache keeps it (the pages render in the order of their paths,
-// the ids, and so file after file).
+// record more. The number of files is what costs: creating 100 000 files
+// took the compile stage from 2 to 12–54 s, the kernel scanning past
+// recently freed inodes for each (docs/scale.md). A larger file means
+// fewer, but Hugo keeps up to 3 000 files' text in its cache; a page
+// decodes the file once while Hugo's cache keeps it (the pages render in
+// the order of their paths, the ids, and so file after file), and its
+// own record.
 const RecordFileSize = 64 << 10
 
 // NewWriter returns a writer into dir (made if missing).

@@ -10,12 +10,16 @@
 //     before it renders, so this tree holds what the list pages and the
 //     content adapters need, and no file here grows with the text of the
 //     records: the vedtak are here as a list of rows (VedtakRad).
-//   - assets/portal/<kind>/<id>.json, one file per record of Records, read
-//     by that record's page alone (resources.Get | transform.Unmarshal, in
-//     layouts/_partials/data/record.html). Hugo reads such a file when the
+//   - assets/portal/<kind>/<file>.json, the records of Records, sorted by
+//     id, 64 KiB to a file (RecordFileSize), each file an object from id
+//     to the record's JSON as a string; the record's row names its file (the
+//     vedtak's "fil", VedtakRad), and the record's page alone reads it
+//     (resources.Get | transform.Unmarshal, in
+//     layouts/_partials/data/record.html). Hugo reads such a file when a
 //     page renders and keeps it in a cache it trims, so the records need
 //     not be in memory at once: at 100 000 vedtak that takes 2 GB off
-//     Hugo's peak (docs/scale.md).
+//     Hugo's peak. Not one file per record: creating 100 000 files cost
+//     the compile stage 10–50 s (docs/scale.md).
 //
 // The types of the site model are declared in package model, which
 // compile fills and export, feed and reconcile read (so they cannot live
@@ -83,9 +87,11 @@ type Data struct {
 	OppfolgingValg OppfolgingValg `json:"oppfolging_valg"`
 }
 
-// Records are the files of the assets mount, one per record: the field's
-// JSON key is the folder (assets/portal/<key>/<id>.json), read by the
-// record's page through the partial data/record.html.
+// Records are the files of the assets mount: the field's JSON key is the
+// folder (assets/portal/<key>/<file>.json, each file an object from id to
+// record, written by writeRecords), read by the record's page through the
+// partial data/record.html, given the kind, the id and the file its row
+// names.
 type Records struct {
 	Vedtak model.Vedtak `json:"vedtak"`
 }
@@ -102,6 +108,9 @@ type VedtakRad struct {
 	Punkter   int        `json:"punkter"` // how many points
 	Apne      int        `json:"apne"`
 	Forsinket int        `json:"forsinket"`
+	// Fil is the file of Records that holds the record:
+	// assets/portal/vedtak/<fil>.json ("0042").
+	Fil string `json:"fil"`
 }
 
 // Chart is one chart: the SVG and its one-sentence summary
@@ -141,7 +150,7 @@ type Sokefelt struct {
 }
 
 // rad is a vedtak's row in the list.
-func rad(v *model.Vedtak) VedtakRad {
+func rad(v *model.Vedtak, fil string) VedtakRad {
 	return VedtakRad{ID: v.ID, Path: v.Path, Tittel: v.Tittel, Merke: v.Merke, Dato: v.Dato, Utvalg: v.Utvalg.Kode,
-		Punkter: len(v.Punkter), Apne: v.Apne, Forsinket: v.Forsinket}
+		Punkter: len(v.Punkter), Apne: v.Apne, Forsinket: v.Forsinket, Fil: fil}
 }

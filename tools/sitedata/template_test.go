@@ -80,7 +80,7 @@ func TestPartials(t *testing.T) {
 			`[{"id":"kst-2026-001","sti":"vedtak/kst-2026-001/","tittel":"Skole","merke":"KST 001/26","dato":{"iso":"2026-01-02","tekst":"2. januar 2026"},"utvalg":"KST","punkter":3,"apne":2,"forsinket":1}]`,
 			`<td data-sort="2"><span class="cell-label">Åpne punkter: </span>2 / 3</td>
       <td data-sort="1"><span class="ds-tag badge late" data-color="warning">1 forsinket</span></td>`},
-		{"vedtak record", `{{ with partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-001") }}{{ .tittel }}: {{ len .punkter }}{{ end }}`, "",
+		{"vedtak record", `{{ with partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-001" "fil" "0000") }}{{ .tittel }}: {{ len .punkter }}{{ end }}`, "",
 			`Skole: 2`},
 		{"an empty list", `{{ len (partial "data/list.html" "prosjekter") }}`, "", `0`},
 		{"declared fields", `[{{ partial "felter.html" ("[{\"felt\":\"entreprise\",\"verdi\":\"totalentreprise\",\"etikett\":\"entreprise\",\"kode\":\"entreprise_totalentreprise\",\"side\":true},{\"felt\":\"x\",\"verdi\":\"12\",\"etikett\":\"start_year\",\"tekst\":\"12\"},{\"felt\":\"y\",\"verdi\":\"7\",\"etikett\":\"start_year\",\"tekst\":\"sju <b>\",\"side\":true}]" | transform.Unmarshal) }}]`, "",
@@ -92,11 +92,11 @@ func TestPartials(t *testing.T) {
 		home.WriteString("<case " + string(rune('A'+i)) + ">" + c.call + "</case>\n")
 	}
 	out, err := hugoSite(t, map[string]string{
-		"layouts/home.html":                      home.String(),
-		"data/portal/vedtak.json":                cases[11].data,
-		"data/portal/prosjekter.json":            "[]",
-		"assets/portal/vedtak/kst-2026-001.json": `{"id":"kst-2026-001","tittel":"Skole","punkter":[{"nr":1},{"nr":2}]}`,
-		"data/portal/kommune.json":               `{"navn":"Testvik"}`,
+		"layouts/home.html":              home.String(),
+		"data/portal/vedtak.json":        cases[11].data,
+		"data/portal/prosjekter.json":    "[]",
+		"assets/portal/vedtak/0000.json": `{"kst-2025-001":"{\"tittel\":\"Veg\"}","kst-2026-001":"{\"id\":\"kst-2026-001\",\"tittel\":\"Skole\",\"punkter\":[{\"nr\":1},{\"nr\":2}]}"}`,
+		"data/portal/kommune.json":       `{"navn":"Testvik"}`,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -115,13 +115,16 @@ func TestPartials(t *testing.T) {
 // the build with the name of the missing file, instead of rendering empty.
 func TestMissingDataFails(t *testing.T) {
 	for _, c := range []struct{ call, want string }{
-		{`{{ partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-002") }}`, "no portal/vedtak/kst-2026-002.json"},
+		{`{{ partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-002" "fil" "0001") }}`, "no portal/vedtak/0001.json"},
+		{`{{ partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-002" "fil" "0000") }}`, `no vedtak "kst-2026-002" in portal/vedtak/0000.json`},
+		{`{{ partial "data/record.html" (dict "kind" "vedtak" "id" "kst-2026-001") }}`, `no file named for vedtak "kst-2026-001"`},
 		{`{{ partial "data/list.html" "prosjekter" }}`, `no data/portal/prosjekter.json`},
 	} {
 		_, err := hugoSite(t, map[string]string{
-			"layouts/home.html":        c.call,
-			"data/portal/vedtak.json":  "[]",
-			"data/portal/kommune.json": `{"navn":"Testvik"}`,
+			"layouts/home.html":              c.call,
+			"data/portal/vedtak.json":        "[]",
+			"data/portal/kommune.json":       `{"navn":"Testvik"}`,
+			"assets/portal/vedtak/0000.json": `{"kst-2026-001":"{\"tittel\":\"Skole\"}"}`,
 		})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err %v, want %q", c.call, err, c.want)

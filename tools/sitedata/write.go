@@ -2,11 +2,14 @@ package sitedata
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 
 	"github.com/openkommune/portal/tools/export"
 	"github.com/openkommune/portal/tools/feed"
@@ -23,17 +26,32 @@ type Mount struct {
 
 // Writer writes the files of Data and Records under one directory, each
 // stage of the build its own: Site after compile, Kontroll after
-// reconcile, and so on. Every file is written by the same function
-// (writeJSON), compact, a list one element at a time.
+// reconcile, and so on. Every file of Data is written by the same
+// function (writeJSON), compact, a list one element at a time; the
+// records by writeRecords.
 type Writer struct {
 	dir  string
 	buf  *bufio.Writer   // reused from file to file
 	made map[string]bool // the folders made
+	// fileSize is the size at which a file of records is closed
+	// (RecordFileSize; smaller in tests).
+	fileSize int
 }
+
+// RecordFileSize is the size in bytes at which the writer closes a file of
+// records and starts the next: a file holds the records that fit, and one
+// record more. The number of files is what costs: creating 100 000 files
+// took the compile stage from 2 to 12–54 s, the kernel scanning past
+// recently freed inodes for each (docs/scale.md). A larger file means
+// fewer, but Hugo keeps up to 3 000 files' text in its cache; a page
+// decodes the file once while Hugo's cache keeps it (the pages render in
+// the order of their paths, the ids, and so file after file), and its
+// own record.
+const RecordFileSize = 64 << 10
 
 // NewWriter returns a writer into dir (made if missing).
 func NewWriter(dir string) *Writer {
-	return &Writer{dir: dir, buf: bufio.NewWriterSize(nil, 64<<10), made: map[string]bool{}}
+	return &Writer{dir: dir, buf: bufio.NewWriterSize(nil, 64<<10), made: map[string]bool{}, fileSize: RecordFileSize}
 }
 
 // Mounts are the folders Hugo mounts to read what the writer wrote.
@@ -49,9 +67,13 @@ func (w *Writer) Mounts() []Mount {
 // choices (oppfolging_valg), vedtak_ar, planer, okonomiplaner, omrader,
 // prosjekter, oversikter, investering, rapporter and arsregnskap.
 func (w *Writer) Site(s *model.Site) error {
+	files, err := writeRecords(w, "vedtak", s.Vedtak, func(v *model.Vedtak) string { return v.ID })
+	if err != nil {
+		return err
+	}
 	rows := make([]VedtakRad, len(s.Vedtak))
 	for i, v := range s.Vedtak {
-		rows[i] = rad(v)
+		rows[i] = rad(v, files[i])
 	}
 	open := Oppfolging(s)
 	for _, f := range []struct {
@@ -78,11 +100,6 @@ func (w *Writer) Site(s *model.Site) error {
 			return err
 		}
 	}
-	for _, v := range s.Vedtak {
-		if err := w.record("vedtak", v.ID, v); err != nil {
-			return err
-		}
-	}
 	return nil
 }
 
@@ -106,21 +123,98 @@ func (w *Writer) data(key string, v any) error {
 	return w.write(filepath.Join(w.dir, "data", "portal", key+".json"), v)
 }
 
-// record writes one file of Records. Ids are checked slugs (package load),
-// so they are safe file names.
-func (w *Writer) record(kind, id string, v any) error {
-	return w.write(filepath.Join(w.dir, "assets", "portal", kind, id+".json"), v)
+// writeRecords writes the records of one kind of Records, recs, into
+// assets/portal/<kind>/<file>.json: sorted by id, as many to a file as fit
+// in w.fileSize (and one more), each file a JSON object from id to the
+// record's JSON as a string (what json.Marshal writes for a
+// map[string]string), the files numbered 0000, 0001, … in id order. A
+// string, not the record: Hugo keeps a count of decoded files, not of
+// bytes (its dynacache, 3 000 entries for transform.Unmarshal), so a file
+// of decoded records would keep every record in memory; a file of strings
+// keeps their text only, which the collector need not scan, and each
+// record is decoded and cached on its own as before. It returns, for recs[i], the name of its file
+// (the row's "fil", which the partial data/record.html opens). An empty
+// or repeated id is an error (package load rejects both).
+func writeRecords[T any](w *Writer, kind string, recs []T, id func(T) string) ([]string, error) {
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(id(recs[a]), id(recs[b])) })
+	files := make([]string, len(recs))
+	var body bytes.Buffer
+	n := 0
+	flush := func() error {
+		if body.Len() == 0 {
+			return nil
+		}
+		body.WriteByte('}')
+		path := filepath.Join(w.dir, "assets", "portal", kind, recordFile(n)+".json")
+		n++
+		err := w.writeBytes(path, body.Bytes())
+		body.Reset()
+		return err
+	}
+	for k, i := range order {
+		key := id(recs[i])
+		if key == "" || k > 0 && key == id(recs[order[k-1]]) {
+			return nil, fmt.Errorf("writing the %s records: the id %q is empty or not unique", kind, key)
+		}
+		rec, err := json.Marshal(recs[i])
+		if err != nil {
+			return nil, fmt.Errorf("writing the %s record %s: %w", kind, key, err)
+		}
+		b, _ := json.Marshal(string(rec)) // a string cannot fail
+		if body.Len() == 0 {
+			body.WriteByte('{')
+		} else {
+			body.WriteByte(',')
+		}
+		kb, _ := json.Marshal(key)
+		body.Write(kb)
+		body.WriteByte(':')
+		body.Write(b)
+		files[i] = recordFile(n)
+		if body.Len() >= w.fileSize {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return files, flush()
 }
 
+// recordFile is the name of the n-th file of records of a kind.
+func recordFile(n int) string { return fmt.Sprintf("%04d", n) }
+
 func (w *Writer) write(path string, v any) error {
+	if err := w.mkdir(path); err != nil {
+		return err
+	}
+	if err := writeJSON(path, v, w.buf); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeBytes writes b, made by the caller, to the file path.
+func (w *Writer) writeBytes(path string, b []byte) error {
+	if err := w.mkdir(path); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, b, 0o666); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// mkdir makes the folder of path, once.
+func (w *Writer) mkdir(path string) error {
 	if dir := filepath.Dir(path); !w.made[dir] {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
 		w.made[dir] = true
-	}
-	if err := writeJSON(path, v, w.buf); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
 }

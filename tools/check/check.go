@@ -340,6 +340,7 @@ func (c *checker) omrader(r *record.Rammeomrader) {
 		}
 	}
 	c.overordnet(r)
+	c.omradeNummer(r)
 }
 
 // id checks an id inside a file (a satsingsområde, a tiltak, an area).

@@ -111,6 +111,7 @@ type Rammeomrader struct {
 // Omrade is one rammeområde.
 type Omrade struct {
 	ID          string   `toml:"id"`
+	Nummer      string   `toml:"nummer"` // optional: the number printed before the area in the budget, "20", "1.2" (check.omradeNummer)
 	Navn        string   `toml:"navn"`
 	Beskrivelse string   `toml:"beskrivelse" text:"inline"` // short Markdown, rendered (package markdown)
 	Ansvarlig   string   `toml:"ansvarlig"`

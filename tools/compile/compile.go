@@ -260,7 +260,8 @@ func (c *compiler) omradeRef(id string) model.Ref {
 	if o == nil {
 		return model.Ref{ID: id}
 	}
-	return model.Ref{ID: id, Path: "rammeomrader/" + id + "/", Tittel: o.Navn}
+	merke, _ := omradeMerke(o)
+	return model.Ref{ID: id, Path: "rammeomrader/" + id + "/", Tittel: o.Navn, Merke: merke}
 }
 
 func (c *compiler) prosjektRef(id string) model.Ref {

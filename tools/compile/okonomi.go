@@ -14,11 +14,15 @@ func (c *compiler) compileOmrader() {
 	if c.set.Omrader == nil {
 		return
 	}
-	for _, ro := range c.set.Omrader.Omrade {
+	for i := range c.set.Omrader.Omrade {
+		ro := &c.set.Omrader.Omrade[i]
+		merke, etikett := omradeMerke(ro)
 		o := &model.Omrade{
 			ID:           ro.ID,
 			Path:         "rammeomrader/" + ro.ID + "/",
 			Navn:         ro.Navn,
+			Merke:        merke,
+			Etikett:      etikett,
 			Beskrivelse:  markdown.Escape(ro.Beskrivelse),
 			Utdrag:       utdrag(ro.Beskrivelse),
 			Ansvarlig:    ro.Ansvarlig,

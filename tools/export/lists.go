@@ -406,6 +406,15 @@ func rammeTable(site *model.Site) *table {
 		{fOkonomiplan, func(r rammeRow) cell { return str(r.o.ID) }},
 		{fOmrade, func(r rammeRow) cell { return str(r.line.Omrade.ID) }},
 		{fOmradeNavn, func(r rammeRow) cell { return str(r.line.Omrade.Tittel) }},
+		{field{name: "omrade_nummer", typ: tString,
+			title: "export_field_omrade_nummer",
+			desc:  "export_field_omrade_nummer_desc"},
+			func(r rammeRow) cell {
+				if r.line.Omrade.Merke == "" {
+					return null()
+				}
+				return str(r.line.Omrade.Merke)
+			}},
 		{field{name: "overordnet", typ: tString,
 			title: "export_rammer_overordnet",
 			desc:  "export_rammer_overordnet_desc"},

@@ -434,6 +434,8 @@ type Omrade struct {
 	ID          string        `json:"id"`
 	Path        string        `json:"sti"`
 	Navn        string        `json:"navn"`
+	Merke       string        `json:"merke"`   // shown before the name: its nummer as printed in the budget, "" without one
+	Etikett     string        `json:"etikett"` // the name with its merke, plain text: "20 Oppvekst" (the page's title)
 	Beskrivelse string        `json:"beskrivelse"`
 	Utdrag      string        `json:"utdrag"` // the first sentence in plain text (markdown.Sentence): the page's description
 	Ansvarlig   string        `json:"ansvarlig"`

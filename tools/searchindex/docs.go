@@ -165,7 +165,7 @@ func Docs(site *model.Site) []*Doc {
 		}
 	}
 	for _, o := range site.Omrader {
-		d := &Doc{Key: "rammeomrade/" + o.ID, Tittel: o.Navn,
+		d := &Doc{Key: "rammeomrade/" + o.ID, Tittel: o.Etikett, // with its nummer, as the budget prints it
 			Tekst: PlainText(strings.Join(append([]string{o.Beskrivelse, o.Ansvarlig}, o.Kostra...), "\n"))}
 		d.kw("type", "rammeomrade")
 		d.kw("rammeomrade", o.ID)
@@ -175,7 +175,7 @@ func Docs(site *model.Site) []*Doc {
 			d.num("belop", float64(r.Regulert.Kr))
 			label = fmt.Sprintf("%d: %s", r.Ar, r.Regulert.Tekst)
 		}
-		d.Result = search.ResultDoc{Type: "rammeomrade", Title: o.Navn, URL: o.Path, Label: label, Text: d.Tekst}
+		d.Result = search.ResultDoc{Type: "rammeomrade", Title: o.Etikett, URL: o.Path, Label: label, Text: d.Tekst}
 		docs = append(docs, d)
 	}
 	for _, p := range site.Prosjekter {

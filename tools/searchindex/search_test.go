@@ -406,3 +406,19 @@ func TestPack(t *testing.T) {
 		}
 	}
 }
+
+// TestOmradeNummer finds an area by its name and shows it with the number
+// the budget prints before it (data/rammeomrader.toml: nummer = "4.1").
+func TestOmradeNummer(t *testing.T) {
+	c := client(t, exampleIndex(t))
+	r := mustSearch(t, c, search.Request{Query: "sykehjem institusjon", Size: 100})
+	for _, h := range r.Hits {
+		if h.URL == "rammeomrader/sykehjem/" {
+			if got := stripMarks(h.Title); got != "4.1 Sykehjem og institusjon" {
+				t.Errorf("the area's hit is titled %q, want \"4.1 Sykehjem og institusjon\"", got)
+			}
+			return
+		}
+	}
+	t.Errorf("\"sykehjem institusjon\" does not find rammeomrader/sykehjem/: %v", urls(r))
+}

@@ -565,9 +565,12 @@
       if (!m) return null;
       d = +m[1]; mo = +m[2]; y = +m[3];
     }
-    if (y < 1678 || y > 2261 || mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo)) return null;
+    if (!dateYear(y) || mo < 1 || mo > 12 || d < 1 || d > monthDays(y, mo)) return null;
     return civil(y, mo, d);
   }
+
+  // dateYear says if a date field holds the year y (search.dateYear).
+  function dateYear(y) { return y >= 1678 && y <= 2261; }
 
   function monthDays(y, m) {
     return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
@@ -669,6 +672,7 @@
       var yf = BY_NAME[field + '_aar'];
       if (yf && yf.hidden) return { t: 'term', field: yf.name, term: v };
       var y = +v;
+      if (!dateYear(y)) throw new Msg('bad_date', [field, v]);
       return dateRange(field, civil(y, 1, 1), civil(y + 1, 1, 1), 1);
     }
     if (/^[0-9]/.test(v)) unsupported('date syntax');
@@ -678,7 +682,7 @@
   function yearRange(q) {
     function year(v, incl, upper) {
       if (v === undefined) return null;
-      if (Math.floor(v) !== v || v < 1000 || v > 9999) return false;
+      if (Math.floor(v) !== v || !dateYear(v)) return false;
       var y = v;
       if (upper === (incl === undefined || incl)) y++;
       return civil(y, 1, 1);
@@ -686,7 +690,7 @@
     var lo = year(q.min, q.incMin === false ? false : undefined, false);
     var hi = year(q.max, q.incMax === false ? false : undefined, true);
     if (lo === false || hi === false) {
-      var bad = [q.min, q.max].filter(function (v) { return v !== undefined && (Math.floor(v) !== v || v < 1000 || v > 9999); })[0];
+      var bad = [q.min, q.max].filter(function (v) { return v !== undefined && (Math.floor(v) !== v || !dateYear(v)); })[0];
       throw new Msg('bad_date', [q.field, String(bad)]);
     }
     return dateRange(q.field, lo, hi, 1);

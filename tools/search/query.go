@@ -176,7 +176,7 @@ const caseBoost = 5
 // date (bleve refuses a date range outside them).
 func plainDate(w string) (time.Time, bool) {
 	for _, layout := range []string{"2006-01-02", "2.1.2006", "02.01.2006"} {
-		if t, err := time.Parse(layout, w); err == nil && t.Year() >= minDateYear && t.Year() <= maxDateYear {
+		if t, err := time.Parse(layout, w); err == nil && dateYear(t.Year()) {
 			return t, true
 		}
 	}
@@ -187,6 +187,9 @@ func plainDate(w string) (time.Time, bool) {
 // 1970 in an int64, which reaches from 1677-09-21 to 2262-04-11; the whole
 // years within are these. static/js/search-engine.js has the same rule.
 const minDateYear, maxDateYear = 1678, 2261
+
+// dateYear says if a date field can hold the year y.
+func dateYear(y int) bool { return y >= minDateYear && y <= maxDateYear }
 
 // rewrite fits a parsed query to the fields, in place where bleve keeps
 // unexported state (boolean queries from a query string).
@@ -362,16 +365,20 @@ func checkKind(name string, k Kind) error {
 	return nil
 }
 
-// dateQuery makes field:2025 or field:2025-03-14 a range over that year or day.
+// dateQuery makes field:2025 or field:2025-03-14 a range over that year or
+// day; a year a date field cannot hold (dateYear) is no date.
 func dateQuery(field, v string) (query.Query, error) {
 	var start, end time.Time
-	if t, err := time.Parse("2006-01-02", v); err == nil {
+	if t, err := time.Parse("2006-01-02", v); err == nil && dateYear(t.Year()) {
 		start, end = t, t.AddDate(0, 0, 1)
 	} else if t, err := time.Parse("2006", v); err == nil {
 		if yf, ok := yearField(field); ok {
 			q := query.NewTermQuery(v)
 			q.SetField(yf)
 			return q, nil
+		}
+		if !dateYear(t.Year()) {
+			return nil, msg("bad_date", field, v)
 		}
 		start, end = t, t.AddDate(1, 0, 0)
 	} else {
@@ -390,7 +397,7 @@ func yearRange(q *query.NumericRangeQuery) (query.Query, error) {
 			return time.Time{}, true
 		}
 		y := int(*v)
-		if float64(y) != *v || y < 1000 || y > 9999 {
+		if float64(y) != *v || !dateYear(y) {
 			return time.Time{}, false
 		}
 		incl := inclusive == nil || *inclusive
@@ -415,7 +422,7 @@ func yearRange(q *query.NumericRangeQuery) (query.Query, error) {
 func yearText(q *query.NumericRangeQuery) string {
 	for _, v := range []*float64{q.Min, q.Max} {
 		if v != nil {
-			if y := *v; float64(int(y)) != y || y < 1000 || y > 9999 {
+			if y := *v; float64(int(y)) != y || !dateYear(int(y)) {
 				return strconv.FormatFloat(y, 'f', -1, 64)
 			}
 		}

@@ -91,6 +91,13 @@ func TestCitizenQueries(t *testing.T) {
 		{q: "tittel:>20", code: "not_number_field"},
 		{q: "avvik_prosent:>\"2025-01-01\"", code: "not_date_field"},
 		{q: "dato:forrige-uke", code: "bad_date"},
+		// A year a date field cannot hold (1678–2261) is no date.
+		{q: "dato:2924-02-07", code: "bad_date"},
+		{q: "frist:2924", total: none}, // the year field frist_aar: a word, not a range
+		{q: "dato:>=2924", code: "bad_date"},
+		{q: "frist:<1677", code: "bad_date"},
+		{q: "dato:2261-12-31", total: none},
+		{q: "dato:>=1678 dato:<=2261", total: any},
 		{q: strings.Repeat("ø", search.MaxQueryRunes+1), code: "too_long"},
 		{q: strings.Repeat("skole ", 20000), code: "too_long"},
 		{q: strings.Repeat("x", 100000), code: "too_long"},

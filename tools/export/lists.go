@@ -409,21 +409,11 @@ func rammeTable(site *model.Site) *table {
 		{field{name: "omrade_nummer", typ: tString,
 			title: "export_field_omrade_nummer",
 			desc:  "export_field_omrade_nummer_desc"},
-			func(r rammeRow) cell {
-				if r.line.Omrade.Merke == "" {
-					return null()
-				}
-				return str(r.line.Omrade.Merke)
-			}},
+			func(r rammeRow) cell { return str(r.line.Omrade.Merke) }}, // str: empty is missing
 		{field{name: "overordnet", typ: tString,
 			title: "export_rammer_overordnet",
 			desc:  "export_rammer_overordnet_desc"},
-			func(r rammeRow) cell {
-				if r.line.Overordnet == "" {
-					return null()
-				}
-				return str(r.line.Overordnet)
-			}},
+			func(r rammeRow) cell { return str(r.line.Overordnet) }}, // str: empty is missing
 		{field{name: "niva", typ: tInteger, required: true, minimum: minimum(0),
 			title: "export_rammer_niva",
 			desc:  "export_rammer_niva_desc"},
